@@ -1,0 +1,75 @@
+package textsearch
+
+import (
+	"html"
+	"sort"
+	"strings"
+)
+
+// highlightTerms is the set of index terms any query word matched.
+func highlightTerms(words []qword) map[uint32]bool {
+	set := map[uint32]bool{}
+	for _, w := range words {
+		for _, g := range w.groups {
+			for _, e := range g {
+				set[e.term] = true
+			}
+		}
+	}
+	return set
+}
+
+// highlights returns the matched spans of a document, per field name.
+func (ix *Index) highlights(rec *docRecord, terms map[uint32]bool) map[string][]Span {
+	if len(terms) == 0 {
+		return nil
+	}
+	byField := map[uint8][]Span{}
+	for _, t := range rec.tokens {
+		if terms[t.term] {
+			byField[t.field] = append(byField[t.field], Span{int(t.start), int(t.end)})
+		}
+	}
+	out := make(map[string][]Span, len(byField))
+	for fi, spans := range byField {
+		name := ix.fieldNames[rec.fields[fi].id]
+		out[name] = mergeSpans(append(out[name], spans...))
+	}
+	return out
+}
+
+// mergeSpans sorts spans and joins overlapping or touching ones, so that
+// Hangul bigrams "로봇" + "봇을" give one highlight.
+func mergeSpans(spans []Span) []Span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Mark returns text as HTML with the spans wrapped in <mark>…</mark> and
+// everything else escaped. Spans out of range or overlapping are clipped,
+// so a stale highlight never breaks the page.
+func Mark(text string, spans []Span) string {
+	var b strings.Builder
+	pos := 0
+	for _, s := range spans {
+		start, end := max(s.Start, pos), min(s.End, len(text))
+		if start >= end {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[pos:start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[start:end]))
+		b.WriteString("</mark>")
+		pos = end
+	}
+	b.WriteString(html.EscapeString(text[pos:]))
+	return b.String()
+}

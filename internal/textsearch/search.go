@@ -1,0 +1,602 @@
+package textsearch
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Query is a search request. Empty Text lists every document that passes
+// the filters, in ID order (browsing the catalogue).
+type Query struct {
+	Text string
+	// Filters: a document must have, for every facet named here, at least
+	// one of the listed values (AND across facets, OR within one facet).
+	Filters map[string][]string
+	Offset  int
+	Limit   int // 0 means DefaultLimit; capped at MaxLimit
+}
+
+// Paging defaults.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 1000
+	// maxQueryWords bounds the work one query can ask for.
+	maxQueryWords = 16
+	// maxExpansions bounds how many index terms one prefix or typo expands to.
+	maxExpansions = 256
+)
+
+// Result is one page of hits plus the size of the whole result set.
+type Result struct {
+	Total int
+	// Partial is true when no document matched every query word, so the
+	// hits are the documents matching the most words (best-partial
+	// fallback); the UI can say "showing results for some of your words".
+	Partial bool
+	Hits    []Hit
+	// Facets counts facet values over the whole result set (after filters):
+	// facet name → value → documents.
+	Facets map[string]map[string]int
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID      int64
+	Score   float64
+	Matched int // query words this document matched
+	// Highlights gives, per field name, the byte spans of the field's
+	// original text that matched, sorted and non-overlapping. Use Mark to
+	// render them.
+	Highlights map[string][]Span
+}
+
+// Span is a byte range [Start, End) of a field's text.
+type Span struct{ Start, End int }
+
+// How good a match is, before field weight and term rarity. Exact beats a
+// diacritic mismatch, which beats completing a prefix, which beats a typo.
+const (
+	qExact      = 1.0
+	qWrongMarks = 0.6 // query typed with diacritics, document spells the word differently
+	qPrefixMin  = 0.5 // a prefix that is a small part of the word
+	qPrefixMax  = 0.85
+	qTypo       = 0.4
+	qCross      = 0.8 // Hangul bigram over a space: 물류자동화 vs 물류 자동화
+	qHangulNext = 0.7 // last Hangul syllable still being typed: 로보 → 로봇
+)
+
+// BM25 parameters: b is mild because names are short on purpose.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.5
+)
+
+type expansion struct {
+	term    uint32
+	quality float32
+	// exact, when set, is the query's spelling with diacritics: index
+	// variants that differ get qWrongMarks instead (prefix: variants that do
+	// not start with it).
+	exact  string
+	prefix bool
+}
+
+// qword is one query word, as groups of expansions that must each match.
+// Latin words have one group; a Hangul word has one group per bigram.
+type qword struct {
+	groups   [][]expansion
+	required int // groups[required:] only add to the score
+}
+
+// Search runs a query. It never fails: a query that matches nothing gives an
+// empty Result.
+func (ix *Index) Search(q Query) Result {
+	ix.sortPending()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+
+	offset, limit := max(q.Offset, 0), q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	pass, ok := ix.filter(q.Filters)
+	if !ok {
+		return Result{Facets: map[string]map[string]int{}}
+	}
+	words := ix.parse(q.Text)
+	var cands []candidate
+	partial := false
+	if len(words) == 0 {
+		cands = ix.browse(pass)
+	} else {
+		accs := ix.score(words)
+		defer func() {
+			for _, a := range accs {
+				releaseAcc(a)
+			}
+		}()
+		cands = ix.all(accs, pass)
+		if len(cands) == 0 && len(accs) > 1 {
+			cands, partial = ix.any(accs, pass), true
+		}
+	}
+	res := Result{Total: len(cands), Partial: partial, Facets: ix.facetCounts(cands)}
+	page := topK(cands, offset+limit, ix.slots)
+	if offset < len(page) {
+		page = page[offset:]
+	} else {
+		page = nil
+	}
+	hl := highlightTerms(words)
+	for _, c := range page {
+		rec := &ix.slots[c.slot]
+		res.Hits = append(res.Hits, Hit{
+			ID:         rec.id,
+			Score:      float64(c.score),
+			Matched:    int(c.matched),
+			Highlights: ix.highlights(rec, hl),
+		})
+	}
+	return res
+}
+
+// parse turns the query text into words and their expansions. The last word
+// is a prefix unless the text ends with a space (the user finished it).
+func (ix *Index) parse(text string) []qword {
+	toks := tokenize(text)
+	if len(toks) > maxQueryWords {
+		toks = toks[:maxQueryWords]
+	}
+	typing := text != "" && strings.TrimRight(text, " \t\n") == text
+	var words []qword
+	for i, t := range toks {
+		last := typing && i == len(toks)-1
+		w := text[t.start:t.end]
+		if t.hangul {
+			words = append(words, ix.hangulWord(w, last))
+		} else {
+			words = append(words, ix.latinWord(w, last))
+		}
+	}
+	return words
+}
+
+func (ix *Index) latinWord(w string, last bool) qword {
+	folded, exact := Fold(w), exactForm(w)
+	if Fold(exact) == exact {
+		exact = "" // typed without diacritics: every spelling is as good
+	}
+	var exps []expansion
+	seen := map[uint32]bool{}
+	add := func(e expansion) {
+		if !seen[e.term] && len(exps) < maxExpansions && ix.terms[e.term].df > 0 {
+			seen[e.term] = true
+			exps = append(exps, e)
+		}
+	}
+	if id, ok := ix.termIDs[folded]; ok {
+		add(expansion{term: id, quality: qExact, exact: exact})
+	}
+	n := utf8.RuneCountInString(folded)
+	if last && n >= 2 {
+		ix.forEachPrefixed(folded, func(id uint32) bool {
+			ratio := float32(n) / float32(utf8.RuneCountInString(ix.terms[id].text))
+			add(expansion{term: id, quality: qPrefixMin + (qPrefixMax-qPrefixMin)*ratio, exact: exact, prefix: true})
+			return len(exps) < maxExpansions
+		})
+	}
+	if n >= typoMinRunes && n <= typoMaxRunes {
+		for _, id := range ix.typoCandidates(folded) {
+			add(expansion{term: id, quality: qTypo})
+		}
+	}
+	return qword{groups: [][]expansion{exps}, required: 1}
+}
+
+// hangulParticles are case particles and endings that stick to the last
+// syllable of a Korean word; a query word ending with one does not require
+// it in the document ("로봇을" still finds "로봇").
+const hangulParticles = "을를은는이가의에로와과도만"
+
+func (ix *Index) hangulWord(w string, last bool) qword {
+	rs := []rune(w)
+	lookup := func(s string, q float32) []expansion {
+		if id, ok := ix.termIDs[s]; ok && ix.terms[id].df > 0 {
+			return []expansion{{term: id, quality: q}}
+		}
+		return nil
+	}
+	if len(rs) == 1 {
+		exps := lookup(w, qExact)
+		ix.forEachPrefixed(w, func(id uint32) bool {
+			if ix.terms[id].df > 0 && ix.terms[id].text != w {
+				exps = append(exps, expansion{term: id, quality: qHangulNext, prefix: true})
+			}
+			return len(exps) < maxExpansions
+		})
+		return qword{groups: [][]expansion{exps}, required: 1}
+	}
+	var groups [][]expansion
+	for k := 0; k+1 < len(rs); k++ {
+		exps := lookup(string(rs[k:k+2]), qExact)
+		if last && k+2 == len(rs) {
+			for _, r := range hangulExtensions(rs[k+1]) {
+				exps = append(exps, lookup(string(rs[k])+string(r), qHangulNext)...)
+			}
+		}
+		groups = append(groups, exps)
+	}
+	required := len(groups)
+	if len(rs) >= 3 && strings.ContainsRune(hangulParticles, rs[len(rs)-1]) {
+		required--
+	}
+	return qword{groups: groups, required: required}
+}
+
+// forEachPrefixed calls fn for terms that start with prefix (and are longer)
+// until fn returns false.
+func (ix *Index) forEachPrefixed(prefix string, fn func(id uint32) bool) {
+	i := sort.Search(len(ix.sorted), func(i int) bool { return ix.terms[ix.sorted[i]].text >= prefix })
+	for ; i < len(ix.sorted); i++ {
+		id := ix.sorted[i]
+		t := ix.terms[id].text
+		if !strings.HasPrefix(t, prefix) {
+			break
+		}
+		if t != prefix && !fn(id) {
+			return
+		}
+	}
+	for _, id := range ix.pending { // added since the last sort
+		t := ix.terms[id].text
+		if t != prefix && strings.HasPrefix(t, prefix) && !fn(id) {
+			return
+		}
+	}
+}
+
+// typoCandidates finds terms at one edit from a folded query word.
+func (ix *Index) typoCandidates(w string) []uint32 {
+	var out []uint32
+	seen := map[uint32]bool{}
+	try := func(ids ...uint32) {
+		for _, id := range ids {
+			if !seen[id] && ix.terms[id].df > 0 && withinOneEdit(w, ix.terms[id].text) {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	try(ix.deletes[w]...) // the term has one more letter
+	forEachDelete(w, func(d string) {
+		if id, ok := ix.termIDs[d]; ok { // the term has one letter less
+			try(id)
+		}
+		try(ix.deletes[d]...) // substitution or transposition
+	})
+	return out
+}
+
+// acc accumulates, per document slot, the best score of one query word.
+type acc struct {
+	score   []float32
+	touched []uint32
+}
+
+var accPool sync.Pool
+
+func newAcc(n int) *acc {
+	a, _ := accPool.Get().(*acc)
+	if a == nil || len(a.score) < n {
+		return &acc{score: make([]float32, n)}
+	}
+	return a
+}
+
+func releaseAcc(a *acc) {
+	for _, s := range a.touched {
+		a.score[s] = 0
+	}
+	a.touched = a.touched[:0]
+	accPool.Put(a)
+}
+
+func (a *acc) set(slot uint32, s float32) {
+	if a.score[slot] == 0 {
+		a.touched = append(a.touched, slot)
+	}
+	if s > a.score[slot] {
+		a.score[slot] = s
+	}
+}
+
+// score computes one accumulator per query word.
+func (ix *Index) score(words []qword) []*acc {
+	accs := make([]*acc, 0, len(words))
+	for _, w := range words {
+		if len(w.groups) == 1 {
+			a := newAcc(len(ix.slots))
+			ix.addGroup(a, w.groups[0])
+			accs = append(accs, a)
+			continue
+		}
+		accs = append(accs, ix.combineGroups(w))
+	}
+	return accs
+}
+
+// combineGroups scores a Hangul word: every required bigram must be in the
+// document; the word's score is the mean of its bigrams' scores.
+func (ix *Index) combineGroups(w qword) *acc {
+	parts := make([]*acc, len(w.groups))
+	for i, g := range w.groups {
+		parts[i] = newAcc(len(ix.slots))
+		ix.addGroup(parts[i], g)
+	}
+	out := newAcc(len(ix.slots))
+	driver := parts[0]
+	for _, p := range parts[:w.required] {
+		if len(p.touched) < len(driver.touched) {
+			driver = p
+		}
+	}
+	for _, slot := range driver.touched {
+		var sum float32
+		ok := true
+		for i, p := range parts {
+			s := p.score[slot]
+			if s == 0 && i < w.required {
+				ok = false
+				break
+			}
+			sum += s
+		}
+		if ok {
+			out.set(slot, sum/float32(w.required))
+		}
+	}
+	for _, p := range parts {
+		releaseAcc(p)
+	}
+	return out
+}
+
+func (ix *Index) addGroup(a *acc, exps []expansion) {
+	n := float64(max(ix.live, 1))
+	for _, e := range exps {
+		ti := &ix.terms[e.term]
+		idf := float32(math.Log(1 + (n-float64(ti.df)+0.5)/(float64(ti.df)+0.5)))
+		vq := variantQualities(ti.variants, e)
+		for _, p := range ti.postings {
+			f := ix.slots[p.doc].fields[p.field]
+			q := e.quality // an unrecorded spelling (variant overflow)
+			if e.exact != "" {
+				q *= qWrongMarks
+			}
+			if int(p.variant) < len(vq) {
+				q = vq[p.variant]
+			}
+			a.set(p.doc, f.weight*q*idf*ix.tfNorm(p.tf, f))
+		}
+	}
+}
+
+// variantQualities gives the match quality of each spelling of a term.
+func variantQualities(variants []string, e expansion) []float32 {
+	out := make([]float32, len(variants))
+	for i, v := range variants {
+		q := e.quality
+		switch {
+		case v == crossVariant:
+			q *= qCross
+		case e.exact == "":
+		case v == e.exact, e.prefix && strings.HasPrefix(v, e.exact):
+		default:
+			q *= qWrongMarks
+		}
+		out[i] = q
+	}
+	return out
+}
+
+func (ix *Index) tfNorm(tf uint16, f docField) float32 {
+	st := ix.fieldLen[f.id]
+	avg := float32(1)
+	if st.docs > 0 && st.tokens > 0 {
+		avg = float32(st.tokens) / float32(st.docs)
+	}
+	t := float32(tf)
+	return t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float32(f.length)/avg))
+}
+
+type candidate struct {
+	slot    uint32
+	score   float32
+	matched uint16
+}
+
+// all returns the documents that match every query word (AND).
+func (ix *Index) all(accs []*acc, pass func(uint32) bool) []candidate {
+	driver := accs[0]
+	for _, a := range accs {
+		if len(a.touched) < len(driver.touched) {
+			driver = a
+		}
+	}
+	var out []candidate
+	for _, slot := range driver.touched {
+		var sum float32
+		ok := true
+		for _, a := range accs {
+			if a.score[slot] == 0 {
+				ok = false
+				break
+			}
+			sum += a.score[slot]
+		}
+		if ok && pass(slot) {
+			out = append(out, candidate{slot: slot, score: sum, matched: uint16(len(accs))})
+		}
+	}
+	return out
+}
+
+// any returns the documents that match at least one query word: the
+// best-partial fallback, ranked by how many words matched, then score.
+func (ix *Index) any(accs []*acc, pass func(uint32) bool) []candidate {
+	u := newAcc(len(ix.slots))
+	defer releaseAcc(u)
+	for _, a := range accs {
+		for _, slot := range a.touched {
+			u.set(slot, 1)
+		}
+	}
+	var out []candidate
+	for _, slot := range u.touched {
+		if !pass(slot) {
+			continue
+		}
+		c := candidate{slot: slot}
+		for _, a := range accs {
+			if s := a.score[slot]; s > 0 {
+				c.score += s
+				c.matched++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (ix *Index) browse(pass func(uint32) bool) []candidate {
+	var out []candidate
+	for slot := range ix.slots {
+		if ix.slots[slot].alive && pass(uint32(slot)) {
+			out = append(out, candidate{slot: uint32(slot)})
+		}
+	}
+	return out
+}
+
+// filter compiles facet filters into a predicate over document slots. ok is
+// false when a filtered facet has no known value, so nothing can match.
+func (ix *Index) filter(filters map[string][]string) (pass func(uint32) bool, ok bool) {
+	var groups [][]uint32
+	for name, values := range filters {
+		if len(values) == 0 {
+			continue // an empty list does not restrict
+		}
+		var g []uint32
+		for _, v := range values {
+			if id, found := ix.facetIDs[name+"\x00"+v]; found {
+				g = append(g, id)
+			}
+		}
+		if len(g) == 0 {
+			return nil, false
+		}
+		groups = append(groups, g)
+	}
+	return func(slot uint32) bool {
+		have := ix.slots[slot].facets
+		for _, g := range groups {
+			if !containsAny(have, g) {
+				return false
+			}
+		}
+		return true
+	}, true
+}
+
+func containsAny(have, want []uint32) bool {
+	for _, w := range want {
+		i := sort.Search(len(have), func(i int) bool { return have[i] >= w })
+		if i < len(have) && have[i] == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (ix *Index) facetCounts(cands []candidate) map[string]map[string]int {
+	counts := make([]int32, len(ix.facets))
+	for _, c := range cands {
+		for _, id := range ix.slots[c.slot].facets {
+			counts[id]++
+		}
+	}
+	out := map[string]map[string]int{}
+	for id, n := range counts {
+		if n == 0 {
+			continue
+		}
+		fv := ix.facets[id]
+		if out[fv.name] == nil {
+			out[fv.name] = map[string]int{}
+		}
+		out[fv.name][fv.value] = int(n)
+	}
+	return out
+}
+
+// before orders hits: more query words matched, higher score, lower ID.
+func before(a, b candidate, slots []docRecord) bool {
+	if a.matched != b.matched {
+		return a.matched > b.matched
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return slots[a.slot].id < slots[b.slot].id
+}
+
+// topK returns the k best candidates in order, without sorting all of them:
+// a bounded heap whose root is the worst of the kept ones.
+func topK(cands []candidate, k int, slots []docRecord) []candidate {
+	worse := func(a, b candidate) bool { return before(b, a, slots) }
+	h := make([]candidate, 0, min(k, len(cands)))
+	for _, c := range cands {
+		if len(h) < k {
+			h = append(h, c)
+			siftUp(h, len(h)-1, worse)
+		} else if k > 0 && before(c, h[0], slots) {
+			h[0] = c
+			siftDown(h, 0, worse)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return before(h[i], h[j], slots) })
+	return h
+}
+
+// The heap keeps the worst candidate at the root: parent is worse than children.
+func siftUp(h []candidate, i int, worse func(a, b candidate) bool) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !worse(h[i], h[p]) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func siftDown(h []candidate, i int, worse func(a, b candidate) bool) {
+	for {
+		w, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && worse(h[l], h[w]) {
+			w = l
+		}
+		if r < len(h) && worse(h[r], h[w]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
+}
