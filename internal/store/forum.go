@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+)
+
+// Rooms lists an event's rooms.
+func (db *DB) Rooms(ctx context.Context, eventID int64) ([]event.Room, error) {
+	rows, err := db.query(ctx, "SELECT id, event_id, name_vi, name_en, name_ko, capacity FROM rooms WHERE event_id = ? ORDER BY id", eventID)
+	if err != nil {
+		return nil, fmt.Errorf("list rooms: %w", err)
+	}
+	defer rows.Close()
+	var out []event.Room
+	for rows.Next() {
+		var r event.Room
+		if err := rows.Scan(&r.ID, &r.EventID, &r.Name.VI, &r.Name.EN, &r.Name.KO, &r.Capacity); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const sessionCols = "id, event_id, room_id, title_vi, title_en, title_ko, abstract_vi, abstract_en, abstract_ko, track, language, starts_at, ends_at"
+
+func scanSession(row interface{ Scan(...any) error }, extra ...any) (event.Session, error) {
+	var s event.Session
+	var lang string
+	dest := append([]any{&s.ID, &s.EventID, &s.RoomID, &s.Title.VI, &s.Title.EN, &s.Title.KO, &s.Abstract.VI, &s.Abstract.EN, &s.Abstract.KO,
+		&s.Track, &lang, &s.StartsAt, &s.EndsAt}, extra...)
+	err := row.Scan(dest...)
+	s.Language = i18n.Lang(lang)
+	s.StartsAt, s.EndsAt = s.StartsAt.UTC(), s.EndsAt.UTC()
+	return s, err
+}
+
+// SessionFilter selects forum sessions.
+type SessionFilter struct {
+	Track  string
+	RoomID int64
+	Offset int
+	Limit  int
+}
+
+// Sessions lists an event's forum sessions in time order with speakers.
+func (db *DB) Sessions(ctx context.Context, eventID int64, f SessionFilter) ([]event.Session, int, error) {
+	q := "SELECT " + sessionCols + ", COUNT(*) OVER() FROM forum_sessions WHERE event_id = ?"
+	args := []any{eventID}
+	if f.Track != "" {
+		q, args = q+" AND track = ?", append(args, f.Track)
+	}
+	if f.RoomID != 0 {
+		q, args = q+" AND room_id = ?", append(args, f.RoomID)
+	}
+	q += " ORDER BY starts_at, room_id, id LIMIT ? OFFSET ?"
+	args = append(args, f.Limit, f.Offset)
+	rows, err := db.query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list sessions: %w", err)
+	}
+	defer rows.Close()
+	var out []event.Session
+	total := 0
+	for rows.Next() {
+		s, err := scanSession(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, total, db.fillSpeakers(ctx, out)
+}
+
+// Session reads one forum session with its speakers.
+func (db *DB) Session(ctx context.Context, eventID, id int64) (event.Session, error) {
+	s, err := scanSession(db.queryRow(ctx, "SELECT "+sessionCols+" FROM forum_sessions WHERE event_id = ? AND id = ?", eventID, id))
+	if err != nil {
+		return s, notFound(err, "Session")
+	}
+	out := []event.Session{s}
+	err = db.fillSpeakers(ctx, out)
+	return out[0], err
+}
+
+func (db *DB) fillSpeakers(ctx context.Context, sessions []event.Session) error {
+	if len(sessions) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(sessions))
+	idx := map[int64]int{}
+	for i, s := range sessions {
+		ids[i], idx[s.ID] = s.ID, i
+		sessions[i].Speakers = []event.Speaker{}
+	}
+	rows, err := db.query(ctx, `SELECT ss.session_id, sp.id, sp.event_id, sp.name, sp.title_vi, sp.title_en, sp.title_ko, COALESCE(sp.org_id, 0), COALESCE(sp.person_id, 0)
+		FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id WHERE ss.session_id IN (`+placeholders(len(ids))+`) ORDER BY sp.name`, int64Args(ids)...)
+	if err != nil {
+		return fmt.Errorf("session speakers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sid int64
+		var sp event.Speaker
+		if err := rows.Scan(&sid, &sp.ID, &sp.EventID, &sp.Name, &sp.Title.VI, &sp.Title.EN, &sp.Title.KO, &sp.OrgID, &sp.PersonID); err != nil {
+			return err
+		}
+		s := &sessions[idx[sid]]
+		s.Speakers = append(s.Speakers, sp)
+	}
+	return rows.Err()
+}
+
+// CreateSession adds a forum session in a room of the same event.
+func (db *DB) CreateSession(ctx context.Context, s *event.Session) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		err := tx.queryRow(ctx, `INSERT INTO forum_sessions (event_id, room_id, title_vi, title_en, title_ko, abstract_vi, abstract_en, abstract_ko, track, language, starts_at, ends_at)
+			SELECT ?, r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM rooms r WHERE r.id = ? AND r.event_id = ? RETURNING id`,
+			s.EventID, s.Title.VI, s.Title.EN, s.Title.KO, s.Abstract.VI, s.Abstract.EN, s.Abstract.KO, s.Track, string(s.Language),
+			s.StartsAt.UTC(), s.EndsAt.UTC(), s.RoomID, s.EventID).Scan(&s.ID)
+		if err != nil {
+			return notFound(db.dialect.translate(err), "Room")
+		}
+		return tx.setSpeakers(ctx, s)
+	})
+}
+
+// UpdateSession replaces a forum session's fields and speakers.
+func (db *DB) UpdateSession(ctx context.Context, s *event.Session) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		var ok int
+		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM rooms WHERE id = ? AND event_id = ?", s.RoomID, s.EventID).Scan(&ok); err != nil {
+			return err
+		}
+		if ok == 0 {
+			return errNotFound("Room")
+		}
+		res, err := tx.exec(ctx, `UPDATE forum_sessions SET room_id = ?, title_vi = ?, title_en = ?, title_ko = ?, abstract_vi = ?, abstract_en = ?, abstract_ko = ?,
+			track = ?, language = ?, starts_at = ?, ends_at = ? WHERE event_id = ? AND id = ?`,
+			s.RoomID, s.Title.VI, s.Title.EN, s.Title.KO, s.Abstract.VI, s.Abstract.EN, s.Abstract.KO, s.Track, string(s.Language),
+			s.StartsAt.UTC(), s.EndsAt.UTC(), s.EventID, s.ID)
+		if err != nil {
+			return fmt.Errorf("update session: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNotFound("Session")
+		}
+		return tx.setSpeakers(ctx, s)
+	})
+}
+
+func (tx *Tx) setSpeakers(ctx context.Context, s *event.Session) error {
+	if _, err := tx.exec(ctx, "DELETE FROM session_speakers WHERE session_id = ?", s.ID); err != nil {
+		return err
+	}
+	for _, sp := range s.Speakers {
+		res, err := tx.exec(ctx, "INSERT INTO session_speakers (session_id, speaker_id) SELECT ?, id FROM speakers WHERE id = ? AND event_id = ?", s.ID, sp.ID, s.EventID)
+		if err != nil {
+			return tx.db.dialect.translate(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNotFound(fmt.Sprintf("Speaker %d", sp.ID))
+		}
+	}
+	return nil
+}

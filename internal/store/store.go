@@ -1,0 +1,153 @@
+// Package store is the database: migrations for each dialect and every
+// query. It is the only package that writes SQL. SQLite (embedded, pure Go)
+// is the default; PostgreSQL serves installations that run several
+// instances. Both run the same queries; the few differences live in
+// dialect.go.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers "sqlite"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// DB is the database handle shared by all services.
+type DB struct {
+	sql     *sql.DB
+	dialect dialect
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// IsPostgres reports whether DSN names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to the database named by dsn: a postgres:// URL or a file
+// path for SQLite. It does not migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	d := sqliteDialect
+	driver, source := "sqlite", sqliteDSN(dsn)
+	if IsPostgres(dsn) {
+		d, driver, source = postgresDialect, "pgx", dsn
+	}
+	db, err := sql.Open(driver, source)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", d.name, err)
+	}
+	d.configure(db)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", d.name, err)
+	}
+	return &DB{sql: db, dialect: d, Now: func() time.Time { return time.Now().UTC() }}, nil
+}
+
+// sqliteDSN turns a file path into a modernc DSN with WAL, foreign keys and
+// a busy timeout, so that concurrent writers wait instead of failing.
+func sqliteDSN(path string) string {
+	if path == "" {
+		path = "ketnoi.db"
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return "file:" + path + sep + "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// Close closes the connection pool.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Dialect names the database engine: "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect.name }
+
+// Ping reports whether the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
+
+// Migrate applies every migration not yet applied.
+func (db *DB) Migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrations, "migrations/"+db.dialect.name)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	p, err := goose.NewProvider(db.dialect.goose, db.sql, sub)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// q rewrites a query written with ? placeholders for the dialect.
+func (db *DB) q(query string) string { return db.dialect.rebind(query) }
+
+func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return db.sql.QueryContext(ctx, db.q(query), args...)
+}
+
+func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return db.sql.QueryRowContext(ctx, db.q(query), args...)
+}
+
+func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return db.sql.ExecContext(ctx, db.q(query), args...)
+}
+
+// Tx is a transaction with the dialect's placeholders.
+type Tx struct {
+	tx *sql.Tx
+	db *DB
+}
+
+func (tx *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(ctx, tx.db.q(query), args...)
+}
+
+func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(ctx, tx.db.q(query), args...)
+}
+
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(ctx, tx.db.q(query), args...)
+}
+
+// inTx runs fn in a transaction: committed when fn returns nil, rolled back
+// otherwise, so that nothing is ever half-written.
+func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	t, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", db.dialect.translate(err))
+	}
+	if err := fn(&Tx{tx: t, db: db}); err != nil {
+		t.Rollback()
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", db.dialect.translate(err))
+	}
+	return nil
+}
+
+// notFound turns sql.ErrNoRows into a not-found error naming what was sought.
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return errNotFound(what)
+	}
+	return err
+}
