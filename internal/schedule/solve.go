@@ -1,0 +1,202 @@
+package schedule
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// Options tune Solve. The zero value is a good default.
+type Options struct {
+	// Seed makes the search reproducible: the same problem, seed, workers
+	// and iterations give the same schedule (unless ctx ends the search).
+	Seed uint64
+	// Iterations is the number of local-search moves per worker; 0 picks a
+	// budget from the problem size, a negative value skips the search and
+	// returns the greedy construction.
+	Iterations int
+	// Workers is the number of independent searches run in parallel, each
+	// with its own seed; the best schedule wins. 0 means 2.
+	Workers int
+}
+
+// Solve schedules the meetings of p. The search stops early, returning the
+// best schedule found so far, when ctx is done; if ctx ends before even the
+// first schedule is built, Solve returns ctx's error.
+func Solve(ctx context.Context, p Problem, opt Options) (Result, error) {
+	m, err := compile(p)
+	if err != nil {
+		return Result{}, err
+	}
+	st := newState(m)
+	if err := st.placeFixed(); err != nil {
+		return Result{}, err
+	}
+	if err := st.construct(ctx); err != nil {
+		return Result{}, fmt.Errorf("schedule: %w", err)
+	}
+	st.refreshCosts()
+	if opt.Iterations >= 0 {
+		st = searchParallel(ctx, st, opt)
+	}
+	return st.result(), nil
+}
+
+// construct places meetings greedily: heaviest and hardest first, each in
+// the slot that adds the least idle time (or fewest breaks).
+func (st *state) construct(ctx context.Context) error {
+	m := st.m
+	order := make([]int32, 0, m.nMeet)
+	load := make([]int, m.nPart)
+	for i := range m.nMeet {
+		for _, k := range m.with[i] {
+			load[k]++
+		}
+		if m.fixed[i] < 0 {
+			order = append(order, int32(i))
+		}
+	}
+	degree := func(i int32) int {
+		d := 0
+		for _, k := range m.with[i] {
+			d += load[k]
+		}
+		return d
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		return cmp.Or(
+			cmp.Compare(m.weight[b], m.weight[a]),
+			cmp.Compare(len(m.dom[a]), len(m.dom[b])),
+			cmp.Compare(degree(b), degree(a)),
+		)
+	})
+	type cand struct {
+		s     int32
+		delta int
+	}
+	var cands []cand
+	for n, mt := range order {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		cands = cands[:0]
+		for _, s := range m.dom[mt] {
+			if st.conflict(mt, s) < 0 {
+				cands = append(cands, cand{s, st.insertDelta(mt, s)})
+			}
+		}
+		slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.delta, b.delta) })
+		for _, c := range cands {
+			if st.insert(mt, c.s) {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// insertDelta is the change of cost if mt's participants were busy in s.
+func (st *state) insertDelta(mt, s int32) int {
+	m := st.m
+	word, bit := st.bitOf(s)
+	d := 0
+	for _, k := range m.with[mt] {
+		i := int(k)*m.words + word
+		before := st.cost(k)
+		st.bits[i] |= bit
+		d += st.cost(k) - before
+		st.bits[i] &^= bit
+	}
+	return d
+}
+
+// searchParallel runs one search per worker from the same start and keeps
+// the best; ties go to the lowest worker so the result is reproducible.
+func searchParallel(ctx context.Context, start *state, opt Options) *state {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = 2
+	}
+	iters := opt.Iterations
+	if iters == 0 {
+		iters = defaultIterations(start.m)
+	}
+	out := make([]*state, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st := start.clone()
+			st.search(ctx, iters, opt.Seed*1000003+uint64(w))
+			out[w] = st
+		}()
+	}
+	wg.Wait()
+	best := out[0]
+	for _, st := range out[1:] {
+		if better(st.weight, st.soft, best.weight, best.soft) {
+			best = st
+		}
+	}
+	return best
+}
+
+func defaultIterations(m *model) int {
+	n := 4000 * m.nMeet
+	return min(max(n, 200_000), 30_000_000)
+}
+
+func better(w1, s1, w2, s2 int) bool {
+	return w1 > w2 || (w1 == w2 && s1 < s2)
+}
+
+// result turns the state into the output: assignments in input order with
+// concrete locations, unscheduled meetings with reasons, the objective.
+func (st *state) result() Result {
+	m := st.m
+	res := Result{Assignments: []Assignment{}, Unscheduled: []Unscheduled{}}
+	locs := st.concreteLocations()
+	for i := range m.nMeet {
+		mt := m.prob.Meetings[i].ID
+		if s := st.slotOf[i]; s >= 0 {
+			res.Assignments = append(res.Assignments, Assignment{
+				Meeting: mt, Slot: m.prob.Slots[s].ID, Location: m.prob.Locations[locs[i]].ID,
+			})
+			continue
+		}
+		res.Unscheduled = append(res.Unscheduled, Unscheduled{Meeting: mt, Reason: st.reason(int32(i))})
+	}
+	res.Objective.Weight = st.weight
+	for k := range m.nPart {
+		i, b := st.idleBreaks(int32(k))
+		res.Objective.Idle += i
+		res.Objective.Breaks += b
+	}
+	return res
+}
+
+// concreteLocations hands out the locations of each class, slot by slot.
+func (st *state) concreteLocations() []int32 {
+	m := st.m
+	locs := make([]int32, m.nMeet)
+	used := make([]int, len(m.prob.Locations))
+	for s := range m.nSlots {
+		clear(used)
+		next := make([]int, m.nClass)
+		meets := slices.Clone(st.slotMeet[s])
+		slices.Sort(meets)
+		for _, mt := range meets {
+			c := st.classOf[mt]
+			for m.locCap[m.classLocs[c][next[c]]] == used[m.classLocs[c][next[c]]] {
+				next[c]++
+			}
+			l := m.classLocs[c][next[c]]
+			used[l]++
+			locs[mt] = l
+		}
+	}
+	return locs
+}
