@@ -214,3 +214,17 @@ func (db *DB) IsOrganizer(ctx context.Context, eventID, personID int64) (bool, e
 	err := db.queryRow(ctx, "SELECT COUNT(*) FROM event_roles WHERE event_id = ? AND person_id = ? AND role = 'organizer'", eventID, personID).Scan(&n)
 	return n > 0, err
 }
+
+// AssignBooth puts an exhibitor of the event on a booth and marks it sold.
+func (db *DB) AssignBooth(ctx context.Context, eventID, boothID, exhibitorID int64) error {
+	res, err := db.exec(ctx, `UPDATE booths SET exhibitor_id = ?, status = 'sold'
+		WHERE event_id = ? AND id = ? AND status <> 'blocked' AND EXISTS (SELECT 1 FROM exhibitors x WHERE x.id = ? AND x.event_id = ?)`,
+		exhibitorID, eventID, boothID, exhibitorID, eventID)
+	if err != nil {
+		return fmt.Errorf("assign booth: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errNotFound("Free booth or exhibitor")
+	}
+	return nil
+}

@@ -1,0 +1,237 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/org"
+	"ketnoi/internal/store"
+	"ketnoi/internal/store/storetest"
+)
+
+// each runs a test on every dialect, so both engines show one behaviour.
+func each(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(d, func(t *testing.T) { fn(t, storetest.MustOpen(t, d)) })
+	}
+}
+
+func TestPeopleAndSessions(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		p := &account.Person{Email: "an@example.vn", Name: "Nguyễn Văn An", Lang: i18n.VI}
+		if err := db.CreatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if p.ID == 0 {
+			t.Fatal("no id assigned")
+		}
+		err := db.CreatePerson(ctx, &account.Person{Email: "an@example.vn", Name: "Other"})
+		if !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("duplicate email: got %v, want conflict", err)
+		}
+		got, err := db.PersonByEmail(ctx, "an@example.vn")
+		if err != nil || got.Name != "Nguyễn Văn An" || got.ID != p.ID {
+			t.Fatalf("PersonByEmail = %+v, %v", got, err)
+		}
+		if _, err := db.PersonByEmail(ctx, "nobody@example.vn"); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("missing person: got %v, want not found", err)
+		}
+		s := account.Session{TokenHash: "h1", PersonID: p.ID, CSRF: "c", ExpiresAt: time.Now().Add(time.Hour)}
+		if err := db.CreateWebSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.WebSession(ctx, "h1"); err != nil || got.PersonID != p.ID {
+			t.Fatalf("WebSession = %+v, %v", got, err)
+		}
+		if err := db.DeleteWebSession(ctx, "h1"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.WebSession(ctx, "h1"); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("ended session still found: %v", err)
+		}
+		expired := account.Session{TokenHash: "h2", PersonID: p.ID, CSRF: "c", ExpiresAt: time.Now().Add(-time.Minute)}
+		db.CreateWebSession(ctx, expired)
+		if _, err := db.WebSession(ctx, "h2"); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("expired session found: %v", err)
+		}
+	})
+}
+
+func TestRateLimitCountsPerWindow(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Date(2027, 3, 10, 9, 0, 30, 0, time.UTC)
+		db.Now = func() time.Time { return now }
+		for want := 1; want <= 3; want++ {
+			n, err := db.Hit(ctx, "login:1.2.3.4", time.Minute)
+			if err != nil || n != want {
+				t.Fatalf("hit %d: got %d, %v", want, n, err)
+			}
+		}
+		now = now.Add(time.Minute)
+		if n, _ := db.Hit(ctx, "login:1.2.3.4", time.Minute); n != 1 {
+			t.Fatalf("new window: got %d, want 1", n)
+		}
+	})
+}
+
+// mustFair makes a small fair: a venue, an event, one hall, two exhibitors.
+func mustFair(t *testing.T, db *store.DB) (event.Event, []event.ExhibitorView) {
+	t.Helper()
+	ctx := context.Background()
+	v := &event.Venue{Name: i18n.Text{EN: "WTC Binh Duong"}, Country: "VN", TimeZone: "Asia/Ho_Chi_Minh"}
+	if err := db.CreateVenue(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	e := &event.Event{Slug: "expo", Kind: event.TradeFair, Name: i18n.Text{VI: "Triển lãm", EN: "Expo"}, VenueID: v.ID, StartDate: "2027-03-10", EndDate: "2027-03-12"}
+	if err := db.CreateEvent(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	h := &event.Hall{EventID: e.ID, Code: "A", Name: i18n.Text{EN: "Hall A"}, Width: 100, Depth: 60}
+	if err := db.CreateHall(ctx, h); err != nil {
+		t.Fatal(err)
+	}
+	orgs := []*org.Organization{
+		{Kind: org.Enterprise, Name: i18n.Text{VI: "Công ty Minh Phát", EN: "Minh Phat"}, Country: "VN", Sectors: []string{"robotics", "agv_amr"}},
+		{Kind: org.Enterprise, Name: i18n.Text{KO: "한빛로보틱스", EN: "Hanbit Robotics"}, Country: "KR", Sectors: []string{"robotics"}},
+	}
+	for i, o := range orgs {
+		if err := db.CreateOrganization(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		x := &event.Exhibitor{EventID: e.ID, OrgID: o.ID, Status: event.Approved, BadgeQuota: 5}
+		if err := db.CreateExhibitor(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			b := &event.Booth{EventID: e.ID, HallID: h.ID, Code: "A-101", X: 0, Y: 0, W: 3, H: 3, Type: event.Shell, Status: event.Sold, PriceVND: 30_000_000}
+			if err := db.CreateBooth(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.AssignBooth(ctx, e.ID, b.ID, x.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	xs, total, err := db.Exhibitors(ctx, e.ID, store.ExhibitorFilter{Limit: 10})
+	if err != nil || total != 2 {
+		t.Fatalf("Exhibitors: %d, %v", total, err)
+	}
+	return *e, xs
+}
+
+func TestExhibitorDirectoryFilters(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		cases := []struct {
+			name string
+			f    store.ExhibitorFilter
+			want []string
+		}{
+			{"all", store.ExhibitorFilter{}, []string{"Hanbit Robotics", "Minh Phat"}},
+			{"country", store.ExhibitorFilter{Country: "KR"}, []string{"Hanbit Robotics"}},
+			{"hall", store.ExhibitorFilter{Hall: "A"}, []string{"Minh Phat"}},
+			{"sector", store.ExhibitorFilter{Sector: "agv_amr"}, []string{"Minh Phat"}},
+			{"none", store.ExhibitorFilter{Hall: "Z"}, nil},
+			{"page", store.ExhibitorFilter{Offset: 1}, []string{"Minh Phat"}},
+		}
+		for _, c := range cases {
+			c.f.Limit = 10
+			xs, total, err := db.Exhibitors(ctx, e.ID, c.f)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			var names []string
+			for _, x := range xs {
+				names = append(names, x.Org.Name.EN)
+			}
+			if len(names) != len(c.want) || (len(names) > 0 && names[0] != c.want[0]) {
+				t.Errorf("%s: got %v, want %v", c.name, names, c.want)
+			}
+			if c.name != "page" && total != len(c.want) {
+				t.Errorf("%s: total %d, want %d", c.name, total, len(c.want))
+			}
+		}
+		xs, _, _ := db.Exhibitors(ctx, e.ID, store.ExhibitorFilter{Country: "VN", Limit: 10})
+		if len(xs) != 1 || len(xs[0].Booths) != 1 || xs[0].Booths[0] != "A-101" || xs[0].Halls[0] != "A" {
+			t.Fatalf("booths not filled: %+v", xs)
+		}
+		if got := xs[0].Org.Sectors; len(got) != 2 {
+			t.Fatalf("sectors = %v", got)
+		}
+	})
+}
+
+func TestConstraintsAreCleanErrors(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		// The same organization twice at an event is a conflict.
+		err := db.CreateExhibitor(ctx, &event.Exhibitor{EventID: e.ID, OrgID: xs[0].OrgID, Status: event.Applied})
+		if !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("duplicate exhibitor: %v", err)
+		}
+		// A booth in a hall of another event is not found, and nothing is written.
+		err = db.CreateBooth(ctx, &event.Booth{EventID: e.ID + 99, HallID: 1, Code: "X-1", W: 3, H: 3, Type: event.Shell, Status: event.Free})
+		if !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("booth in foreign hall: %v", err)
+		}
+		err = db.CreateBooth(ctx, &event.Booth{EventID: e.ID, HallID: 1, Code: "A-101", W: 3, H: 3, Type: event.Shell, Status: event.Free})
+		if !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("duplicate booth code: %v", err)
+		}
+		if _, err := db.Exhibitor(ctx, e.ID, 9999); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("unknown exhibitor: %v", err)
+		}
+		// A session whose speaker does not exist rolls back entirely.
+		err = db.BulkLoad(ctx, func(b *store.Bulk) error {
+			return b.Forum([]event.Room{{ID: 1, EventID: e.ID, Name: i18n.Text{EN: "Room 1"}, Capacity: 100}}, nil, nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Date(2027, 3, 10, 2, 0, 0, 0, time.UTC)
+		s := &event.Session{EventID: e.ID, RoomID: 1, Title: i18n.Text{EN: "Keynote"}, Language: i18n.EN, StartsAt: start, EndsAt: start.Add(time.Hour),
+			Speakers: []event.Speaker{{ID: 42}}}
+		if err := db.CreateSession(ctx, s); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("unknown speaker: %v", err)
+		}
+		if _, total, _ := db.Sessions(ctx, e.ID, store.SessionFilter{Limit: 10}); total != 0 {
+			t.Fatalf("half-written session: %d sessions", total)
+		}
+		s.Speakers = nil
+		if err := db.CreateSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Session(ctx, e.ID, s.ID)
+		if err != nil || !got.StartsAt.Equal(start) || got.StartsAt.Location() != time.UTC {
+			t.Fatalf("session time not kept in UTC: %+v, %v", got.StartsAt, err)
+		}
+	})
+}
+
+func TestStats(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		p := &account.Person{Email: "v@example.vn", Name: "V", Lang: i18n.VI}
+		db.CreatePerson(ctx, p)
+		if err := db.CreateRegistration(ctx, &event.Registration{EventID: e.ID, PersonID: p.ID, Category: event.CatVisitor}); err != nil {
+			t.Fatal(err)
+		}
+		s, err := db.Stats(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Exhibitors != 2 || s.Booths != 1 || s.Registrations != 1 || s.ByCountry["KR"] != 1 || s.RevenueVND != 30_000_000 || s.SoldAreaM2 != 9 {
+			t.Fatalf("stats = %+v", s)
+		}
+	})
+}
