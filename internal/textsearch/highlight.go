@@ -6,27 +6,37 @@ import (
 	"strings"
 )
 
+// termSet is a bitset of term IDs.
+type termSet []uint64
+
+func (s termSet) has(id uint32) bool { return int(id/64) < len(s) && s[id/64]&(1<<(id%64)) != 0 }
+
 // highlightTerms is the set of index terms any query word matched.
-func highlightTerms(words []qword) map[uint32]bool {
-	set := map[uint32]bool{}
+func highlightTerms(words []qword, nterms int) termSet {
+	set := make(termSet, (nterms+63)/64)
+	empty := true
 	for _, w := range words {
 		for _, g := range w.groups {
 			for _, e := range g {
-				set[e.term] = true
+				set[e.term/64] |= 1 << (e.term % 64)
+				empty = false
 			}
 		}
+	}
+	if empty {
+		return nil
 	}
 	return set
 }
 
 // highlights returns the matched spans of a document, per field name.
-func (ix *Index) highlights(rec *docRecord, terms map[uint32]bool) map[string][]Span {
-	if len(terms) == 0 {
+func (ix *Index) highlights(rec *docRecord, terms termSet) map[string][]Span {
+	if terms == nil {
 		return nil
 	}
 	byField := map[uint8][]Span{}
 	for _, t := range rec.tokens {
-		if terms[t.term] {
+		if terms.has(t.term) {
 			byField[t.field] = append(byField[t.field], Span{int(t.start), int(t.end)})
 		}
 	}

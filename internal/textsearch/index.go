@@ -81,12 +81,15 @@ type termInfo struct {
 }
 
 // posting says that a document has a term in one of its fields, under one
-// spelling variant, tf times.
+// spelling variant, tf times. It copies the field's weight and length so
+// that scoring reads the posting list without visiting each document.
 type posting struct {
 	doc     uint32
-	field   uint8 // index into docRecord.fields
-	variant uint8
+	weight  float32
+	length  uint16 // tokens in the field
 	tf      uint16
+	fieldID uint8 // index-wide field name
+	variant uint8
 }
 
 // occurrence counts term frequency while a document is being added.
@@ -196,7 +199,8 @@ func (ix *Index) addDoc(doc Document) {
 	seen := map[uint32]bool{}
 	for key, tf := range counts {
 		tid := key.term
-		p := posting{doc: slot, field: key.field, variant: key.variant, tf: uint16(min(tf, 65535))}
+		f := rec.fields[key.field]
+		p := posting{doc: slot, weight: f.weight, length: uint16(min(f.length, 65535)), tf: uint16(min(tf, 65535)), fieldID: f.id, variant: key.variant}
 		ix.terms[tid].postings = append(ix.terms[tid].postings, p)
 		if !seen[tid] {
 			seen[tid] = true

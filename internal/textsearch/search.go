@@ -27,6 +27,13 @@ const (
 	maxQueryWords = 16
 	// maxExpansions bounds how many index terms one prefix or typo expands to.
 	maxExpansions = 256
+	// rerankPool is how many of the best hits (by word scores) get the
+	// proximity bonus; a deeper page than this is ordered by word scores.
+	rerankPool = 256
+	// qAdjacent is the bonus, times the field weight, for two query words
+	// found side by side and in order: "dien tu" prefers "điện tử" to
+	// "tủ điện", and Vietnamese words are mostly two syllables.
+	qAdjacent = 1.0
 )
 
 // Result is one page of hits plus the size of the whole result set.
@@ -125,13 +132,19 @@ func (ix *Index) Search(q Query) Result {
 		}
 	}
 	res := Result{Total: len(cands), Partial: partial, Facets: ix.facetCounts(cands)}
-	page := topK(cands, offset+limit, ix.slots)
+	var page []candidate
+	if len(words) >= 2 && len(cands) > 0 {
+		page = ix.rerankByProximity(cands, words, max(offset+limit, rerankPool))
+		page = page[:min(len(page), offset+limit)]
+	} else {
+		page = topK(cands, offset+limit, ix.slots)
+	}
 	if offset < len(page) {
 		page = page[offset:]
 	} else {
 		page = nil
 	}
-	hl := highlightTerms(words)
+	hl := highlightTerms(words, len(ix.terms))
 	for _, c := range page {
 		rec := &ix.slots[c.slot]
 		res.Hits = append(res.Hits, Hit{
@@ -281,9 +294,11 @@ func (ix *Index) typoCandidates(w string) []uint32 {
 	return out
 }
 
-// acc accumulates, per document slot, the best score of one query word.
+// acc accumulates, per document slot, the best score of one query word,
+// and whether the word, typed with diacritics, matched them exactly.
 type acc struct {
 	score   []float32
+	exact   []bool
 	touched []uint32
 }
 
@@ -292,7 +307,7 @@ var accPool sync.Pool
 func newAcc(n int) *acc {
 	a, _ := accPool.Get().(*acc)
 	if a == nil || len(a.score) < n {
-		return &acc{score: make([]float32, n)}
+		return &acc{score: make([]float32, n), exact: make([]bool, n)}
 	}
 	return a
 }
@@ -300,18 +315,20 @@ func newAcc(n int) *acc {
 func releaseAcc(a *acc) {
 	for _, s := range a.touched {
 		a.score[s] = 0
+		a.exact[s] = false
 	}
 	a.touched = a.touched[:0]
 	accPool.Put(a)
 }
 
-func (a *acc) set(slot uint32, s float32) {
+func (a *acc) set(slot uint32, s float32, exact bool) {
 	if a.score[slot] == 0 {
 		a.touched = append(a.touched, slot)
 	}
 	if s > a.score[slot] {
 		a.score[slot] = s
 	}
+	a.exact[slot] = a.exact[slot] || exact
 }
 
 // score computes one accumulator per query word.
@@ -356,7 +373,7 @@ func (ix *Index) combineGroups(w qword) *acc {
 			sum += s
 		}
 		if ok {
-			out.set(slot, sum/float32(w.required))
+			out.set(slot, sum/float32(w.required), false)
 		}
 	}
 	for _, p := range parts {
@@ -367,12 +384,12 @@ func (ix *Index) combineGroups(w qword) *acc {
 
 func (ix *Index) addGroup(a *acc, exps []expansion) {
 	n := float64(max(ix.live, 1))
+	avg := ix.avgFieldLengths()
 	for _, e := range exps {
 		ti := &ix.terms[e.term]
 		idf := float32(math.Log(1 + (n-float64(ti.df)+0.5)/(float64(ti.df)+0.5)))
 		vq := variantQualities(ti.variants, e)
 		for _, p := range ti.postings {
-			f := ix.slots[p.doc].fields[p.field]
 			q := e.quality // an unrecorded spelling (variant overflow)
 			if e.exact != "" {
 				q *= qWrongMarks
@@ -380,7 +397,8 @@ func (ix *Index) addGroup(a *acc, exps []expansion) {
 			if int(p.variant) < len(vq) {
 				q = vq[p.variant]
 			}
-			a.set(p.doc, f.weight*q*idf*ix.tfNorm(p.tf, f))
+			exact := e.exact != "" && q == e.quality
+			a.set(p.doc, p.weight*q*idf*tfNorm(p, avg[p.fieldID]), exact)
 		}
 	}
 }
@@ -403,20 +421,36 @@ func variantQualities(variants []string, e expansion) []float32 {
 	return out
 }
 
-func (ix *Index) tfNorm(tf uint16, f docField) float32 {
-	st := ix.fieldLen[f.id]
-	avg := float32(1)
-	if st.docs > 0 && st.tokens > 0 {
-		avg = float32(st.tokens) / float32(st.docs)
+// avgFieldLengths returns the mean length in tokens of each field name.
+func (ix *Index) avgFieldLengths() []float32 {
+	out := make([]float32, len(ix.fieldLen))
+	for i, st := range ix.fieldLen {
+		out[i] = 1
+		if st.docs > 0 && st.tokens > 0 {
+			out[i] = float32(st.tokens) / float32(st.docs)
+		}
 	}
-	t := float32(tf)
-	return t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float32(f.length)/avg))
+	return out
+}
+
+// tfNorm is BM25's saturating term frequency with length normalisation.
+func tfNorm(p posting, avg float32) float32 {
+	t := float32(p.tf)
+	return t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float32(p.length)/avg))
 }
 
 type candidate struct {
 	slot    uint32
 	score   float32
-	matched uint16
+	matched uint16 // query words matched
+	exact   uint16 // of those typed with diacritics, matched with the same ones
+}
+
+func (c *candidate) add(a *acc, slot uint32) {
+	c.score += a.score[slot]
+	if a.exact[slot] {
+		c.exact++
+	}
 }
 
 // all returns the documents that match every query word (AND).
@@ -429,17 +463,17 @@ func (ix *Index) all(accs []*acc, pass func(uint32) bool) []candidate {
 	}
 	var out []candidate
 	for _, slot := range driver.touched {
-		var sum float32
+		c := candidate{slot: slot, matched: uint16(len(accs))}
 		ok := true
 		for _, a := range accs {
 			if a.score[slot] == 0 {
 				ok = false
 				break
 			}
-			sum += a.score[slot]
+			c.add(a, slot)
 		}
 		if ok && pass(slot) {
-			out = append(out, candidate{slot: slot, score: sum, matched: uint16(len(accs))})
+			out = append(out, c)
 		}
 	}
 	return out
@@ -452,7 +486,7 @@ func (ix *Index) any(accs []*acc, pass func(uint32) bool) []candidate {
 	defer releaseAcc(u)
 	for _, a := range accs {
 		for _, slot := range a.touched {
-			u.set(slot, 1)
+			u.set(slot, 1, false)
 		}
 	}
 	var out []candidate
@@ -462,8 +496,8 @@ func (ix *Index) any(accs []*acc, pass func(uint32) bool) []candidate {
 		}
 		c := candidate{slot: slot}
 		for _, a := range accs {
-			if s := a.score[slot]; s > 0 {
-				c.score += s
+			if a.score[slot] > 0 {
+				c.add(a, slot)
 				c.matched++
 			}
 		}
@@ -543,10 +577,15 @@ func (ix *Index) facetCounts(cands []candidate) map[string]map[string]int {
 	return out
 }
 
-// before orders hits: more query words matched, higher score, lower ID.
+// before orders hits: more query words matched, then more words matched
+// with the diacritics typed (a query "điện" lists every "điện" before any
+// "diễn" or "dien"), then higher score, then lower ID.
 func before(a, b candidate, slots []docRecord) bool {
 	if a.matched != b.matched {
 		return a.matched > b.matched
+	}
+	if a.exact != b.exact {
+		return a.exact > b.exact
 	}
 	if a.score != b.score {
 		return a.score > b.score
@@ -599,4 +638,44 @@ func siftDown(h []candidate, i int, worse func(a, b candidate) bool) {
 		h[i], h[w] = h[w], h[i]
 		i = w
 	}
+}
+
+// rerankByProximity takes the best n candidates, adds the adjacency bonus
+// and returns them in final order.
+func (ix *Index) rerankByProximity(cands []candidate, words []qword, n int) []candidate {
+	pool := topK(cands, n, ix.slots)
+	sets := make([]termSet, len(words))
+	for i, w := range words {
+		if len(w.groups) == 1 { // Latin word (Hangul words are bigram groups)
+			sets[i] = highlightTerms(words[i:i+1], len(ix.terms))
+		}
+	}
+	for i := range pool {
+		pool[i].score += ix.proximity(&ix.slots[pool[i].slot], sets)
+	}
+	sort.Slice(pool, func(i, j int) bool { return before(pool[i], pool[j], ix.slots) })
+	return pool
+}
+
+// proximity sums, over each pair of consecutive query words, the weight of
+// the best field where they appear side by side in query order.
+func (ix *Index) proximity(rec *docRecord, sets []termSet) float32 {
+	best := make([]float32, len(sets)-1)
+	toks := rec.tokens
+	for p := 0; p+1 < len(toks); p++ {
+		a, b := toks[p], toks[p+1]
+		if a.field != b.field {
+			continue
+		}
+		for i := range best {
+			if sets[i] != nil && sets[i+1] != nil && sets[i].has(a.term) && sets[i+1].has(b.term) {
+				best[i] = max(best[i], rec.fields[a.field].weight)
+			}
+		}
+	}
+	var sum float32
+	for _, w := range best {
+		sum += w * qAdjacent
+	}
+	return sum
 }
