@@ -178,3 +178,22 @@ func int64Args(ids []int64) []any {
 	}
 	return out
 }
+
+// CreateOrganizationWithAdmin adds an organization and makes its creator
+// its admin, both or neither.
+func (db *DB) CreateOrganizationWithAdmin(ctx context.Context, o *org.Organization, personID int64) error {
+	o.CreatedAt = db.Now()
+	return db.inTx(ctx, func(tx *Tx) error {
+		err := tx.queryRow(ctx, `INSERT INTO organizations (kind, name_vi, name_en, name_ko, desc_vi, desc_en, desc_ko, country, city, website, email, phone, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			string(o.Kind), o.Name.VI, o.Name.EN, o.Name.KO, o.Description.VI, o.Description.EN, o.Description.KO,
+			o.Country, o.City, o.Website, o.Email, o.Phone, o.CreatedAt).Scan(&o.ID)
+		if err != nil {
+			return fmt.Errorf("create organization: %w", db.dialect.translate(err))
+		}
+		if _, err := tx.exec(ctx, "INSERT INTO memberships (person_id, org_id, role) VALUES (?, ?, 'admin')", personID, o.ID); err != nil {
+			return fmt.Errorf("membership: %w", db.dialect.translate(err))
+		}
+		return tx.setSectors(ctx, o.ID, o.Sectors)
+	})
+}

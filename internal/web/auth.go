@@ -1,0 +1,201 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/i18n"
+)
+
+const (
+	sessionCookie = "ketnoi_session"
+	csrfCookie    = "ketnoi_csrf"
+	langCookie    = "ketnoi_lang"
+)
+
+// viewer is who is asking: nobody, or a person with their memberships and
+// the events they organize.
+type viewer struct {
+	person    *account.Person
+	session   *account.Session
+	orgs      map[int64]account.MemberRole
+	organizes map[int64]bool
+	lang      i18n.Lang
+	csrf      string
+}
+
+func (v *viewer) signedIn() bool { return v.person != nil }
+func (v *viewer) admin() bool    { return v.person != nil && v.person.IsAdmin }
+
+// organizer reports whether the viewer may run the event.
+func (v *viewer) organizer(eventID int64) bool { return v.admin() || v.organizes[eventID] }
+
+func withValue(ctx context.Context, k ctxKey, v any) context.Context { return context.WithValue(ctx, k, v) }
+
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(keyRequestID).(string)
+	return id
+}
+
+func viewerOf(r *http.Request) *viewer {
+	v, _ := r.Context().Value(keyViewer).(*viewer)
+	if v == nil {
+		return &viewer{lang: i18n.VI}
+	}
+	return v
+}
+
+// loadViewer finds the session from the cookie or a bearer token.
+func (s *Server) loadViewer(w http.ResponseWriter, r *http.Request) (*viewer, error) {
+	v := &viewer{lang: langOf(r)}
+	token := ""
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		token = c.Value
+	}
+	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		token = strings.TrimPrefix(h, "Bearer ")
+	}
+	if token != "" && len(token) < 100 {
+		sess, err := s.db.WebSession(r.Context(), account.HashToken(token))
+		if err != nil && !apperr.Is(err, apperr.NotFound) {
+			return nil, err
+		}
+		if err == nil {
+			if err := s.fillViewer(r.Context(), v, &sess); err != nil {
+				return nil, err
+			}
+			// The switch's cookie wins; else the account's language.
+			if _, ok := i18n.Parse(string(v.person.Lang)); ok && !hasLangCookie(r) {
+				v.lang = v.person.Lang
+			}
+		}
+	}
+	if v.session != nil {
+		v.csrf = v.session.CSRF
+	} else if c, err := r.Cookie(csrfCookie); err == nil && len(c.Value) > 20 {
+		v.csrf = c.Value
+	} else if !isAPI(r) {
+		v.csrf = account.NewToken()
+		http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: v.csrf, Path: "/", HttpOnly: true, Secure: s.cfg.Secure, SameSite: http.SameSiteLaxMode})
+	}
+	return v, nil
+}
+
+func (s *Server) fillViewer(ctx context.Context, v *viewer, sess *account.Session) error {
+	p, err := s.db.Person(ctx, sess.PersonID)
+	if err != nil {
+		return err
+	}
+	ms, err := s.db.Memberships(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	evs, err := s.db.OrganizedEvents(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	v.person, v.session = &p, sess
+	v.orgs, v.organizes = map[int64]account.MemberRole{}, map[int64]bool{}
+	for _, m := range ms {
+		v.orgs[m.OrgID] = m.Role
+	}
+	for _, id := range evs {
+		v.organizes[id] = true
+	}
+	return nil
+}
+
+func hasLangCookie(r *http.Request) bool {
+	_, err := r.Cookie(langCookie)
+	return err == nil
+}
+
+func langOf(r *http.Request) i18n.Lang {
+	if c, err := r.Cookie(langCookie); err == nil {
+		if l, ok := i18n.Parse(c.Value); ok {
+			return l
+		}
+	}
+	return i18n.VI
+}
+
+// checkCSRF compares the form's token with the session's (or, before
+// sign-in, the cookie's) in constant time.
+func checkCSRF(r *http.Request, v *viewer) error {
+	got := r.PostFormValue("csrf")
+	if got == "" {
+		got = r.Header.Get("X-CSRF-Token")
+	}
+	if v.csrf == "" || subtle.ConstantTimeCompare([]byte(got), []byte(v.csrf)) != 1 {
+		return apperr.Errorf(apperr.Forbidden, "The form has expired. Please reload the page and try again.")
+	}
+	return nil
+}
+
+// startSession signs a person in: a new token in an HttpOnly cookie.
+func (s *Server) startSession(ctx context.Context, w http.ResponseWriter, personID int64) (string, error) {
+	token := account.NewToken()
+	sess := account.Session{TokenHash: account.HashToken(token), PersonID: personID, CSRF: account.NewToken(),
+		ExpiresAt: s.db.Now().Add(account.SessionLifetime)}
+	if err := s.db.CreateWebSession(ctx, sess); err != nil {
+		return "", err
+	}
+	if w != nil {
+		http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: s.cfg.Secure,
+			SameSite: http.SameSiteLaxMode, Expires: sess.ExpiresAt})
+	}
+	return token, nil
+}
+
+func (s *Server) endSession(ctx context.Context, w http.ResponseWriter, v *viewer) error {
+	if v.session != nil {
+		if err := s.db.DeleteWebSession(ctx, v.session.TokenHash); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.cfg.Secure, SameSite: http.SameSiteLaxMode})
+	return nil
+}
+
+// rateLimit counts an attempt under key and refuses past the limit.
+func (s *Server) rateLimit(ctx context.Context, key string) error {
+	n, err := s.db.Hit(ctx, key, s.cfg.LoginWindow)
+	if err != nil {
+		return err
+	}
+	if n > s.cfg.LoginLimit {
+		return apperr.Errorf(apperr.TooMany, "Too many attempts. Please wait a minute and try again.")
+	}
+	return nil
+}
+
+func clientIP(r *http.Request) string {
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i > 0 {
+		host = host[:i]
+	}
+	return host
+}
+
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.Errorf(apperr.NotFound, "No such %s.", name)
+	}
+	return id, nil
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/"
+	}
+	return next
+}

@@ -1,0 +1,144 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/apperr"
+)
+
+// policy says who may call a route. Every route declares one, in the routes
+// files, and authorize is the only place that checks them.
+type policy string
+
+const (
+	public          policy = "public"           // anyone
+	signedIn        policy = "signed-in"        // any account
+	platformAdmin   policy = "admin"            // platform administrators
+	eventOrganizer  policy = "organizer"        // organizers of {event}, admins
+	exhibitorMember policy = "exhibitor-member" // members of {exhibitor}'s organization, organizers of {event}, admins
+	exhibitorAdmin  policy = "exhibitor-admin"  // admin members of {exhibitor}'s organization, organizers of {event}, admins
+	orgAdmin        policy = "org-admin"        // admin members of {org}, admins
+)
+
+// route is one entry of a surface's routes table.
+type route struct {
+	pattern string // method and path, as http.ServeMux reads it
+	policy  policy
+	h       handlerFunc
+}
+
+// authorize loads the viewer, enforces the route's policy and, for forms,
+// the CSRF token, before the handler runs.
+func (s *Server) authorize(rt route) http.Handler {
+	return s.adapt(func(w http.ResponseWriter, r *http.Request) error {
+		v, err := s.loadViewer(w, r)
+		if err != nil {
+			return err
+		}
+		r = r.WithContext(withValue(r.Context(), keyViewer, v))
+		if err := s.allowed(r, rt.policy, v); err != nil {
+			return err
+		}
+		if r.Method == http.MethodPost && !isAPI(r) {
+			if err := checkCSRF(r, v); err != nil {
+				return err
+			}
+		}
+		return rt.h(w, r)
+	})
+}
+
+var (
+	errSignIn    = apperr.Errorf(apperr.Unauthorized, "Please sign in.")
+	errForbidden = apperr.Errorf(apperr.Forbidden, "You are not allowed to do this.")
+)
+
+func (s *Server) allowed(r *http.Request, p policy, v *viewer) error {
+	if p == public {
+		return nil
+	}
+	if !v.signedIn() {
+		return errSignIn
+	}
+	switch p {
+	case signedIn:
+		return nil
+	case platformAdmin:
+		return allowIf(v.admin())
+	case eventOrganizer:
+		ev, err := pathID(r, "event")
+		if err != nil {
+			return err
+		}
+		return allowIf(v.organizer(ev))
+	case exhibitorMember, exhibitorAdmin:
+		return s.allowExhibitor(r, v, p == exhibitorAdmin)
+	case orgAdmin:
+		id, err := pathID(r, "org")
+		if err != nil {
+			return err
+		}
+		return allowIf(v.admin() || v.orgs[id] == account.MemberAdmin)
+	}
+	return errForbidden
+}
+
+func (s *Server) allowExhibitor(r *http.Request, v *viewer, adminOnly bool) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	if v.organizer(ev) {
+		return nil
+	}
+	x, err := pathID(r, "exhibitor")
+	if err != nil {
+		return err
+	}
+	orgID, err := s.db.ExhibitorOrg(r.Context(), ev, x)
+	if apperr.Is(err, apperr.NotFound) {
+		return errForbidden // do not tell outsiders which exhibitors exist
+	}
+	if err != nil {
+		return err
+	}
+	role, member := v.orgs[orgID]
+	if !member || (adminOnly && role != account.MemberAdmin) {
+		return errForbidden
+	}
+	return nil
+}
+
+func allowIf(ok bool) error {
+	if ok {
+		return nil
+	}
+	return errForbidden
+}
+
+// allRoutes is every surface's table, in one list for the server and tests.
+func (s *Server) allRoutes() []route {
+	var all []route
+	all = append(all, s.publicRoutes()...)
+	all = append(all, s.portalRoutes()...)
+	all = append(all, s.consoleRoutes()...)
+	all = append(all, s.apiRoutes()...)
+	return all
+}
+
+// Routes lists every route's pattern and policy, for documentation and
+// the authorization test.
+func (s *Server) Routes() map[string]string {
+	out := map[string]string{}
+	for _, rt := range s.routes {
+		out[rt.pattern] = string(rt.policy)
+	}
+	return out
+}
+
+func methodOf(pattern string) string {
+	m, _, _ := strings.Cut(pattern, " ")
+	return m
+}

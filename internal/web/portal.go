@@ -1,0 +1,195 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"sort"
+	"strings"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/org"
+	"ketnoi/internal/taxonomy"
+)
+
+// PortalPage is an exhibitor's own page: private data and the profile form.
+type PortalPage struct {
+	Page
+	Event     event.Event
+	Exhibitor event.ExhibitorView
+	CanEdit   bool
+	Saved     bool
+	Message   string
+	Fields    map[string]string
+	AllSecs   []string
+}
+
+func (s *Server) portalPage(r *http.Request) (PortalPage, error) {
+	e, _, err := s.loadEvent(r)
+	if err != nil {
+		return PortalPage{}, err
+	}
+	xid, err := pathID(r, "exhibitor")
+	if err != nil {
+		return PortalPage{}, err
+	}
+	x, err := s.db.Exhibitor(r.Context(), e.ID, xid)
+	if err != nil {
+		return PortalPage{}, err
+	}
+	v := viewerOf(r)
+	p := PortalPage{Page: s.page(r, ""), Event: e, Exhibitor: x, AllSecs: taxonomy.Codes(),
+		CanEdit: v.organizer(e.ID) || v.orgs[x.OrgID] == account.MemberAdmin}
+	p.Title = p.T("portal.title") + " · " + p.Tx(x.Org.Name)
+	return p, nil
+}
+
+func (s *Server) handlePortal(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.portalPage(r)
+	if err != nil {
+		return err
+	}
+	p.Saved = r.URL.Query().Get("saved") == "1"
+	return s.render(w, http.StatusOK, "portal", p)
+}
+
+func (s *Server) handlePortalSave(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.portalPage(r)
+	if err != nil {
+		return err
+	}
+	o := p.Exhibitor.Org
+	o.Name = i18n.Text{VI: r.PostFormValue("name_vi"), EN: r.PostFormValue("name_en"), KO: r.PostFormValue("name_ko")}
+	o.Description = i18n.Text{VI: r.PostFormValue("desc_vi"), EN: r.PostFormValue("desc_en"), KO: r.PostFormValue("desc_ko")}
+	o.Website, o.Email, o.Phone = strings.TrimSpace(r.PostFormValue("website")), strings.TrimSpace(r.PostFormValue("email")), strings.TrimSpace(r.PostFormValue("phone"))
+	o.Sectors = r.PostForm["sectors"]
+	err = s.saveOrg(r, &o)
+	var e *apperr.Error
+	if errors.As(err, &e) && e.Code == apperr.Invalid {
+		p.Exhibitor.Org = o
+		p.Fields = translateFields(&p.Page, e.Fields)
+		p.Message = p.T("form.fix")
+		return s.render(w, http.StatusUnprocessableEntity, "portal", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, r.URL.Path+"?saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// saveOrg validates an organization (sectors from the taxonomy only) and
+// stores it.
+func (s *Server) saveOrg(r *http.Request, o *org.Organization) error {
+	if err := validateOrg(o); err != nil {
+		return err
+	}
+	return s.db.UpdateOrganization(r.Context(), o)
+}
+
+func validateOrg(o *org.Organization) error {
+	err := o.Validate()
+	for _, sec := range o.Sectors {
+		if _, ok := taxonomy.Lookup(sec); !ok {
+			f := apperr.Fields{}
+			var e *apperr.Error
+			if errors.As(err, &e) {
+				f = e.Fields
+			}
+			f.Add("sectors", "has an unknown sector "+sec)
+			return f.Err()
+		}
+	}
+	return err
+}
+
+// ConsoleIndex lists the events the viewer runs.
+type ConsoleIndex struct {
+	Page
+	Events []event.Event
+}
+
+func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) error {
+	v := viewerOf(r)
+	evs, _, err := s.db.Events(r.Context(), 0, 200)
+	if err != nil {
+		return err
+	}
+	p := ConsoleIndex{Page: s.page(r, "")}
+	p.Title = p.T("console.title")
+	for _, e := range evs {
+		if v.organizer(e.ID) {
+			p.Events = append(p.Events, e)
+		}
+	}
+	if len(p.Events) == 1 {
+		http.Redirect(w, r, "/console/events/"+itoa(p.Events[0].ID), http.StatusSeeOther)
+		return nil
+	}
+	return s.render(w, http.StatusOK, "console", p)
+}
+
+// DashboardPage is an event's figures for its organizers.
+type DashboardPage struct {
+	Page
+	Event     event.Event
+	Venue     event.Venue
+	Stats     event.Stats
+	Countries []Count
+	Statuses  []Count
+	Booths    []Count
+	Category  []Count
+}
+
+// Count is one bar of a chart.
+type Count struct {
+	Key   string
+	Label string
+	N     int
+	Pct   int
+}
+
+func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
+	e, v, err := s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	st, err := s.db.Stats(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	p := DashboardPage{Page: s.page(r, ""), Event: e, Venue: v, Stats: st}
+	p.Title = p.T("dashboard.title") + " · " + p.Tx(e.Name)
+	p.Countries = counts(st.ByCountry, p.Country, 12)
+	p.Statuses = counts(st.ExhibitorsByStat, func(k string) string { return p.T("status." + k) }, 0)
+	p.Booths = counts(st.BoothsByStatus, func(k string) string { return p.T("booth." + k) }, 0)
+	p.Category = counts(st.ByCategory, func(k string) string { return p.T("category." + k) }, 0)
+	return s.render(w, http.StatusOK, "dashboard", p)
+}
+
+// counts orders a tally for a bar chart, largest first, keeping top n.
+func counts(m map[string]int, label func(string) string, n int) []Count {
+	out := make([]Count, 0, len(m))
+	maxN := 0
+	for k, v := range m {
+		out = append(out, Count{Key: k, Label: label(k), N: v})
+		maxN = max(maxN, v)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Key < out[j].Key
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	for i := range out {
+		if maxN > 0 {
+			out[i].Pct = out[i].N * 100 / maxN
+		}
+	}
+	return out
+}

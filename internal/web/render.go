@@ -1,0 +1,193 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/taxonomy"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// Page is what every page's view model embeds: the viewer, the language and
+// the translation function.
+type Page struct {
+	Title    string
+	Lang     i18n.Lang
+	Langs    []i18n.Lang
+	UserName string
+	SignedIn bool
+	IsAdmin  bool
+	CSRF     string
+	Path     string // for the language switch's return
+	Console  []EventLink
+	cat      *i18n.Catalog
+}
+
+// EventLink names an event the viewer may open in the console.
+type EventLink struct {
+	ID   int64
+	Name string
+}
+
+// T translates a catalogue key into the page's language.
+func (p *Page) T(key string, args ...any) string { return p.cat.T(p.Lang, key, args...) }
+
+// Tx picks a multilingual field in the page's language.
+func (p *Page) Tx(t i18n.Text) string { return t.In(p.Lang) }
+
+// Sector names a taxonomy sector in the page's language.
+func (p *Page) Sector(code string) string {
+	if sec, ok := taxonomy.Lookup(code); ok {
+		return sec.Name(string(p.Lang))
+	}
+	return code
+}
+
+// Country names a country code in the page's language where the catalogue
+// knows it.
+func (p *Page) Country(code string) string {
+	if k := "country." + code; p.cat.Has(p.Lang, k) {
+		return p.cat.T(p.Lang, k)
+	}
+	return code
+}
+
+// Date writes a civil date in the page's language.
+func (p *Page) Date(d string) string {
+	t, err := time.Parse(event.DateLayout, d)
+	if err != nil {
+		return d
+	}
+	switch p.Lang {
+	case i18n.KO:
+		return fmt.Sprintf("%d년 %d월 %d일", t.Year(), t.Month(), t.Day())
+	case i18n.EN:
+		return t.Format("2 January 2006")
+	}
+	return fmt.Sprintf("%02d/%02d/%d", t.Day(), t.Month(), t.Year())
+}
+
+// Clock writes an instant's time of day in the venue's zone.
+func (p *Page) Clock(t time.Time) string { return t.In(event.Zone("")).Format("15:04") }
+
+// VND writes an amount of dong with thousands separators.
+func (p *Page) VND(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String() + " ₫"
+}
+
+func (s *Server) page(r *http.Request, title string) Page {
+	v := viewerOf(r)
+	p := Page{Title: title, Lang: v.lang, Langs: i18n.Langs, CSRF: v.csrf, Path: r.URL.RequestURI(), cat: s.cat}
+	if v.signedIn() {
+		p.SignedIn, p.UserName, p.IsAdmin = true, v.person.Name, v.person.IsAdmin
+	}
+	return p
+}
+
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"query": func(base string, kv ...any) string {
+		u, _ := url.Parse(base)
+		q := u.Query()
+		for i := 0; i+1 < len(kv); i += 2 {
+			k := fmt.Sprint(kv[i])
+			if v := fmt.Sprint(kv[i+1]); v != "" && v != "0" {
+				q.Set(k, v)
+			} else {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
+		return u.String()
+	},
+	"pct": func(a, b int) int {
+		if b == 0 {
+			return 0
+		}
+		return a * 100 / b
+	},
+}
+
+// parsePages parses each page with the shared layout.
+func parsePages() (map[string]*template.Template, error) {
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, f)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// render writes a page; it renders into a buffer first so that a template
+// error becomes a clean error page, never half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
+	t, ok := s.pages[name]
+	if !ok {
+		return fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := buf.Write(w)
+	return err
+}
+
+// ErrorPage is the view of the 404 and error pages.
+type ErrorPage struct {
+	Page
+	Status  int
+	Message string
+}
+
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	p := ErrorPage{Page: s.page(r, ""), Status: status, Message: msg}
+	p.Title = p.T(fmt.Sprintf("error.%d", status))
+	if p.Title == fmt.Sprintf("error.%d", status) {
+		p.Title = p.T("error.title")
+	}
+	if err := s.render(w, status, "error", p); err != nil {
+		s.log.Error("render error page", "err", err)
+		http.Error(w, msg, status)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,33 @@
+package web
+
+// publicRoutes is the public site: what visitors read, and signing in.
+func (s *Server) publicRoutes() []route {
+	return []route{
+		{"GET /{$}", public, s.handleHome},
+		{"GET /events/{event}", public, s.handleEvent},
+		{"GET /events/{event}/exhibitors", public, s.handleDirectory},
+		{"GET /events/{event}/exhibitors/{exhibitor}", public, s.handleExhibitor},
+		{"GET /lang/{lang}", public, s.handleLang},
+		{"GET /login", public, s.handleLoginForm},
+		{"POST /login", public, s.handleLogin},
+		{"POST /logout", signedIn, s.handleLogout},
+		{"GET /signup", public, s.handleSignupForm},
+		{"POST /signup", public, s.handleSignup},
+	}
+}
+
+// portalRoutes is the exhibitor portal: an exhibitor's own, private pages.
+func (s *Server) portalRoutes() []route {
+	return []route{
+		{"GET /portal/events/{event}/exhibitors/{exhibitor}", exhibitorMember, s.handlePortal},
+		{"POST /portal/events/{event}/exhibitors/{exhibitor}", exhibitorAdmin, s.handlePortalSave},
+	}
+}
+
+// consoleRoutes is the organizer console.
+func (s *Server) consoleRoutes() []route {
+	return []route{
+		{"GET /console", signedIn, s.handleConsoleIndex},
+		{"GET /console/events/{event}", eventOrganizer, s.handleDashboard},
+	}
+}

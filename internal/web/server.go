@@ -1,0 +1,114 @@
+// Package web is the HTTP surface of ketnoi: the public site, the exhibitor
+// portal, the organizer console and the JSON API. Handlers are thin: parse,
+// authorize, call the store or a service, render.
+package web
+
+import (
+	"context"
+	"embed"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/store"
+)
+
+//go:embed static
+var staticFS embed.FS
+
+// Config is what the server needs to know about its surroundings.
+type Config struct {
+	Logger *slog.Logger
+	// Secure marks cookies Secure: set when served over TLS (directly or
+	// behind a proxy that terminates it).
+	Secure bool
+	// MaxBody limits request bodies, in bytes.
+	MaxBody int64
+	// LoginLimit is how many login attempts one address or account gets per
+	// LoginWindow.
+	LoginLimit  int
+	LoginWindow time.Duration
+	Version     string
+}
+
+// Server serves every surface over one store.
+type Server struct {
+	db      *store.DB
+	cat     *i18n.Catalog
+	cfg     Config
+	log     *slog.Logger
+	pages   map[string]*template.Template
+	metrics *metrics
+	mux     *http.ServeMux
+	routes  []route
+}
+
+// New builds the server and its routes.
+func New(db *store.DB, cfg Config) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxBody == 0 {
+		cfg.MaxBody = 1 << 20
+	}
+	if cfg.LoginLimit == 0 {
+		cfg.LoginLimit = 10
+	}
+	if cfg.LoginWindow == 0 {
+		cfg.LoginWindow = time.Minute
+	}
+	cat, err := i18n.LoadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, metrics: newMetrics(prometheus.NewRegistry())}
+	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	s.mux = http.NewServeMux()
+	s.routes = s.allRoutes()
+	for _, rt := range s.routes {
+		s.mux.Handle(rt.pattern, s.metrics.instrument(rt.pattern, s.authorize(rt)))
+	}
+	static, _ := fs.Sub(staticFS, "static")
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	s.mux.HandleFunc("GET /readyz", s.handleReady)
+	s.mux.Handle("GET /metrics", s.metrics.handler())
+	s.mux.Handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errPageNotFound }))
+	return s, nil
+}
+
+// Handler returns the server's root handler with logging and limits.
+func (s *Server) Handler() http.Handler {
+	return s.logRequests(s.limitBody(s.mux))
+}
+
+func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.db.Ping(ctx); err != nil {
+		http.Error(w, "database not ready", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n"))
+}
+
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func cacheStatic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		next.ServeHTTP(w, r)
+	})
+}
