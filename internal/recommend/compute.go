@@ -50,6 +50,7 @@ func (ix *Index) computeTop(a int32, sc *scratch) []match {
 			sc.evidence(b)
 		}
 	}
+	ix.affinityPeers(a, affinityMask(pa), func(b int32) { sc.evidence(b) })
 	top := make([]match, 0, ix.opt.TopN)
 	for i := range sc.evs {
 		m := &sc.evs[i]
@@ -235,6 +236,47 @@ func (ix *Index) readersOfCard(slot int32, set map[int32]struct{}) {
 			set[a] = struct{}{}
 		}
 	}
+	ix.affinityPeers(x.owner, x.sectors, func(a int32) { set[a] = struct{}{} })
+}
+
+// affinityMask is the set of sectors through which participant p can meet
+// its investor or startup counterparts.
+func affinityMask(p *part) uint64 {
+	if p.kind == Investor {
+		return p.all | p.interests
+	}
+	return p.all
+}
+
+// affinityPeers visits the startups an investor o can meet through the
+// sectors in mask, or the investors a startup o can meet. The relation is
+// symmetric, so the same call finds o's candidates and the readers that a
+// change of o can reach.
+func (ix *Index) affinityPeers(o int32, mask uint64, visit func(int32)) {
+	var want OrgKind
+	switch ix.parts[o].kind {
+	case Investor:
+		want = Startup
+	case Startup:
+		want = Investor
+	default:
+		return
+	}
+	for m := mask; m != 0; m &= m - 1 {
+		s := bits.TrailingZeros64(m)
+		for _, b := range ix.holders[s] {
+			if ix.parts[b].kind == want {
+				visit(b)
+			}
+		}
+		if want == Investor {
+			for _, b := range ix.interested[s] {
+				if ix.parts[b].kind == want {
+					visit(b)
+				}
+			}
+		}
+	}
 }
 
 // readersOf returns every participant that may score o above zero, plus
@@ -258,6 +300,7 @@ func (ix *Index) readersOf(o int32) map[int32]struct{} {
 			set[a] = struct{}{}
 		}
 	}
+	ix.affinityPeers(o, affinityMask(po), func(a int32) { set[a] = struct{}{} })
 	return set
 }
 

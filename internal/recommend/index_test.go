@@ -24,7 +24,7 @@ func sameTop(ix *Index, got, want []match) error {
 	}
 	for i := range got {
 		g, w := got[i], want[i]
-		if g.partner != w.partner || g.score != w.score || g.n != w.n || g.pairs != w.pairs || g.interest != w.interest || g.mutual != w.mutual {
+		if g.partner != w.partner || g.score != w.score || g.n != w.n || g.pairs != w.pairs || g.interest != w.interest || g.mutual != w.mutual || g.affinity != w.affinity {
 			return fmt.Errorf("position %d: got %s %.9f %v, want %s %.9f %v", i,
 				ix.parts[g.partner].p.ID, g.score, g.pairs[:g.n], ix.parts[w.partner].p.ID, w.score, w.pairs[:w.n])
 		}

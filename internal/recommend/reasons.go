@@ -64,6 +64,9 @@ func (ix *Index) render(a int32, m *match, lang Lang) Recommendation {
 	if m.mutual != 0 {
 		r.Reasons = append(r.Reasons, Reason{Code: "mutual_interest", Text: fill(phrases[lang]["mutual_interest"], "", "", sectorNames(m.mutual, lang))})
 	}
+	if m.affinity != 0 {
+		r.Reasons = append(r.Reasons, Reason{Code: "investor_startup", Text: fill(phrases[lang]["affinity_"+string(pb.kind)], "", "", sectorNames(m.affinity, lang))})
+	}
 	if m.house {
 		r.Reasons = append(r.Reasons, Reason{Code: "house", Text: phrases[lang]["house_"+string(pa.house)+"_"+string(pb.house)]})
 	}
@@ -133,6 +136,8 @@ var phrases = map[Lang]map[string]string{
 		"house_enterprise_state":    "a state body that can support the project",
 		"house_academia_state":      "a state body that can support the project",
 		"international":             "an international partner ({x}) for a local need",
+		"affinity_startup":          "a startup in {x}, a field you invest in",
+		"affinity_investor":         "an investor in {x}, your field",
 	},
 	VI: {
 		"answers":                   "{their} của họ đáp ứng {yours} của bạn",
@@ -151,6 +156,8 @@ var phrases = map[Lang]map[string]string{
 		"house_enterprise_state":    "cơ quan nhà nước có thể hỗ trợ dự án",
 		"house_academia_state":      "cơ quan nhà nước có thể hỗ trợ dự án",
 		"international":             "đối tác quốc tế ({x}) cho nhu cầu trong nước",
+		"affinity_startup":          "công ty khởi nghiệp trong lĩnh vực {x} mà bạn đầu tư",
+		"affinity_investor":         "nhà đầu tư vào lĩnh vực {x} của bạn",
 	},
 	KO: {
 		"answers":                   "상대의 {their}이(가) 귀사의 {yours}에 부합합니다",
@@ -169,5 +176,7 @@ var phrases = map[Lang]map[string]string{
 		"house_enterprise_state":    "프로젝트를 지원할 수 있는 공공기관",
 		"house_academia_state":      "프로젝트를 지원할 수 있는 공공기관",
 		"international":             "국내 수요를 위한 해외 파트너 ({x})",
+		"affinity_startup":          "귀사의 투자 분야인 {x}의 스타트업",
+		"affinity_investor":         "귀사의 분야인 {x}에 투자하는 투자자",
 	},
 }

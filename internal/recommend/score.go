@@ -21,23 +21,27 @@ var pairRules = func() [6][6]pairRule {
 	}
 	set(Need, Offer, 1.0, "answers")
 	set(Need, ResearchResult, 0.85, "answers")
-	set(Need, Partnership, 0.5, "matches")
+	set(Need, Partnership, 0.3, "matches")
+	set(Need, Investment, 0.6, "could_fund_yours")
 	set(Offer, Need, 1.0, "you_answer")
 	set(Offer, PilotSite, 0.7, "can_test_yours")
 	set(Offer, Investment, 0.6, "could_fund_yours")
-	set(Offer, Partnership, 0.5, "matches")
+	set(Offer, Partnership, 0.6, "matches")
 	set(ResearchResult, Need, 0.85, "you_answer")
 	set(ResearchResult, PilotSite, 0.7, "can_test_yours")
 	set(ResearchResult, Investment, 0.7, "could_fund_yours")
-	set(ResearchResult, Partnership, 0.5, "matches")
+	set(ResearchResult, Partnership, 0.6, "matches")
 	set(PilotSite, Offer, 0.7, "yours_can_test")
 	set(PilotSite, ResearchResult, 0.7, "yours_can_test")
 	set(Investment, Offer, 0.6, "you_could_fund")
 	set(Investment, ResearchResult, 0.7, "you_could_fund")
+	set(Investment, Need, 0.6, "you_could_fund")
+	set(PilotSite, Partnership, 0.6, "matches")
 	set(Partnership, Partnership, 0.6, "matches")
-	set(Partnership, Offer, 0.5, "matches")
-	set(Partnership, ResearchResult, 0.5, "matches")
-	set(Partnership, Need, 0.5, "matches")
+	set(Partnership, Offer, 0.6, "matches")
+	set(Partnership, ResearchResult, 0.6, "matches")
+	set(Partnership, Need, 0.3, "matches")
+	set(Partnership, PilotSite, 0.6, "matches")
 	return t
 }()
 
@@ -64,6 +68,7 @@ const (
 	academiaBonus  = 0.15 // institute ↔ enterprise: the pairing the programme exists for
 	stateBonus     = 0.05 // a state body with an institute or an enterprise
 	foreignBonus   = 0.10 // an international supplier for a local need, or the reverse
+	affinityWeight = 0.2  // an investor and a startup working in the same sectors
 	maxPairs       = 3    // card matches kept as evidence per partner
 )
 
@@ -82,6 +87,7 @@ type match struct {
 	needOffer bool   // a need met an offer (either way): enables the foreign bonus
 	interest  uint64 // reader's interests the partner works in
 	mutual    uint64 // reader's sectors the partner is interested in
+	affinity  uint64 // sectors an investor and a startup share
 	house     bool
 	foreign   bool
 }
@@ -151,6 +157,9 @@ func (ix *Index) finish(a, b *part, m *match) bool {
 		m.mutual = b.interests & a.all
 		base += mutualWeight * float64(bits.OnesCount64(m.mutual)) / float64(bits.OnesCount64(b.interests))
 	}
+	if m.affinity = affinity(a, b); m.affinity != 0 {
+		base += affinityWeight
+	}
 	if base <= 0 {
 		return false
 	}
@@ -165,6 +174,19 @@ func (ix *Index) finish(a, b *part, m *match) bool {
 	}
 	m.score = round9(base * bonus)
 	return true
+}
+
+// affinity returns the sectors shared by an investor (its sectors and
+// interests) and a startup (its sectors and cards' sectors), whichever of a
+// and b is which; zero for any other pair of kinds.
+func affinity(a, b *part) uint64 {
+	switch {
+	case a.kind == Investor && b.kind == Startup:
+		return (a.all | a.interests) & b.all
+	case a.kind == Startup && b.kind == Investor:
+		return (b.all | b.interests) & a.all
+	}
+	return 0
 }
 
 func houseBonus(a, b House) float64 {
