@@ -49,8 +49,9 @@ var ErrInvalidDocument = errors.New("invalid document")
 type Index struct {
 	mu sync.RWMutex
 
-	termIDs map[string]uint32
-	terms   []termInfo
+	termIDs   map[string]uint32
+	terms     []termInfo
+	spellings map[string]spelling
 	// deletes maps a Latin term with one rune removed to the terms it came
 	// from: the symmetric-delete trick that finds one-edit typos with a few
 	// map look-ups instead of scanning the vocabulary.
@@ -127,11 +128,12 @@ type facetValue struct{ name, value string }
 // New returns an empty index.
 func New() *Index {
 	return &Index{
-		termIDs:  map[string]uint32{},
-		deletes:  map[string][]uint32{},
-		fieldIDs: map[string]uint8{},
-		facetIDs: map[string]uint32{},
-		bySID:    map[int64]uint32{},
+		termIDs:   map[string]uint32{},
+		spellings: map[string]spelling{},
+		deletes:   map[string][]uint32{},
+		fieldIDs:  map[string]uint8{},
+		facetIDs:  map[string]uint32{},
+		bySID:     map[int64]uint32{},
 	}
 }
 
@@ -185,8 +187,7 @@ func (ix *Index) addDoc(doc Document) {
 		fid := ix.fieldID(f.Name)
 		n := 0
 		emit := func(term string, variant string, start, end int) {
-			tid := ix.termID(term)
-			v := ix.variantID(tid, variant)
+			tid, v := ix.resolve(term, variant)
 			rec.tokens = append(rec.tokens, docToken{term: tid, field: uint8(fi), start: uint32(start), end: uint32(end)})
 			counts[occurrence{term: tid, field: uint8(fi), variant: v}]++
 			n++
@@ -220,7 +221,7 @@ func indexText(s string, emit func(term, variant string, start, end int)) {
 	for i, t := range tokenize(s) {
 		word := s[t.start:t.end]
 		if !t.hangul {
-			emit(Fold(word), exactForm(word), t.start, t.end)
+			emit(word, latinVariant, t.start, t.end)
 			prev = t
 			continue
 		}
@@ -231,17 +232,46 @@ func indexText(s string, emit func(term, variant string, start, end int)) {
 			emit(string(last)+string(first), crossVariant, prev.end-utf8.RuneLen(last), t.start+w)
 		}
 		if len(starts) == 2 {
-			emit(word, "", t.start, t.end)
+			emit(word, wordVariant, t.start, t.end)
 		}
 		for k := 0; k+2 < len(starts); k++ {
-			emit(word[starts[k]:starts[k+2]], "", t.start+starts[k], t.start+starts[k+2])
+			emit(word[starts[k]:starts[k+2]], wordVariant, t.start+starts[k], t.start+starts[k+2])
 		}
 		prev = t
 	}
 }
 
-// crossVariant marks a Hangul bigram that spans a space: a weaker match.
-const crossVariant = " "
+// Variants passed by indexText: a Hangul bigram within a word, a Hangul
+// bigram that spans a space (a weaker match), and a Latin word as written
+// (to be folded).
+const (
+	wordVariant  = ""
+	crossVariant = " "
+	latinVariant = "\x00"
+)
+
+// spelling is a word as written, resolved to its term and variant.
+type spelling struct {
+	term    uint32
+	variant uint8
+}
+
+// resolve returns the term and spelling variant of a word. Latin words are
+// cached by their written form, because folding (Unicode normalisation) is
+// most of the cost of indexing and catalogues repeat their words.
+func (ix *Index) resolve(word, variant string) (uint32, uint8) {
+	if variant != latinVariant {
+		tid := ix.termID(word)
+		return tid, ix.variantID(tid, variant)
+	}
+	if sp, ok := ix.spellings[word]; ok {
+		return sp.term, sp.variant
+	}
+	tid := ix.termID(Fold(word))
+	sp := spelling{term: tid, variant: ix.variantID(tid, exactForm(word))}
+	ix.spellings[strings.Clone(word)] = sp // a clone: do not pin the document's text
+	return sp.term, sp.variant
+}
 
 func (ix *Index) newSlot() uint32 {
 	if n := len(ix.free); n > 0 {
@@ -279,6 +309,7 @@ func (ix *Index) termID(text string) uint32 {
 	if id, ok := ix.termIDs[text]; ok {
 		return id
 	}
+	text = strings.Clone(text) // do not pin the document's text
 	id := uint32(len(ix.terms))
 	ix.terms = append(ix.terms, termInfo{text: text})
 	ix.termIDs[text] = id
@@ -301,7 +332,7 @@ func (ix *Index) variantID(tid uint32, v string) uint8 {
 	if len(ti.variants) >= maxVariants {
 		return otherVar
 	}
-	ti.variants = append(ti.variants, v)
+	ti.variants = append(ti.variants, strings.Clone(v))
 	return uint8(len(ti.variants) - 1)
 }
 

@@ -29,7 +29,7 @@ const (
 	maxExpansions = 256
 	// rerankPool is how many of the best hits (by word scores) get the
 	// proximity bonus; a deeper page than this is ordered by word scores.
-	rerankPool = 256
+	rerankPool = 128
 	// qAdjacent is the bonus, times the field weight, for two query words
 	// found side by side and in order: "dien tu" prefers "điện tử" to
 	// "tủ điện", and Vietnamese words are mostly two syllables.
@@ -650,26 +650,44 @@ func (ix *Index) rerankByProximity(cands []candidate, words []qword, n int) []ca
 			sets[i] = highlightTerms(words[i:i+1], len(ix.terms))
 		}
 	}
+	anyWord := highlightTerms(words, len(ix.terms))
+	var masks []uint32
 	for i := range pool {
-		pool[i].score += ix.proximity(&ix.slots[pool[i].slot], sets)
+		pool[i].score += ix.proximity(&ix.slots[pool[i].slot], sets, anyWord, &masks)
 	}
 	sort.Slice(pool, func(i, j int) bool { return before(pool[i], pool[j], ix.slots) })
 	return pool
 }
 
 // proximity sums, over each pair of consecutive query words, the weight of
-// the best field where they appear side by side in query order.
-func (ix *Index) proximity(rec *docRecord, sets []termSet) float32 {
-	best := make([]float32, len(sets)-1)
+// the best field where they appear side by side in query order. It marks
+// each token with the query words it matches (a bit per word), then a pair
+// i, i+1 is adjacent where token p has bit i and token p+1 has bit i+1.
+func (ix *Index) proximity(rec *docRecord, sets []termSet, anyWord termSet, masks *[]uint32) float32 {
 	toks := rec.tokens
+	m := (*masks)[:0]
+	for _, t := range toks {
+		var bits uint32
+		if anyWord.has(t.term) { // most tokens match no query word
+			for i, s := range sets {
+				if s != nil && s.has(t.term) {
+					bits |= 1 << i
+				}
+			}
+		}
+		m = append(m, bits)
+	}
+	*masks = m
+	best := make([]float32, len(sets)-1)
 	for p := 0; p+1 < len(toks); p++ {
-		a, b := toks[p], toks[p+1]
-		if a.field != b.field {
+		pairs := m[p] & (m[p+1] >> 1)
+		if pairs == 0 || toks[p].field != toks[p+1].field {
 			continue
 		}
+		w := rec.fields[toks[p].field].weight
 		for i := range best {
-			if sets[i] != nil && sets[i+1] != nil && sets[i].has(a.term) && sets[i+1].has(b.term) {
-				best[i] = max(best[i], rec.fields[a.field].weight)
+			if pairs&(1<<i) != 0 {
+				best[i] = max(best[i], w)
 			}
 		}
 	}
