@@ -24,6 +24,8 @@ type model struct {
 	sessOff    []int32 // first word of each session in a participant's row
 	words      int     // words per participant
 	slotIndex  map[string]int32
+	prevSlot   []int32 // previous slot in the same session, or -1
+	nextSlot   []int32
 	breaksGoal bool
 
 	nPart     int
@@ -134,6 +136,20 @@ func (m *model) compileSlots(ps *problems) {
 		m.slotSess[i] = k
 		m.slotPos[i] = sessLen[k]
 		sessLen[k]++
+	}
+	m.prevSlot = make([]int32, m.nSlots)
+	m.nextSlot = make([]int32, m.nSlots)
+	last := make([]int32, len(sessLen))
+	for k := range last {
+		last[k] = -1
+	}
+	for i := range m.nSlots {
+		k := m.slotSess[i]
+		m.prevSlot[i], m.nextSlot[i] = last[k], -1
+		if last[k] >= 0 {
+			m.nextSlot[last[k]] = int32(i)
+		}
+		last[k] = int32(i)
 	}
 	for _, n := range sessLen {
 		m.sessOff = append(m.sessOff, int32(m.words))

@@ -147,6 +147,9 @@ func describeJSONError(err error) error {
 // Validate checks ids, references and the fixed meetings. It returns a
 // *ValidationError listing every problem, or nil.
 func Validate(p Problem) error {
-	_, err := compile(p)
-	return err
+	m, err := compile(p)
+	if err != nil {
+		return err
+	}
+	return newState(m).placeFixed()
 }

@@ -40,7 +40,7 @@ func (st *state) search(ctx context.Context, iters int, seed uint64) {
 		inMove: make([]int32, m.nMeet),
 		pMark:  make([]int32, m.nPart),
 		unPos:  make([]int32, m.nMeet),
-		big:    2*maxSessionLen(m) + 2,
+		big:    2*(tuneBreakWeight+tuneIdleTie)*maxSessionLen(m) + 2,
 	}
 	movable := make([]int32, 0, m.nMeet)
 	for i := range m.nMeet {
@@ -59,14 +59,17 @@ func (st *state) search(ctx context.Context, iters int, seed uint64) {
 	}
 	best := append([]int32(nil), st.slotOf...)
 	bestW, bestS := st.weight, st.soft
-	t0, t1 := 2.0, 0.05
+	t0, t1 := tuneT0, tuneT1
 	temp := t0
 	for it := 0; it < iters; it++ {
 		if it&1023 == 0 {
 			if ctx.Err() != nil {
 				break
 			}
-			temp = t0 * math.Pow(t1/t0, float64(it)/float64(iters))
+			// Several cooling cycles: each reheats from where the last
+			// one froze, which escapes plateaus better than one long cycle.
+			cycle := max(1, iters/tuneCycles)
+			temp = t0 * math.Pow(t1/t0, float64(it%cycle)/float64(cycle))
 			if better(st.weight, st.soft, bestW, bestS) {
 				copy(best, st.slotOf)
 				bestW, bestS = st.weight, st.soft
@@ -102,14 +105,20 @@ func maxSessionLen(m *model) int {
 func (sr *searcher) step(mt int32, temp float64) {
 	st := sr.st
 	dom := st.m.dom[mt]
-	s := dom[sr.rng.IntN(len(dom))]
+	s := int32(-1)
+	if st.slotOf[mt] >= 0 && sr.rng.IntN(2) == 0 {
+		s = sr.besideSlot(mt)
+	}
+	if s < 0 {
+		s = dom[sr.rng.IntN(len(dom))]
+	}
 	if s == st.slotOf[mt] {
 		return
 	}
 	sr.begin()
 	var ok bool
-	if st.slotOf[mt] >= 0 && sr.rng.IntN(8) != 0 {
-		ok = sr.kempe(mt, s)
+	if st.slotOf[mt] >= 0 && (len(sr.unsched) == 0 || sr.rng.IntN(8) != 0) {
+		ok = sr.kempe(mt, s, !st.hasRoom(mt, s))
 	} else {
 		ok = sr.eject(mt, s)
 	}
@@ -222,12 +231,22 @@ const maxChain = 48
 // that shares a participant with it to a, and so on: the chain of meetings
 // linked by participants across the two slots swaps sides, which keeps every
 // participant in at most one meeting per slot.
-func (sr *searcher) kempe(mt, b int32) bool {
+//
+// With partner, the chain also starts from a random meeting of b, so that
+// two meetings trade slots even when b has no free location.
+func (sr *searcher) kempe(mt, b int32, partner bool) bool {
 	st := sr.st
 	m := st.m
 	a := st.slotOf[mt]
 	sr.chain = append(sr.chain[:0], mt)
 	sr.touch(mt)
+	if list := st.slotMeet[b]; partner && len(list) > 0 {
+		o := list[sr.rng.IntN(len(list))]
+		if sr.inMove[o] != sr.moveGen {
+			sr.touch(o)
+			sr.chain = append(sr.chain, o)
+		}
+	}
 	for i := 0; i < len(sr.chain); i++ {
 		x := sr.chain[i]
 		to := other(st.slotOf[x], a, b)
@@ -323,4 +342,30 @@ func (st *state) restore(slotOf []int32) {
 		}
 	}
 	st.refreshCosts()
+}
+
+// Annealing temperatures, start and end, in units of one idle slot or break.
+var tuneT0, tuneT1 = 4.0, 0.1
+
+var tuneCycles = 1
+
+// besideSlot picks a slot of mt's domain next to another meeting of one of
+// its participants (the moves that close gaps), or -1.
+func (sr *searcher) besideSlot(mt int32) int32 {
+	st := sr.st
+	m := st.m
+	k := m.with[mt][sr.rng.IntN(len(m.with[mt]))]
+	n := 0
+	var pick int32 = -1
+	// Reservoir sampling over the free neighbours of k's meetings.
+	for _, s := range m.dom[mt] {
+		if st.occ[int(k)*m.nSlots+int(s)] >= 0 || !st.besideBusy(k, s) {
+			continue
+		}
+		n++
+		if sr.rng.IntN(n) == 0 {
+			pick = s
+		}
+	}
+	return pick
 }

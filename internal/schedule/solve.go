@@ -145,8 +145,7 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 }
 
 func defaultIterations(m *model) int {
-	n := 4000 * m.nMeet
-	return min(max(n, 200_000), 30_000_000)
+	return min(max(5000*m.nMeet, 500_000), 3_000_000)
 }
 
 func better(w1, s1, w2, s2 int) bool {

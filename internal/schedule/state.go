@@ -285,10 +285,14 @@ func (st *state) bitOf(s int32) (int, uint64) {
 func (st *state) cost(k int32) int {
 	idle, breaks := st.idleBreaks(k)
 	if st.m.breaksGoal {
-		return breaks
+		// Idle slots break ties between equal break counts and guide the
+		// search across plateaus; a break outweighs them.
+		return breaks*tuneBreakWeight + idle*tuneIdleTie
 	}
 	return idle
 }
+
+var tuneBreakWeight, tuneIdleTie = 4, 1
 
 // idleBreaks counts participant k's idle slots and breaks over all sessions.
 func (st *state) idleBreaks(k int32) (idle, breaks int) {
@@ -370,4 +374,31 @@ func (st *state) clone() *state {
 	c.parFrom = make([]int32, len(st.parFrom))
 	c.occupants = make([][]int32, len(st.occupants))
 	return &c
+}
+
+// besideBusy reports whether participant k has a meeting right before or
+// after slot s in the same session.
+func (st *state) besideBusy(k, s int32) bool {
+	m := st.m
+	for _, t := range [2]int32{m.prevSlot[s], m.nextSlot[s]} {
+		if t >= 0 && st.occ[int(k)*m.nSlots+int(t)] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRoom reports whether slot s has a free location class for mt without
+// moving anyone.
+func (st *state) hasRoom(mt, s int32) bool {
+	m := st.m
+	if m.allLocs[mt] {
+		return len(st.freeList[s]) > 0
+	}
+	for _, c := range m.classes[mt] {
+		if st.free[int(s)*m.nClass+int(c)] > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,159 @@
+package schedule
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// smallConfig is a crowded random instance: more requests than table slots,
+// group meetings, a shared hall, absences, day restrictions, fixed meetings.
+func smallConfig(objective string) GenConfig {
+	return GenConfig{
+		Participants: 30, Exhibitors: 6, Meetings: 140,
+		Days: 2, SessionsPerDay: 2, SlotsPerSession: 4, Tables: 3, HallCapacity: 2,
+		BoothShare: 0.4, GroupShare: 0.1, AwayShare: 0.15, SlotsShare: 0.2, FixedShare: 0.08,
+		MaxWeight: 4, Objective: objective,
+	}
+}
+
+// TestSolveRandomProperties solves random instances and checks with Evaluate
+// that every hard rule holds, fixed meetings are kept, the reported objective
+// is right, every meeting is either assigned or explained, and the search
+// never does worse than the greedy construction.
+func TestSolveRandomProperties(t *testing.T) {
+	for seed := range uint64(40) {
+		objective := ObjectiveIdle
+		if seed%2 == 1 {
+			objective = ObjectiveBreaks
+		}
+		p := Generate(smallConfig(objective), seed)
+		if err := Validate(p); err != nil {
+			t.Fatalf("seed %d: generated problem invalid: %v", seed, err)
+		}
+		greedy, err := Solve(context.Background(), p, Options{Iterations: -1})
+		if err != nil {
+			t.Fatalf("seed %d: greedy: %v", seed, err)
+		}
+		res, err := Solve(context.Background(), p, Options{Seed: seed, Iterations: 20000})
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		for _, r := range []Result{greedy, res} {
+			checkResult(t, p, r)
+		}
+		if res.Objective.Weight < greedy.Objective.Weight {
+			t.Errorf("seed %d: search lost weight: %d < greedy %d", seed, res.Objective.Weight, greedy.Objective.Weight)
+		}
+		if res.Objective.Weight == greedy.Objective.Weight && goal(p, res.Objective) > goal(p, greedy.Objective) {
+			t.Errorf("seed %d: search worse than greedy: %+v vs %+v", seed, res.Objective, greedy.Objective)
+		}
+	}
+}
+
+func goal(p Problem, o Objective) int {
+	if p.Objective == ObjectiveBreaks {
+		return o.Breaks
+	}
+	return o.Idle
+}
+
+func checkResult(t *testing.T, p Problem, r Result) {
+	t.Helper()
+	obj, err := Evaluate(p, r.Assignments)
+	if err != nil {
+		t.Fatalf("hard rule broken: %v", err)
+	}
+	if obj != r.Objective {
+		t.Errorf("reported objective %+v, Evaluate finds %+v", r.Objective, obj)
+	}
+	if len(r.Assignments)+len(r.Unscheduled) != len(p.Meetings) {
+		t.Errorf("%d assigned + %d unscheduled != %d meetings", len(r.Assignments), len(r.Unscheduled), len(p.Meetings))
+	}
+	for _, u := range r.Unscheduled {
+		if u.Reason == "" {
+			t.Errorf("meeting %s unscheduled without a reason", u.Meeting)
+		}
+	}
+}
+
+func TestSolveDeterministic(t *testing.T) {
+	p := Generate(smallConfig(ObjectiveIdle), 7)
+	a, err := Solve(context.Background(), p, Options{Seed: 3, Iterations: 30000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Solve(context.Background(), p, Options{Seed: 3, Iterations: 30000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Error("same seed gave different schedules")
+	}
+}
+
+func TestSolveCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Solve(ctx, Generate(smallConfig(ObjectiveIdle), 1), Options{})
+	if err == nil {
+		t.Fatal("Solve with a cancelled context returned no error")
+	}
+}
+
+// TestSolveSmallExact checks a hand-made case: p1 meets p2, p3 and p4 on one
+// table in three slots of one session; p3's meetings are pinned to a and c,
+// so the best schedule has exactly one idle slot (p3's, in b).
+func TestSolveSmallExact(t *testing.T) {
+	p := mustParse(t, `{"slots":[{"id":"a"},{"id":"b"},{"id":"c"},{"id":"d"}],
+	 "locations":[{"id":"T1"}],
+	 "participants":[{"id":"p1"},{"id":"p2"},{"id":"p3"},{"id":"p4","unavailable":["a"]}],
+	 "meetings":[{"id":"m1","with":["p1","p2"]},{"id":"m2","with":["p1","p3"],"fixed":{"slot":"c"}},
+	             {"id":"m3","with":["p1","p4"],"weight":2},{"id":"m4","with":["p2","p3"],"slots":["a"]}]}`)
+	res, err := Solve(context.Background(), p, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, p, res)
+	want := Objective{Weight: 5, Idle: 1, Breaks: 1}
+	if res.Objective != want {
+		t.Errorf("objective %+v, want %+v (assignments %+v)", res.Objective, want, res.Assignments)
+	}
+}
+
+func TestUnscheduledReasons(t *testing.T) {
+	p := mustParse(t, `{"slots":[{"id":"s1"},{"id":"s2"}],
+	 "locations":[{"id":"T1"}],
+	 "participants":[{"id":"p1","unavailable":["s1"]},{"id":"p2","unavailable":["s2"]},{"id":"p3"},{"id":"p4"}],
+	 "meetings":[{"id":"m1","with":["p1","p2"]},
+	             {"id":"m2","with":["p3","p4"],"fixed":{"slot":"s1"}},
+	             {"id":"m3","with":["p3","p1"],"fixed":{"slot":"s2"}},
+	             {"id":"m4","with":["p4","p2"]}]}`)
+	res, err := Solve(context.Background(), p, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, p, res)
+	reasons := map[string]string{}
+	for _, u := range res.Unscheduled {
+		reasons[u.Meeting] = u.Reason
+	}
+	if r := reasons["m1"]; !strings.Contains(r, "p1 and p2 have no common free slot") {
+		t.Errorf("m1 reason %q", r)
+	}
+	if r := reasons["m4"]; !strings.Contains(r, "p4 has other meetings") {
+		t.Errorf("m4 reason %q", r)
+	}
+}
+
+func mustParse(t *testing.T, s string) Problem {
+	t.Helper()
+	p, err := Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return p
+}
