@@ -132,6 +132,7 @@ func (ix *Index) Search(q Query) Result {
 		}
 	}
 	res := Result{Total: len(cands), Partial: partial, Facets: ix.facetCounts(cands)}
+	offset = min(offset, len(cands)) // a page past the end is empty; no overflow
 	var page []candidate
 	if len(words) >= 2 && len(cands) > 0 {
 		page = ix.rerankByProximity(cands, words, max(offset+limit, rerankPool))

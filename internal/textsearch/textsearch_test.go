@@ -2,6 +2,7 @@ package textsearch
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -265,6 +266,12 @@ func TestFiltersPagingFacets(t *testing.T) {
 	if len(all) != want || len(slices.Compact(all)) != want {
 		t.Errorf("paging gave %v", all)
 	}
+	if r := ix.Search(Query{Text: "robot", Offset: math.MaxInt, Limit: math.MaxInt}); r.Total != 30 || len(r.Hits) != 0 {
+		t.Errorf("page past the end: total %d, %d hits", r.Total, len(r.Hits))
+	}
+	if r := ix.Search(Query{Text: "robot", Offset: -3, Limit: -1}); len(r.Hits) != DefaultLimit || r.Hits[0].ID != 1 {
+		t.Errorf("negative paging: %d hits", len(r.Hits))
+	}
 	if r := ix.Search(Query{Text: "robot", Filters: map[string][]string{"hall": {"Z"}}}); r.Total != 0 {
 		t.Errorf("unknown facet value: %d hits", r.Total)
 	}
@@ -411,12 +418,12 @@ func checkResult(t *testing.T, r Result, texts map[int64][]string, limit int) {
 }
 
 func FuzzSearch(f *testing.F) {
-	f.Add("Nhà máy thông minh", "Điện tử 로봇을 이용한", "dien tu", "A")
-	f.Add("robotics", "물류 자동화", "물류자동화", "B")
-	f.Add("\xff\xfe bad utf8 đ", "ǅ ß ﬁ İ", "İ ß", "")
-	f.Add("", "", "   ", "A")
-	f.Add("a\u0301\u0301\u0301", "x", "a\u0301", "A")
-	f.Fuzz(func(t *testing.T, name, desc, query, hall string) {
+	f.Add("Nhà máy thông minh", "Điện tử 로봇을 이용한", "dien tu", "A", 0, 10)
+	f.Add("robotics", "물류 자동화", "물류자동화", "B", 1, 1)
+	f.Add("\xff\xfe bad utf8 đ", "ǅ ß ﬁ İ", "İ ß", "", math.MaxInt, math.MaxInt)
+	f.Add("", "", "   ", "A", -1, -1)
+	f.Add("a\u0301\u0301\u0301", "x", "a\u0301", "A", 2, 0)
+	f.Fuzz(func(t *testing.T, name, desc, query, hall string, offset, limit int) {
 		ix := New()
 		texts := map[int64][]string{}
 		for i, d := range [][]string{{name, desc}, {desc, name}, {name + " " + query, desc}} {
@@ -429,9 +436,10 @@ func FuzzSearch(f *testing.F) {
 		for _, q := range []Query{
 			{Text: query, Limit: 2},
 			{Text: query, Filters: map[string][]string{"hall": {hall}}, Offset: 1, Limit: 5},
+			{Text: query, Offset: offset, Limit: limit},
 			{Text: name},
 		} {
-			checkResult(t, ix.Search(q), texts, max(q.Limit, DefaultLimit))
+			checkResult(t, ix.Search(q), texts, max(min(q.Limit, MaxLimit), DefaultLimit))
 		}
 		ix.Remove(2)
 		checkResult(t, ix.Search(Query{Text: query}), texts, DefaultLimit)
