@@ -15,6 +15,7 @@ type ExhibitorFilter struct {
 	Country string
 	Sector  string
 	Status  string // empty: any
+	Lang    string // orders by the name in this language first
 	Offset  int
 	Limit   int
 }
@@ -39,7 +40,7 @@ func (db *DB) Exhibitors(ctx context.Context, eventID int64, f ExhibitorFilter) 
 		where, args = append(where, "EXISTS (SELECT 1 FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.exhibitor_id = x.id AND h.code = ?)"), append(args, f.Hall)
 	}
 	q := "SELECT " + exhibitorCols + orgCols + ", COUNT(*) OVER() FROM exhibitors x JOIN organizations o ON o.id = x.org_id WHERE " +
-		strings.Join(where, " AND ") + " ORDER BY COALESCE(NULLIF(o.name_en, ''), NULLIF(o.name_vi, ''), o.name_ko), x.id LIMIT ? OFFSET ?"
+		strings.Join(where, " AND ") + " ORDER BY " + nameOrder(f.Lang) + ", x.id LIMIT ? OFFSET ?"
 	args = append(args, f.Limit, f.Offset)
 	rows, err := db.query(ctx, q, args...)
 	if err != nil {
@@ -213,4 +214,16 @@ func (db *DB) strings(ctx context.Context, q string, args ...any) ([]string, err
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// nameOrder sorts organizations by their name in lang, falling back to the
+// other languages; lang is checked against a fixed list, never interpolated.
+func nameOrder(lang string) string {
+	switch lang {
+	case "vi":
+		return "COALESCE(NULLIF(o.name_vi, ''), NULLIF(o.name_en, ''), o.name_ko)"
+	case "ko":
+		return "COALESCE(NULLIF(o.name_ko, ''), NULLIF(o.name_en, ''), o.name_vi)"
+	}
+	return "COALESCE(NULLIF(o.name_en, ''), NULLIF(o.name_vi, ''), o.name_ko)"
 }

@@ -111,7 +111,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) error {
 	person, err := s.signUp(r, in)
 	var e *apperr.Error
 	if errors.As(err, &e) && (e.Code == apperr.Invalid || e.Code == apperr.Conflict) {
-		p.Fields = translateFields(&p.Page, e.Fields)
+		p.Fields = translateFields(p.Page, e.Fields)
 		p.Message = p.T("form.fix")
 		return s.render(w, statusOf(err), "signup", p)
 	}
@@ -141,7 +141,7 @@ func (s *Server) signUp(r *http.Request, in account.SignUp) (account.Person, err
 
 // translateFields shows field messages in the page's language where the
 // catalogue has them, keyed by field.
-func translateFields(p *Page, fields map[string]string) map[string]string {
+func translateFields(p Page, fields map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range fields {
 		key := "field." + k + "." + v

@@ -36,7 +36,9 @@ func (v *viewer) admin() bool    { return v.person != nil && v.person.IsAdmin }
 // organizer reports whether the viewer may run the event.
 func (v *viewer) organizer(eventID int64) bool { return v.admin() || v.organizes[eventID] }
 
-func withValue(ctx context.Context, k ctxKey, v any) context.Context { return context.WithValue(ctx, k, v) }
+func withValue(ctx context.Context, k ctxKey, v any) context.Context {
+	return context.WithValue(ctx, k, v)
+}
 
 func requestID(r *http.Request) string {
 	id, _ := r.Context().Value(keyRequestID).(string)

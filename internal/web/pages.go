@@ -110,7 +110,7 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 	pageNo, _ := strconv.Atoi(q.Get("page"))
 	pageNo = max(pageNo, 1)
 	f := store.ExhibitorFilter{Hall: q.Get("hall"), Country: q.Get("country"), Sector: q.Get("sector"),
-		Status: string(event.Approved), Offset: (pageNo - 1) * directoryPageSize, Limit: directoryPageSize}
+		Status: string(event.Approved), Lang: string(viewerOf(r).lang), Offset: (pageNo - 1) * directoryPageSize, Limit: directoryPageSize}
 	p := DirectoryPage{Page: s.page(r, ""), Event: e, Filter: f, PageNo: pageNo, Base: r.URL.RequestURI()}
 	p.Title = p.T("directory.title") + " · " + p.Tx(e.Name)
 	if p.Exhibitors, p.Total, err = s.db.Exhibitors(r.Context(), e.ID, f); err != nil {
@@ -130,7 +130,7 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "results" {
-		return s.render(w, http.StatusOK, "directory_results", p)
+		return s.renderBlock(w, http.StatusOK, "directory", "results", p)
 	}
 	return s.render(w, http.StatusOK, "directory", p)
 }

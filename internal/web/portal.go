@@ -69,7 +69,7 @@ func (s *Server) handlePortalSave(w http.ResponseWriter, r *http.Request) error 
 	var e *apperr.Error
 	if errors.As(err, &e) && e.Code == apperr.Invalid {
 		p.Exhibitor.Org = o
-		p.Fields = translateFields(&p.Page, e.Fields)
+		p.Fields = translateFields(p.Page, e.Fields)
 		p.Message = p.T("form.fix")
 		return s.render(w, http.StatusUnprocessableEntity, "portal", p)
 	}

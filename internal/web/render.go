@@ -43,13 +43,13 @@ type EventLink struct {
 }
 
 // T translates a catalogue key into the page's language.
-func (p *Page) T(key string, args ...any) string { return p.cat.T(p.Lang, key, args...) }
+func (p Page) T(key string, args ...any) string { return p.cat.T(p.Lang, key, args...) }
 
 // Tx picks a multilingual field in the page's language.
-func (p *Page) Tx(t i18n.Text) string { return t.In(p.Lang) }
+func (p Page) Tx(t i18n.Text) string { return t.In(p.Lang) }
 
 // Sector names a taxonomy sector in the page's language.
-func (p *Page) Sector(code string) string {
+func (p Page) Sector(code string) string {
 	if sec, ok := taxonomy.Lookup(code); ok {
 		return sec.Name(string(p.Lang))
 	}
@@ -58,7 +58,7 @@ func (p *Page) Sector(code string) string {
 
 // Country names a country code in the page's language where the catalogue
 // knows it.
-func (p *Page) Country(code string) string {
+func (p Page) Country(code string) string {
 	if k := "country." + code; p.cat.Has(p.Lang, k) {
 		return p.cat.T(p.Lang, k)
 	}
@@ -66,7 +66,7 @@ func (p *Page) Country(code string) string {
 }
 
 // Date writes a civil date in the page's language.
-func (p *Page) Date(d string) string {
+func (p Page) Date(d string) string {
 	t, err := time.Parse(event.DateLayout, d)
 	if err != nil {
 		return d
@@ -81,10 +81,10 @@ func (p *Page) Date(d string) string {
 }
 
 // Clock writes an instant's time of day in the venue's zone.
-func (p *Page) Clock(t time.Time) string { return t.In(event.Zone("")).Format("15:04") }
+func (p Page) Clock(t time.Time) string { return t.In(event.Zone("")).Format("15:04") }
 
 // VND writes an amount of dong with thousands separators.
-func (p *Page) VND(n int64) string {
+func (p Page) VND(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	var b strings.Builder
 	for i, c := range s {
@@ -157,17 +157,23 @@ func parsePages() (map[string]*template.Template, error) {
 // render writes a page; it renders into a buffer first so that a template
 // error becomes a clean error page, never half a page.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
+	return s.renderBlock(w, status, name, "layout", data)
+}
+
+// renderBlock writes one block of a page: htmx asks for parts of pages.
+func (s *Server) renderBlock(w http.ResponseWriter, status int, name, block string, data any) error {
 	t, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("no template %q", name)
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := t.ExecuteTemplate(&buf, block, data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Vary", "HX-Request")
 	w.WriteHeader(status)
-	_, err := buf.Write(w)
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"ketnoi/internal/store"
+	"ketnoi/internal/web"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func init() {
+	register(command{"serve", "run the server", runServe})
+	register(command{"migrate", "apply database migrations and exit", runMigrate})
+	register(command{"version", "print the version", func(_ context.Context, _ []string, out, _ io.Writer) error {
+		fmt.Fprintln(out, "ketnoi", version)
+		return nil
+	}})
+}
+
+// serverFlags are the settings shared by serve and demo. Each flag falls
+// back to a KETNOI_* environment variable.
+type serverFlags struct {
+	db, addr, logFormat string
+	secure              bool
+	maxBody             int64
+}
+
+func envOr(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func (f *serverFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.db, "db", envOr("KETNOI_DB", "ketnoi.db"), "database: a SQLite file path or a postgres:// URL (KETNOI_DB)")
+	fs.StringVar(&f.addr, "addr", envOr("KETNOI_ADDR", "127.0.0.1:8080"), "address to listen on (KETNOI_ADDR)")
+	fs.StringVar(&f.logFormat, "log-format", envOr("KETNOI_LOG_FORMAT", "text"), "log format: text or json (KETNOI_LOG_FORMAT)")
+	secure, _ := strconv.ParseBool(envOr("KETNOI_SECURE_COOKIES", "false"))
+	fs.BoolVar(&f.secure, "secure-cookies", secure, "mark cookies Secure, when served over TLS (KETNOI_SECURE_COOKIES)")
+	maxBody, _ := strconv.ParseInt(envOr("KETNOI_MAX_BODY", "1048576"), 10, 64)
+	fs.Int64Var(&f.maxBody, "max-body", maxBody, "largest request body in bytes (KETNOI_MAX_BODY)")
+}
+
+func (f *serverFlags) logger(w io.Writer) *slog.Logger {
+	if f.logFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f serverFlags
+	fs := newFlagSet("serve", stderr)
+	f.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return serve(ctx, db, &f, stdout, stderr, nil)
+}
+
+func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("migrate", stderr)
+	dsn := fs.String("db", envOr("KETNOI_DB", "ketnoi.db"), "database: a SQLite file path or a postgres:// URL (KETNOI_DB)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintln(stdout, "migrations applied on", db.Dialect())
+	return nil
+}
+
+// openDB connects and migrates.
+func openDB(ctx context.Context, dsn string) (*store.DB, error) {
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// serve runs the HTTP server until ctx ends, then drains in-flight
+// requests. ready, if set, is called with the bound address.
+func serve(ctx context.Context, db *store.DB, f *serverFlags, stdout, stderr io.Writer, ready func(addr string)) error {
+	log := f.logger(stderr)
+	srv, err := web.New(db, web.Config{Logger: log, Secure: f.secure, MaxBody: f.maxBody, Version: version})
+	if err != nil {
+		return err
+	}
+	if err := db.DeleteExpiredWebSessions(ctx); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	addr := ln.Addr().String()
+	log.Info("ketnoi listening", "url", "http://"+addr, "db", db.Dialect(), "version", version)
+	if ready != nil {
+		ready(addr)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
