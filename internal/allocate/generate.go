@@ -19,6 +19,7 @@ type GenConfig struct {
 	IslandBlocks    int // per hall, 4 booths each
 	Exhibitors      int
 	Locks           int
+	Pavilions       int // how many of korea, japan, germany, startup (0: all)
 }
 
 // FairConfig is the fair: 4 halls × 500 booths, 500 exhibitors.
@@ -30,7 +31,7 @@ func FairConfig() GenConfig {
 // SmallConfig is a one-hall fair small enough for an exact MIP solver.
 func SmallConfig(exhibitors int) GenConfig {
 	return GenConfig{Halls: 1, ShellDoubleRows: 2, BlocksPerRow: 2, BoothsPerBlock: 5,
-		RawDoubleRows: 1, RawPerRow: 5, IslandBlocks: 2, Exhibitors: exhibitors, Locks: 1}
+		RawDoubleRows: 1, RawPerRow: 5, IslandBlocks: 2, Exhibitors: exhibitors, Locks: 1, Pavilions: 1}
 }
 
 var genSectors = []string{"robotics", "logistics", "automation", "iot", "ai", "energy", "materials", "semiconductors"}
@@ -175,6 +176,9 @@ func (g *generator) exhibitors() {
 func (g *generator) pavilions() {
 	next := 0
 	for k, pv := range genPavilions {
+		if g.cfg.Pavilions > 0 && k >= g.cfg.Pavilions {
+			break
+		}
 		count := max(2, int(pv.share*float64(g.cfg.Exhibitors)))
 		zone := fmt.Sprintf("%s%d", hallLetter(k%g.cfg.Halls), 1+2*(k/g.cfg.Halls)%3)
 		for j := 0; j < count && next < len(g.p.Exhibitors); j++ {

@@ -110,8 +110,8 @@ type Settings struct {
 	// PavilionGap: booths at most this many metres apart (across an
 	// aisle) count as neighbours for the pavilion rule and compactness.
 	PavilionGap float64 `json:"pavilion_gap,omitempty"`
-	Seed        int64 `json:"seed,omitempty"`
-	TimeLimitMS int   `json:"time_limit_ms,omitempty"`
+	Seed        int64   `json:"seed,omitempty"`
+	TimeLimitMS int     `json:"time_limit_ms,omitempty"`
 }
 
 // Parse reads a problem file, rejects unknown fields and validates it, so
@@ -160,15 +160,15 @@ type Unplaced struct {
 // Objective is the lexicographic objective, level by level, and its
 // scalarisation (the same weights as the MIP model in lp.go).
 type Objective struct {
-	Approved         int `json:"approved"`
-	Placed           int `json:"placed"`
-	PlacedPriority   int `json:"placed_priority"`
-	PreferencePoints int `json:"preference_points"`
-	FirstChoice      int `json:"first_choice"`
-	SecondChoice     int `json:"second_choice"`
-	ThirdChoice      int `json:"third_choice"`
-	ZoneMatch        int `json:"zone_match"`
-	PavilionEdges    int `json:"pavilion_edges"`
+	Approved         int   `json:"approved"`
+	Placed           int   `json:"placed"`
+	PlacedPriority   int   `json:"placed_priority"`
+	PreferencePoints int   `json:"preference_points"`
+	FirstChoice      int   `json:"first_choice"`
+	SecondChoice     int   `json:"second_choice"`
+	ThirdChoice      int   `json:"third_choice"`
+	ZoneMatch        int   `json:"zone_match"`
+	PavilionEdges    int   `json:"pavilion_edges"`
 	Scalar           int64 `json:"scalar"`
 }
 

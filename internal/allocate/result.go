@@ -130,7 +130,9 @@ func (s *state) explain(e int, want string, total, taken, pavFar int, comp map[i
 	for c := range comp {
 		ids = append(ids, c)
 	}
-	sort.Slice(ids, func(i, j int) bool { return comp[ids[i]] > comp[ids[j]] || (comp[ids[i]] == comp[ids[j]] && ids[i] < ids[j]) })
+	sort.Slice(ids, func(i, j int) bool {
+		return comp[ids[i]] > comp[ids[j]] || (comp[ids[i]] == comp[ids[j]] && ids[i] < ids[j])
+	})
 	for _, c := range ids {
 		parts = append(parts, fmt.Sprintf("%d next to competitor %s", comp[c], m.ex[c].id))
 	}

@@ -72,6 +72,9 @@ func (s *state) localSearch(stop func() bool, maxRounds int, st *Stats) {
 				st.StoppedEarly = true
 				return
 			}
+			if s.group[e] != nil { // placed by an earlier move of this round
+				continue
+			}
 			if s.tryInsert(e) || s.tryEject(e) || s.trySeed(e) {
 				st.Moves++
 			}
@@ -80,6 +83,9 @@ func (s *state) localSearch(stop func() bool, maxRounds int, st *Stats) {
 			if stop() {
 				st.StoppedEarly = true
 				return
+			}
+			if s.group[e] == nil {
+				continue
 			}
 			if s.tryRelocate(e) || s.tryClaim(e) {
 				st.Moves++

@@ -118,6 +118,7 @@ func (s *state) setMarks(g []int32, v bool) {
 }
 
 func (s *state) assign(e int, g []int32) {
+	s.unassign(e) // never count an exhibitor twice
 	g = append([]int32(nil), g...)
 	for _, b := range g {
 		s.owner[b] = e
