@@ -88,7 +88,8 @@ type gen struct {
 	universities  []int64          // Vietnamese universities and institutes
 	visitorCos    []int64          // visitor companies
 	coHasAdmin    map[int64]bool   // visitor companies that have an admin member
-	boothsOf      [][]int          // booth indices per exhibitor index
+	slugs         map[string]string
+	boothsOf      [][]int // booth indices per exhibitor index
 	speakerPeople []speakerPerson
 }
 
@@ -114,6 +115,7 @@ func Generate(seed int64) *Dataset {
 		taken:      map[string]bool{},
 		byDomain:   map[string]int64{},
 		coHasAdmin: map[int64]bool{},
+		slugs:      map[string]string{},
 	}
 	g.venueAndEvents()
 	g.halls()
@@ -876,7 +878,10 @@ func (g *gen) exhibitors() {
 		if o.Country == "KR" && (i == 1 || g.chance(0.8)) {
 			ex.Pavilion = "korea"
 		}
-		if g.chance(0.4) {
+		switch {
+		case ex.Pavilion == "korea" && g.chance(0.5):
+			ex.Notes = pick(g, koreaNotes)
+		case g.chance(0.4):
 			ex.Notes = pick(g, exhibitorNotes)
 		}
 		g.d.Exhibitors = append(g.d.Exhibitors, ex)
@@ -1080,7 +1085,7 @@ func (g *gen) personName(country string) (string, string) {
 		if g.chance(0.45) {
 			middle, given = pick(g, vnMiddleFemale), pick(g, vnGivenFemale)
 		}
-		return sur + " " + middle + " " + given, slug(given) + "." + slug(sur)
+		return sur + " " + middle + " " + given, g.slug(given) + "." + g.slug(sur)
 	case "KR":
 		sur, given := pick(g, krSurnames), pick(g, krGiven)
 		return sur.native + given.native, given.latin + "." + sur.latin
@@ -1094,7 +1099,17 @@ func (g *gen) personName(country string) (string, string) {
 	if names.familyFirst {
 		display = family + " " + given
 	}
-	return display, slug(given) + "." + slug(family)
+	return display, g.slug(given) + "." + g.slug(family)
+}
+
+// slug memoizes slug for name parts, which repeat across 10,000 people.
+func (g *gen) slug(s string) string {
+	out, ok := g.slugs[s]
+	if !ok {
+		out = slug(s)
+		g.slugs[s] = out
+	}
+	return out
 }
 
 // email makes local@domain unique by numbering repeats: an.nguyen2@….

@@ -661,6 +661,17 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 }
 
+// BenchmarkEncodeJSON is the baseline for BenchmarkGenerate: encoding the
+// data set it makes, a cost any consumer of the data set pays at least once.
+func BenchmarkEncodeJSON(b *testing.B) {
+	d := Generate(20270310)
+	for b.Loop() {
+		if _, err := json.Marshal(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkLayoutHalls is the floor plans alone: the part of Generate that
 // does not depend on the seed.
 func BenchmarkLayoutHalls(b *testing.B) {

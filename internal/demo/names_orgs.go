@@ -438,6 +438,11 @@ var exhibitorNotes = []string{
 	"Invoice to be issued to the Vietnamese subsidiary.",
 	"Live robot demo: needs safety fence approval.",
 	"Shipping exhibits by sea; customs via bonded warehouse.",
+}
+
+// koreaNotes are written by the KOTRA desk about Korean exhibitors.
+var koreaNotes = []string{
 	"참가비 잔금 3월 1일까지 납부 예정.",
 	"KOTRA 지원 기업 — 한국관 배치.",
+	"통역 1명 요청 (한국어–베트남어).",
 }
