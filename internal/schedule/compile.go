@@ -41,13 +41,18 @@ type model struct {
 	allLocs   []bool    // true: any location
 	classes   [][]int32 // allowed classes when !allLocs
 	fixed     []int32   // fixed slot or -1
+	pinned    []int32   // fixed location or -1; such meetings stay out of the classes
 	totalW    int
 
 	nClass    int
 	classCap  []int
 	classLocs [][]int32 // locations of each class, in input order
 	locCap    []int
+	locClass  []int32
 	locIndex  map[string]int32
+	// closed[c]: every meeting that may use class c may use no other, so
+	// when c is full no augmenting path can free room in it.
+	closed []bool
 
 	locMark  []int32 // scratch for de-duplicating location lists
 	locStamp int32
@@ -251,6 +256,7 @@ func (m *model) compileMeetings(ps *problems) {
 	m.domBits = make([]uint64, m.nMeet*m.slotWords)
 	m.allLocs = make([]bool, m.nMeet)
 	m.fixed = make([]int32, m.nMeet)
+	m.pinned = make([]int32, m.nMeet)
 	locSets := make([][]int32, m.nMeet)
 	seen := make(map[string]bool, m.nMeet)
 	for i := range p.Meetings {
@@ -261,7 +267,7 @@ func (m *model) compileMeetings(ps *problems) {
 			ps.add("meeting %q is listed twice", mt.ID)
 		}
 		seen[mt.ID] = true
-		m.fixed[i] = -1
+		m.fixed[i], m.pinned[i] = -1, -1
 		m.weight[i] = mt.Weight
 		switch {
 		case mt.Weight < 0:
@@ -272,6 +278,12 @@ func (m *model) compileMeetings(ps *problems) {
 		m.totalW += m.weight[i]
 		m.with[i] = m.meetingParticipants(ps, mt)
 		locSets[i] = m.meetingLocations(ps, mt)
+		if mt.Fixed != nil && mt.Fixed.Location != "" && len(locSets[i]) == 1 {
+			// A meeting pinned to a location only takes that location's
+			// capacity in its slot; it must not split the classes.
+			m.pinned[i] = locSets[i][0]
+			locSets[i] = []int32{}
+		}
 		m.dom[i] = m.meetingSlots(ps, i, mt)
 	}
 	if len(ps.list) == 0 {
@@ -403,6 +415,10 @@ func (m *model) buildClasses(locSets [][]int32) {
 			setOf[i] = -1
 			continue
 		}
+		if len(ls) == 0 {
+			setOf[i] = -2 // pinned
+			continue
+		}
 		var h uint64
 		for _, l := range ls {
 			h ^= locKey[l]
@@ -439,6 +455,7 @@ func (m *model) buildClasses(locSets [][]int32) {
 			m.classCap = append(m.classCap, 0)
 		}
 		classOf[l] = c
+		m.locClass = classOf
 		m.classLocs[c] = append(m.classLocs[c], int32(l))
 		m.classCap[c] += m.locCap[l]
 	}
@@ -452,12 +469,27 @@ func (m *model) buildClasses(locSets [][]int32) {
 		}
 	}
 	m.classes = make([][]int32, m.nMeet)
+	m.closed = make([]bool, m.nClass)
+	for c := range m.closed {
+		m.closed[c] = true
+	}
 	for i := range m.nMeet {
+		if setOf[i] == -2 {
+			continue
+		}
 		if setOf[i] < 0 {
 			m.allLocs[i] = true
+			clear(m.closed) // such a meeting can move to any class
 			continue
 		}
 		m.classes[i] = setClasses[setOf[i]]
+	}
+	for _, cs := range setClasses {
+		if len(cs) > 1 {
+			for _, c := range cs {
+				m.closed[c] = false
+			}
+		}
 	}
 }
 

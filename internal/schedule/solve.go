@@ -145,7 +145,7 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 }
 
 func defaultIterations(m *model) int {
-	return min(max(5000*m.nMeet, 500_000), 3_000_000)
+	return min(max(5000*m.nMeet, 500_000), 1_500_000)
 }
 
 func better(w1, s1, w2, s2 int) bool {
@@ -188,6 +188,15 @@ func (st *state) concreteLocations() []int32 {
 		meets := slices.Clone(st.slotMeet[s])
 		slices.Sort(meets)
 		for _, mt := range meets {
+			if l := m.pinned[mt]; l >= 0 {
+				used[l]++
+				locs[mt] = l
+			}
+		}
+		for _, mt := range meets {
+			if m.pinned[mt] >= 0 {
+				continue
+			}
 			c := st.classOf[mt]
 			for m.locCap[m.classLocs[c][next[c]]] == used[m.classLocs[c][next[c]]] {
 				next[c]++

@@ -24,6 +24,7 @@ type state struct {
 	freePos  []int32   // nSlots*nClass: index in freeList, or -1
 	slotMeet [][]int32 // meetings held in each slot
 	slotIdx  []int32   // index of each meeting in slotMeet
+	pinUsed  []int32   // nSlots*nLoc: pinned meetings per location
 
 	// scratch for the augmenting-path search
 	visit     []int32
@@ -46,6 +47,7 @@ func newState(m *model) *state {
 		freePos:   make([]int32, m.nSlots*m.nClass),
 		slotMeet:  make([][]int32, m.nSlots),
 		slotIdx:   make([]int32, m.nMeet),
+		pinUsed:   make([]int32, m.nSlots*len(m.locCap)),
 		visit:     make([]int32, m.nClass),
 		parMeet:   make([]int32, m.nClass),
 		parFrom:   make([]int32, m.nClass),
@@ -138,28 +140,49 @@ func (st *state) insert(mt, s int32) bool {
 
 func (st *state) findClass(mt, s int32) int32 {
 	m := st.m
+	if l := m.pinned[mt]; l >= 0 {
+		return st.pinnedClass(mt, s, l)
+	}
 	if m.allLocs[mt] {
 		if fl := st.freeList[s]; len(fl) > 0 {
 			return fl[0]
 		}
 		return -1
 	}
+	open := false
 	for _, c := range m.classes[mt] {
 		if st.free[int(s)*m.nClass+int(c)] > 0 {
 			return c
 		}
+		open = open || !m.closed[c]
 	}
-	if len(st.freeList[s]) == 0 {
+	if !open || len(st.freeList[s]) == 0 {
 		return -1
 	}
-	return st.augment(mt, s)
+	return st.augment(mt, s, m.classes[mt])
+}
+
+// pinnedClass checks that location l has room left in slot s for pinned
+// meeting mt and returns l's class, freeing room in it if needed.
+func (st *state) pinnedClass(mt, s, l int32) int32 {
+	m := st.m
+	i := int(s)*len(m.locCap) + int(l)
+	if st.pinUsed[i] >= int32(m.locCap[l]) {
+		return -1
+	}
+	c := m.locClass[l]
+	if st.free[int(s)*m.nClass+int(c)] == 0 && st.augment(mt, s, []int32{c}) < 0 {
+		return -1
+	}
+	st.pinUsed[i]++
+	return c
 }
 
 // augment searches breadth-first for a chain of meetings in slot s that can
 // each move to another allowed class, ending in a class with free capacity,
 // so that mt gets one of its classes. It performs the moves and returns the
 // class left for mt, or -1.
-func (st *state) augment(mt, s int32) int32 {
+func (st *state) augment(mt, s int32, start []int32) int32 {
 	m := st.m
 	st.visitGen++
 	gen := st.visitGen
@@ -170,7 +193,7 @@ func (st *state) augment(mt, s int32) int32 {
 		st.occupants[st.classOf[o]] = append(st.occupants[st.classOf[o]], o)
 	}
 	queue := make([]int32, 0, 8)
-	for _, c := range m.classes[mt] {
+	for _, c := range start {
 		if st.visit[c] != gen {
 			st.visit[c] = gen
 			st.parMeet[c], st.parFrom[c] = mt, -1
@@ -182,6 +205,9 @@ func (st *state) augment(mt, s int32) int32 {
 		queue = queue[1:]
 		for _, o := range st.occupants[c] {
 			if m.allLocs[o] {
+				if len(st.freeList[s]) == 0 {
+					continue
+				}
 				f := st.freeList[s][0]
 				st.parMeet[f], st.parFrom[f] = o, c
 				return st.shift(mt, s, f)
@@ -260,6 +286,9 @@ func (st *state) remove(mt int32) {
 	m := st.m
 	s := st.slotOf[mt]
 	st.releaseClass(s, st.classOf[mt])
+	if l := m.pinned[mt]; l >= 0 {
+		st.pinUsed[int(s)*len(m.locCap)+int(l)]--
+	}
 	list := st.slotMeet[s]
 	pos := st.slotIdx[mt]
 	last := list[len(list)-1]
@@ -360,6 +389,7 @@ func (st *state) clone() *state {
 	c.free = append([]int32(nil), st.free...)
 	c.freePos = append([]int32(nil), st.freePos...)
 	c.slotIdx = append([]int32(nil), st.slotIdx...)
+	c.pinUsed = append([]int32(nil), st.pinUsed...)
 	c.freeList = make([][]int32, len(st.freeList))
 	for s := range st.freeList {
 		c.freeList[s] = append([]int32(nil), st.freeList[s]...)
