@@ -177,6 +177,7 @@ type Stats struct {
 	GreedyPlaced int   `json:"greedy_placed"`
 	Rounds       int   `json:"rounds"`
 	Moves        int   `json:"moves"`
+	Iterations   int   `json:"iterations"`
 	Millis       int64 `json:"millis"`
 	StoppedEarly bool  `json:"stopped_early,omitempty"`
 }

@@ -18,6 +18,9 @@ type Options struct {
 	// also stops after a round that improves nothing; runs that end that
 	// way are deterministic for a seed.
 	MaxRounds int
+	// Iterations of ruin and recreate after the local search (default
+	// 150; negative: none).
+	Iterations int
 	// GreedyOnly skips the local search (the benchmark baseline).
 	GreedyOnly bool
 }
@@ -25,6 +28,7 @@ type Options struct {
 const (
 	defaultTimeLimit = 4 * time.Second
 	defaultRounds    = 30
+	defaultIters     = 150
 )
 
 // Solve allocates booths. It returns an error for an invalid problem (a
@@ -46,6 +50,8 @@ func Solve(ctx context.Context, p Problem, opts Options) (Allocation, error) {
 	if !opts.GreedyOnly {
 		stop := stopper(ctx, start.Add(opts.TimeLimit))
 		s.localSearch(stop, opts.MaxRounds, &stats)
+		s.ruinAndRecreate(stop, opts.Iterations, &stats)
+		s.localSearch(stop, opts.MaxRounds, &stats)
 	}
 	stats.Millis = time.Since(start).Milliseconds()
 	return s.allocation(stats), nil
@@ -63,6 +69,9 @@ func withDefaults(o Options, st Settings) Options {
 	}
 	if o.MaxRounds <= 0 {
 		o.MaxRounds = defaultRounds
+	}
+	if o.Iterations == 0 {
+		o.Iterations = defaultIters
 	}
 	return o
 }
