@@ -55,7 +55,14 @@ func (ix *Index) computeTop(a int32, sc *scratch) []match {
 	for i := range sc.evs {
 		m := &sc.evs[i]
 		sc.evIdx[m.partner] = -1
-		if ix.finish(pa, ix.parts[m.partner], m) {
+		pb := ix.parts[m.partner]
+		if !ix.finish(pa, pb, m) {
+			continue
+		}
+		if len(top) == ix.opt.TopN && !ix.better(m, &top[len(top)-1]) {
+			continue // cheaper than the exclusion test, which hashes ids
+		}
+		if !excluded(pa, pb) {
 			top = ix.insertTop(top, *m, ix.opt.TopN)
 		}
 	}

@@ -38,15 +38,17 @@ type posting struct {
 	w    float32
 }
 
+// part is a participant as the index keeps it. The fields every candidate
+// reads come first, so that scoring one touches one cache line.
 type part struct {
-	p           Participant
+	all         uint64 // declared sectors and those of its cards
+	interests   uint64
 	kind        OrgKind
 	house       House
-	sectors     uint64 // declared sectors
-	interests   uint64
-	all         uint64 // declared sectors and those of its cards
+	competitors []string // short lists: a scan beats hashing
+	sectors     uint64   // declared sectors
+	p           Participant
 	cardSecRef  [64]uint16
-	competitors map[string]bool
 	cards       []int32
 	top         []match
 	inTopOf     map[int32]struct{} // readers whose list holds this participant
@@ -92,9 +94,10 @@ func NewIndex(participants []Participant, cards []Card, opt Options) (*Index, er
 		}
 		seen[cards[i].ID] = true
 	}
-	ix.stats = newStats(cards)
+	tfs := analyzeAll(cards, opt.Workers)
+	ix.stats = newStats(tfs)
 	for i := range cards {
-		ix.attachCard(cards[i])
+		ix.attachAnalyzed(cards[i], tfs[i])
 	}
 	ix.recomputeAll()
 	return ix, nil
@@ -122,12 +125,13 @@ func (ix *Index) Refresh() {
 			cards = append(cards, c.c)
 		}
 	}
-	ix.stats = newStats(cards)
+	tfs := analyzeAll(cards, ix.opt.Workers)
+	ix.stats = newStats(tfs)
 	for _, c := range cards {
 		ix.detachCard(ix.cardByID[c.ID])
 	}
-	for _, c := range cards {
-		ix.attachCard(c)
+	for i, c := range cards {
+		ix.attachAnalyzed(c, tfs[i])
 	}
 	ix.recomputeAll()
 }
@@ -159,10 +163,7 @@ func (ix *Index) setProfile(id int32, p Participant) {
 	pt.house = p.Kind.House()
 	pt.sectors = sectorMask(p.Sectors)
 	pt.interests = sectorMask(p.Interests)
-	pt.competitors = map[string]bool{}
-	for _, c := range p.Competitors {
-		pt.competitors[c] = true
-	}
+	pt.competitors = append([]string(nil), p.Competitors...)
 	pt.all = pt.sectors | cardSectors(pt)
 	updatePostings(&ix.holders, id, oldAll, pt.all)
 	updatePostings(&ix.interested, id, oldInt, pt.interests)
@@ -203,9 +204,14 @@ func removeID(l []int32, id int32) []int32 {
 
 // attachCard vectorises c and adds it to the postings and its owner.
 func (ix *Index) attachCard(c Card) int32 {
+	return ix.attachAnalyzed(c, analyze(&c))
+}
+
+// attachAnalyzed is attachCard for a card already analysed.
+func (ix *Index) attachAnalyzed(c Card, tf map[string]float64) int32 {
 	owner := ix.partByID[c.Owner]
 	cs := &cardState{c: c, owner: owner, kind: c.Kind.index(), sectors: sectorMask(c.Sectors)}
-	cs.terms, cs.ws = ix.stats.weigh(analyze(&c), ix.termID)
+	cs.terms, cs.ws = ix.stats.weigh(tf, ix.termID)
 	var slot int32
 	if n := len(ix.freeCard); n > 0 {
 		slot = ix.freeCard[n-1]

@@ -219,20 +219,20 @@ var lexicon = []concept{
 
 // conceptMatcher finds the concepts of a text.
 type conceptMatcher struct {
-	phrases map[string]int // folded Latin phrase ("kho hang") → concept index
-	maxLen  int            // longest phrase, in words
-	korean  []koForm       // Korean forms, longest first
+	phrases map[string]int    // folded Latin phrase ("kho hang") → concept index
+	maxLen  int               // longest phrase, in words
+	korean  map[rune][]koForm // Korean forms by first syllable, longest first
 }
 
 type koForm struct {
-	form    string
+	form    []rune
 	concept int
 }
 
 var matcher = buildMatcher()
 
 func buildMatcher() *conceptMatcher {
-	m := &conceptMatcher{phrases: map[string]int{}}
+	m := &conceptMatcher{phrases: map[string]int{}, korean: map[rune][]koForm{}}
 	for i, c := range lexicon {
 		for _, f := range split(c.en + "|" + c.vi) {
 			ws := words(f)
@@ -250,7 +250,8 @@ func buildMatcher() *conceptMatcher {
 		for _, f := range split(c.ko) {
 			f = strings.ReplaceAll(f, " ", "")
 			if isHangulString(f) {
-				m.korean = append(m.korean, koForm{f, i})
+				rs := []rune(f)
+				m.korean[rs[0]] = append(m.korean[rs[0]], koForm{rs, i})
 			} else if f != "" {
 				key := joinWords(words(f)) // a Latin form listed with Korean ("mes")
 				if _, dup := m.phrases[key]; !dup && key != "" {
@@ -259,7 +260,10 @@ func buildMatcher() *conceptMatcher {
 			}
 		}
 	}
-	sortKoreanForms(m.korean)
+	for r, fs := range m.korean {
+		sortKoreanForms(fs)
+		m.korean[r] = fs
+	}
 	return m
 }
 
@@ -294,7 +298,7 @@ func isHangulString(s string) bool {
 // a shorter form inside it.
 func sortKoreanForms(fs []koForm) {
 	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && len([]rune(fs[j].form)) > len([]rune(fs[j-1].form)); j-- {
+		for j := i; j > 0 && len(fs[j].form) > len(fs[j-1].form); j-- {
 			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
@@ -346,35 +350,30 @@ func (m *conceptMatcher) longestLatin(ws []word, i int) (int, int) {
 	return 0, 0
 }
 
-// koreanConcepts scans a Hangul run for Korean forms, longest first, never
-// counting the same characters twice.
+// koreanConcepts scans a Hangul run from the left, taking at each position
+// the longest Korean form that starts there ("스마트팩토리" before "스마트").
 func (m *conceptMatcher) koreanConcepts(run string, out []int) []int {
 	rs := []rune(run)
-	used := make([]bool, len(rs))
-	at := make([]int, len(rs)) // concept+1 found starting at each position
-	for _, f := range m.korean {
-		fr := []rune(f.form)
-		for start := 0; start+len(fr) <= len(rs); start++ {
-			if !matchAt(rs, fr, start, used) {
-				continue
+	for i := 0; i < len(rs); {
+		n := 0
+		for _, f := range m.korean[rs[i]] {
+			if hasPrefix(rs[i:], f.form) {
+				out = append(out, f.concept)
+				n = len(f.form)
+				break
 			}
-			for k := start; k < start+len(fr); k++ {
-				used[k] = true
-			}
-			at[start] = f.concept + 1
 		}
-	}
-	for _, c := range at {
-		if c > 0 {
-			out = append(out, c-1) // in reading order
-		}
+		i += max(n, 1)
 	}
 	return out
 }
 
-func matchAt(rs, fr []rune, start int, used []bool) bool {
-	for k := range fr {
-		if used[start+k] || rs[start+k] != fr[k] {
+func hasPrefix(rs, prefix []rune) bool {
+	if len(prefix) > len(rs) {
+		return false
+	}
+	for k := range prefix {
+		if rs[k] != prefix[k] {
 			return false
 		}
 	}

@@ -139,12 +139,25 @@ func (ix *Index) betterPair(x, y cardPair) bool {
 	return ix.cards[x.theirs].c.ID < ix.cards[y.theirs].c.ID
 }
 
-// finish turns the evidence for partner b into a score for reader a; it
-// returns false when there is nothing to recommend or b is excluded.
-func (ix *Index) finish(a, b *part, m *match) bool {
-	if a == b || a.competitors[b.p.ID] || b.competitors[a.p.ID] {
-		return false
+// excluded reports whether b may never be recommended to a: itself, or a
+// competitor named by either side.
+func excluded(a, b *part) bool {
+	return a == b || contains(a.competitors, b.p.ID) || contains(b.competitors, a.p.ID)
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
 	}
+	return false
+}
+
+// finish turns the evidence for partner b into a score for reader a; it
+// returns false when there is nothing to recommend. Exclusions are checked
+// apart (see excluded), only for partners that would enter a list.
+func (ix *Index) finish(a, b *part, m *match) bool {
 	var base float64
 	for i := 0; i < int(m.n); i++ {
 		base += m.pairs[i].s / float64(int(1)<<i) // 1, ½, ¼: many cards help, but less and less
@@ -228,7 +241,7 @@ func (ix *Index) scorePair(a, b int32) (match, bool) {
 			}
 		}
 	}
-	return m, ix.finish(pa, pb, &m)
+	return m, !excluded(pa, pb) && ix.finish(pa, pb, &m)
 }
 
 // insertTop inserts m into the sorted list top, keeping at most n entries.

@@ -3,6 +3,7 @@ package recommend
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 // Term weighting. Concepts are the cross-language signal and weigh most;
@@ -25,15 +26,31 @@ type stats struct {
 	df map[string]int
 }
 
-func newStats(cards []Card) stats {
-	s := stats{df: map[string]int{}}
-	for i := range cards {
-		for t := range analyze(&cards[i]) {
+func newStats(tfs []map[string]float64) stats {
+	s := stats{df: map[string]int{}, n: len(tfs)}
+	for _, tf := range tfs {
+		for t := range tf {
 			s.df[t]++
 		}
 	}
-	s.n = len(cards)
 	return s
+}
+
+// analyzeAll analyses cards on the given number of goroutines.
+func analyzeAll(cards []Card, workers int) []map[string]float64 {
+	out := make([]map[string]float64, len(cards))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(cards); i += workers {
+				out[i] = analyze(&cards[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // idf is the BM25 inverse document frequency; a term never seen gets the
