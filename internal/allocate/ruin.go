@@ -27,6 +27,16 @@ func (s *state) revertTo(snap [][]int32) {
 	}
 }
 
+// pavilionsOK checks every pavilion: a ruin may leave a member alone.
+func (s *state) pavilionsOK() bool {
+	for p := range s.m.pavs {
+		if !s.pavilionOK(p) {
+			return false
+		}
+	}
+	return true
+}
+
 func sameSlice(a, b []int32) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
@@ -43,7 +53,7 @@ func (s *state) ruinAndRecreate(stop func() bool, iters int, st *Stats) {
 		before := s.obj
 		snap := s.snapshot()
 		s.recreate(s.ruin(2 + s.rng.IntN(5)))
-		if before.Better(s.obj) {
+		if before.Better(s.obj) || !s.pavilionsOK() {
 			s.revertTo(snap)
 		} else if s.obj.Better(before) {
 			st.Moves++
