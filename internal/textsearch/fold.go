@@ -13,6 +13,24 @@
 // The last query word is matched as a prefix (search as you type) and words
 // of five letters or more tolerate one typo. The package does no I/O: the
 // server feeds it Documents built from the database.
+//
+// Matching and ranking. Every query word must match (AND); if no document
+// matches them all, the documents matching the most words are returned and
+// Result.Partial says so (a visitor typing "robot hàn Daesung" still sees
+// welding robots). Hits are ordered by
+//  1. the number of query words matched (only differs in the fallback);
+//  2. the number of words typed with diacritics that matched with the same
+//     diacritics, so "điện" lists every "điện" before "diễn" or "dien";
+//  3. a score: for each word, the best of its occurrences of field weight ×
+//     match quality (exact 1, other diacritics 0.6, prefix 0.5–0.85 by how
+//     much of the word was typed, typo 0.4) × BM25 idf × saturated term
+//     frequency normalised by field length; plus, for the best 128, the
+//     field weight for each pair of consecutive query words found side by
+//     side (most Vietnamese words are two syllables: "điện tử");
+//  4. the document ID, so that equal scores page stably.
+//
+// The vocabulary only grows: terms whose documents were all removed stay in
+// the dictionary with no postings (the server rebuilds the index at start).
 package textsearch
 
 import (
