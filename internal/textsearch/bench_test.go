@@ -167,3 +167,17 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(float64(len(docs)), "docs")
 	runtime.KeepAlive(ix)
 }
+
+// BenchmarkPut measures replacing one product in the full catalogue index,
+// what the server does when an exhibitor edits a product.
+func BenchmarkPut(b *testing.B) {
+	ix, _ := benchOnce()
+	products := GenerateCorpus(benchSeed, benchExhibitors, benchProducts).Products
+	i := 0
+	for b.Loop() {
+		if err := ix.Put(products[i%len(products)]); err != nil { // same text: the index is unchanged
+			b.Fatal(err)
+		}
+		i++
+	}
+}
