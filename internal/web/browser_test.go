@@ -1,0 +1,376 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"ketnoi/internal/demo"
+	"ketnoi/internal/event"
+	"ketnoi/internal/store/storetest"
+	"ketnoi/internal/web"
+	"ketnoi/internal/web/webtest"
+)
+
+// stepTimeout bounds one step, so that a wait for an element that never comes
+// fails in that step and leaves time to report it.
+const stepTimeout = 30 * time.Second
+
+// demoServer is the demo trade fair served on a real listener.
+type demoServer struct {
+	url string
+	ds  *demo.Dataset
+}
+
+func mustDemoServer(t *testing.T) demoServer {
+	t.Helper()
+	ctx := context.Background()
+	db := storetest.MustOpen(t, "sqlite")
+	ds := demo.Generate(1)
+	if err := demo.Seed(ctx, db, ds); err != nil {
+		t.Fatalf("seed the demo: %v", err)
+	}
+	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatalf("new server: %v", err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return demoServer{url: ts.URL, ds: ds}
+}
+
+// login returns the demo account of the role.
+func (d demoServer) login(t *testing.T, role string) demo.Login {
+	t.Helper()
+	for _, l := range d.ds.Logins {
+		if l.Role == role {
+			return l
+		}
+	}
+	t.Fatalf("the demo has no %s login", role)
+	return demo.Login{}
+}
+
+// approvedIn counts the approved exhibitors of the fair with a booth in the
+// hall ("" for any hall): what the directory must count.
+func (d demoServer) approvedIn(hall string) int {
+	halls := map[int64]string{}
+	for _, h := range d.ds.Halls {
+		halls[h.ID] = h.Code
+	}
+	inHall := map[int64]bool{}
+	for _, b := range d.ds.Booths {
+		if b.ExhibitorID != 0 && (hall == "" || halls[b.HallID] == hall) {
+			inHall[b.ExhibitorID] = true
+		}
+	}
+	n := 0
+	for _, x := range d.ds.Exhibitors {
+		if x.EventID == demo.FairID && x.Status == event.Approved && (hall == "" || inHall[x.ID]) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBrowserVisitorAndOrganizer walks the public site and the organizer
+// console in a real browser, as a Korean visitor who then signs in as the
+// organizer: each step checks what the page shows.
+func TestBrowserVisitorAndOrganizer(t *testing.T) {
+	ctx := webtest.MustBrowser(t) // first: skips before the 5 s seed when there is no browser
+	d := mustDemoServer(t)
+	fair := d.ds.Events[0]
+	if fair.ID != demo.FairID {
+		t.Fatalf("the demo's first event is %d, want the fair %d", fair.ID, demo.FairID)
+	}
+	allCount, hallACount := d.approvedIn(""), d.approvedIn("A")
+	if hallACount == 0 || hallACount == allCount {
+		t.Fatalf("demo data: %d approved exhibitors in hall A of %d; the filter step needs a strict subset", hallACount, allCount)
+	}
+	// The addresses the flow reaches, checked again at phone width.
+	var eventURL, directoryURL, exhibitorURL, dashboardURL string
+
+	step(t, ctx, "home lists the fair in Vietnamese", func(t *testing.T, ctx context.Context) {
+		mustNavigate(t, ctx, d.url+"/")
+		mustLang(t, ctx, "vi")
+		mustBodyContain(t, ctx, fair.Name.In("vi"))
+		mustBodyContain(t, ctx, "Triển lãm Nhà máy Thông minh")
+	})
+
+	step(t, ctx, "language switch to Korean is remembered", func(t *testing.T, ctx context.Context) {
+		mustClickNavigate(t, ctx, `header a[data-lang="ko"]`)
+		mustLang(t, ctx, "ko")
+		mustBodyContain(t, ctx, "스마트 팩토리")
+		mustBodyContain(t, ctx, fair.Name.In("ko"))
+		// A fresh load, not the redirect of the switch, must stay Korean.
+		mustNavigate(t, ctx, d.url+"/")
+		mustLang(t, ctx, "ko")
+		mustBodyContain(t, ctx, fair.Name.In("ko"))
+	})
+
+	step(t, ctx, "event page opens the exhibitor directory", func(t *testing.T, ctx context.Context) {
+		mustClickNavigate(t, ctx, fmt.Sprintf(`a[href="/events/%d"]`, fair.ID))
+		mustText(t, ctx, "h1", fair.Name.In("ko"))
+		eventURL = mustRun(t, ctx, chromedp.Location())
+		mustClickNavigate(t, ctx, "#open-directory")
+		mustLang(t, ctx, "ko")
+		mustCount(t, ctx, allCount)
+		if n := len(mustRun(t, ctx, chromedp.Nodes(chromedp.CSSAll("a.exhibitor-link")))); n == 0 {
+			t.Fatal("the directory lists no exhibitor")
+		}
+		directoryURL = mustRun(t, ctx, chromedp.Location())
+	})
+
+	step(t, ctx, "hall filter keeps only hall A", func(t *testing.T, ctx context.Context) {
+		before := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#result-count")))
+		// Choose the option as a person would: the value changes, then the
+		// browser fires change, on which htmx fetches and swaps #results.
+		mustDo(t, ctx,
+			chromedp.SetValue(chromedp.CSS("#filter-hall"), "A"),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector("#filter-hall").dispatchEvent(new Event("change", {bubbles: true}))`),
+		)
+		mustRun(t, ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector("#result-count").innerText !== %q`, before)))
+		mustCount(t, ctx, hallACount)
+		metas := mustRun(t, ctx, chromedp.Evaluate[[]string](
+			`[...document.querySelectorAll("#results .card")].map(c => c.querySelector(".meta").innerText)`))
+		if len(metas) == 0 {
+			t.Fatal("no exhibitor listed in hall A")
+		}
+		for i, meta := range metas {
+			codes := boothCode.FindAllString(meta, -1)
+			if len(codes) == 0 {
+				t.Errorf("exhibitor %d shows no booth: %q", i+1, meta)
+			}
+			for _, c := range codes {
+				if !strings.HasPrefix(c, "A-") {
+					t.Errorf("exhibitor %d has booth %s outside hall A: %q", i+1, c, meta)
+				}
+			}
+		}
+		// hx-push-url puts the filter in the address, so the page can be shared.
+		if loc := mustRun(t, ctx, chromedp.Location()); !strings.Contains(loc, "hall=A") {
+			t.Errorf("address after filtering is %s, want hall=A in it", loc)
+		}
+	})
+
+	step(t, ctx, "exhibitor profile shows its name", func(t *testing.T, ctx context.Context) {
+		name := strings.TrimSpace(mustRun(t, ctx, chromedp.Text(chromedp.CSS("#results a.exhibitor-link"))))
+		meta := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#results .card .meta")))
+		if name == "" {
+			t.Fatal("the first exhibitor link has no text")
+		}
+		mustClickNavigate(t, ctx, "#results a.exhibitor-link")
+		exhibitorURL = mustRun(t, ctx, chromedp.Location())
+		got := strings.TrimSpace(mustRun(t, ctx, chromedp.Text(chromedp.CSS("#exhibitor-name"))))
+		if got != name {
+			t.Errorf("#exhibitor-name = %q, want %q, the name of the link", got, name)
+		}
+		// The profile names the booths the directory card named.
+		for _, c := range boothCode.FindAllString(meta, -1) {
+			mustBodyContain(t, ctx, c)
+		}
+	})
+
+	step(t, ctx, "organizer signs in and sees the dashboard", func(t *testing.T, ctx context.Context) {
+		org := d.login(t, "organizer")
+		mustClickNavigate(t, ctx, "#nav-login")
+		mustDo(t, ctx,
+			chromedp.SendKeys(chromedp.CSS("#email"), org.Email),
+			chromedp.SendKeys(chromedp.CSS("#password"), org.Password),
+		)
+		mustClickNavigate(t, ctx, "#login-submit")
+		if !mustExist(t, ctx, "#nav-console") {
+			body := mustRun(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+			t.Fatalf("no #nav-console after signing in as %s; the page says:\n%s", org.Email, body)
+		}
+		mustClickNavigate(t, ctx, "#nav-console")
+		// The console goes straight to the dashboard of a person's only
+		// event; else it lists the events, and we open the fair.
+		if !mustExist(t, ctx, "#dashboard-title") {
+			mustClickNavigate(t, ctx, fmt.Sprintf(`a[href="/console/events/%d"]`, fair.ID))
+		}
+		mustLang(t, ctx, "ko")
+		mustText(t, ctx, "#dashboard-title", "대시보드")
+		dashboardURL = mustRun(t, ctx, chromedp.Location())
+		mustBodyContain(t, ctx, fair.Name.In("ko"))
+		// The console counts every application (500 in the demo), where the
+		// public pages count the approved exhibitors.
+		want := 0
+		for _, x := range d.ds.Exhibitors {
+			if x.EventID == fair.ID {
+				want++
+			}
+		}
+		if got := strings.TrimSpace(mustRun(t, ctx, chromedp.Text(chromedp.CSS("#fig-exhibitors")))); got != strconv.Itoa(want) {
+			t.Errorf("#fig-exhibitors = %q, want %d", got, want)
+		}
+	})
+
+	step(t, ctx, "pages fit a phone screen", func(t *testing.T, ctx context.Context) {
+		mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
+		mustNavigate(t, ctx, directoryURL)
+		mustCount(t, ctx, allCount)
+		mustNoOverflow(t, ctx, 390)
+		// The other pages of the flow, in Korean, then in Vietnamese, whose
+		// words are the longest of the three languages.
+		for _, u := range []string{d.url + "/", eventURL, exhibitorURL, dashboardURL} {
+			mustNavigate(t, ctx, u)
+			mustNoOverflow(t, ctx, 390)
+		}
+		mustClickNavigate(t, ctx, `header a[data-lang="vi"]`)
+		mustLang(t, ctx, "vi")
+		for _, u := range []string{directoryURL, d.url + "/", eventURL, exhibitorURL, dashboardURL} {
+			mustNavigate(t, ctx, u)
+			mustNoOverflow(t, ctx, 390)
+		}
+	})
+}
+
+// boothCode finds booth codes such as A-101, B-I02 or D-R03 in a line of text.
+var boothCode = regexp.MustCompile(`\b[A-Z]{1,3}-[A-Z]?\d+\b`)
+
+// step runs one named step of a browser flow with its own deadline, and
+// stops the flow when it fails: later steps start from the page it leaves.
+func step(t *testing.T, ctx context.Context, name string, f func(t *testing.T, ctx context.Context)) {
+	t.Helper()
+	ok := t.Run(name, func(t *testing.T) {
+		sctx, cancel := context.WithTimeout(ctx, stepTimeout)
+		defer cancel()
+		f(t, sctx)
+	})
+	if !ok {
+		t.Fatalf("step %q failed; the steps after it, which start from its page, did not run", name)
+	}
+}
+
+func mustDo(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustRun[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// mustNavigate loads the address and checks that it answered 200.
+func mustNavigate(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(url))
+	if err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	mustOK(t, resp, url)
+}
+
+// mustClickNavigate clicks the first element the CSS selector finds and waits
+// for the page it leads to (after any redirects), which must answer 200.
+func mustClickNavigate(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	if err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	mustOK(t, resp, "click "+sel)
+}
+
+func mustOK(t *testing.T, resp *network.Response, what string) {
+	t.Helper()
+	if resp == nil {
+		t.Fatalf("%s: no response", what)
+	}
+	if resp.Status != 200 {
+		t.Fatalf("%s: %s answered %d %s", what, resp.URL, resp.Status, resp.StatusText)
+	}
+}
+
+// mustLang checks the language the page declares on <html>.
+func mustLang(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	if got := mustRun(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); got != want {
+		t.Errorf("<html lang> = %q, want %q", got, want)
+	}
+}
+
+// mustExist says whether the page has an element the CSS selector finds,
+// without waiting for one.
+func mustExist(t *testing.T, ctx context.Context, sel string) bool {
+	t.Helper()
+	return mustRun(t, ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector(%q) !== null`, sel)))
+}
+
+// mustBodyContain checks the text a person sees on the page.
+func mustBodyContain(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	body := mustRun(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if !strings.Contains(body, want) {
+		t.Errorf("the page does not show %q; it shows:\n%s", want, clip(body, 1500))
+	}
+}
+
+// mustText checks that the first element the CSS selector finds shows want.
+func mustText(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	got := mustRun(t, ctx, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible))
+	if !strings.Contains(got, want) {
+		t.Errorf("%s shows %q, want it to contain %q", sel, got, want)
+	}
+}
+
+// mustCount checks the number in the directory's result count ("참가업체 470곳").
+func mustCount(t *testing.T, ctx context.Context, want int) {
+	t.Helper()
+	text := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#result-count"), chromedp.NodeVisible))
+	got, err := strconv.Atoi(number.FindString(text))
+	if err != nil || got != want {
+		t.Errorf("#result-count shows %q, want %d exhibitors", text, want)
+	}
+}
+
+var number = regexp.MustCompile(`\d+`)
+
+// mustNoOverflow checks that the page does not scroll sideways at the
+// viewport width: nothing sticks out to the right on a phone.
+func mustNoOverflow(t *testing.T, ctx context.Context, width int) {
+	t.Helper()
+	type size struct {
+		Inner  int `json:"inner"`
+		Scroll int `json:"scroll"`
+		Body   int `json:"body"`
+	}
+	s := mustRun(t, ctx, chromedp.Evaluate[size](`({inner: window.innerWidth,
+		scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth})`))
+	if s.Inner != width {
+		t.Fatalf("window.innerWidth = %d, want the emulated %d", s.Inner, width)
+	}
+	if s.Scroll > s.Inner || s.Body > s.Inner {
+		wide := mustRun(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("body *")]
+			.filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+			.slice(0, 10).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).trim().replace(/\s+/g, ".") : "") + " right=" + Math.round(e.getBoundingClientRect().right))`))
+		loc := mustRun(t, ctx, chromedp.Location())
+		t.Errorf("%s is %d px wide (body %d) in a %d px viewport; elements past the edge: %v", loc, s.Scroll, s.Body, s.Inner, wide)
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
