@@ -18,8 +18,9 @@ type Metrics struct {
 }
 
 // Rank runs the recommender on in and returns the top n of every participant.
-func Rank(in *Input, n int) (Ranking, error) {
-	ix, err := NewIndex(in.Participants, in.Cards, Options{TopN: n})
+func Rank(in *Input, n int, opt Options) (Ranking, error) {
+	opt.TopN = n
+	ix, err := NewIndex(in.Participants, in.Cards, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -43,14 +43,22 @@ func TestQualityBeatsKeywordBaseline(t *testing.T) {
 	if len(langs) != 3 {
 		t.Fatalf("evaluation set covers languages %v, want vi, en and ko", langs)
 	}
-	ours, err := Rank(in, 10)
+	ours, err := Rank(in, 10, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noLex, err := Rank(in, 10, Options{NoLexicon: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := Evaluate(in, ours)
 	b := Evaluate(in, KeywordBaseline(in, 10))
-	t.Logf("queries=%d  ketnoi: P@5=%.3f nDCG@10=%.3f  keyword baseline: P@5=%.3f nDCG@10=%.3f",
-		m.Queries, m.PrecisionAt5, m.NDCGAt10, b.PrecisionAt5, b.NDCGAt10)
+	nl := Evaluate(in, noLex)
+	t.Logf("queries=%d  ketnoi: P@5=%.3f nDCG@10=%.3f  without lexicon: P@5=%.3f nDCG@10=%.3f  keyword baseline: P@5=%.3f nDCG@10=%.3f",
+		m.Queries, m.PrecisionAt5, m.NDCGAt10, nl.PrecisionAt5, nl.NDCGAt10, b.PrecisionAt5, b.NDCGAt10)
+	if nl.NDCGAt10 >= m.NDCGAt10 {
+		t.Errorf("the lexicon does not help: nDCG@10 %.3f without it, %.3f with it", nl.NDCGAt10, m.NDCGAt10)
+	}
 	if m.PrecisionAt5 < floorP5 || m.NDCGAt10 < floorNDCG10 {
 		t.Errorf("quality below floor: P@5=%.3f (floor %.2f), nDCG@10=%.3f (floor %.2f)", m.PrecisionAt5, floorP5, m.NDCGAt10, floorNDCG10)
 	}

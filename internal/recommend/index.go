@@ -11,6 +11,9 @@ import (
 type Options struct {
 	TopN    int // partners kept per participant; 20 when zero
 	Workers int // goroutines for bulk recomputation; GOMAXPROCS when zero
+	// NoLexicon turns the concept lexicon off, leaving folded tokens and
+	// sectors: only the evaluation uses it, to show what the lexicon adds.
+	NoLexicon bool
 }
 
 // Index holds participants and cards and keeps every participant's top
@@ -94,7 +97,7 @@ func NewIndex(participants []Participant, cards []Card, opt Options) (*Index, er
 		}
 		seen[cards[i].ID] = true
 	}
-	tfs := analyzeAll(cards, opt.Workers)
+	tfs := analyzeAll(cards, opt.Workers, opt.NoLexicon)
 	ix.stats = newStats(tfs)
 	for i := range cards {
 		ix.attachAnalyzed(cards[i], tfs[i])
@@ -125,7 +128,7 @@ func (ix *Index) Refresh() {
 			cards = append(cards, c.c)
 		}
 	}
-	tfs := analyzeAll(cards, ix.opt.Workers)
+	tfs := analyzeAll(cards, ix.opt.Workers, ix.opt.NoLexicon)
 	ix.stats = newStats(tfs)
 	for _, c := range cards {
 		ix.detachCard(ix.cardByID[c.ID])
@@ -204,7 +207,7 @@ func removeID(l []int32, id int32) []int32 {
 
 // attachCard vectorises c and adds it to the postings and its owner.
 func (ix *Index) attachCard(c Card) int32 {
-	return ix.attachAnalyzed(c, analyze(&c))
+	return ix.attachAnalyzed(c, analyze(&c, ix.opt.NoLexicon))
 }
 
 // attachAnalyzed is attachCard for a card already analysed.

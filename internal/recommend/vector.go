@@ -37,7 +37,7 @@ func newStats(tfs []map[string]float64) stats {
 }
 
 // analyzeAll analyses cards on the given number of goroutines.
-func analyzeAll(cards []Card, workers int) []map[string]float64 {
+func analyzeAll(cards []Card, workers int, noLexicon bool) []map[string]float64 {
 	out := make([]map[string]float64, len(cards))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -45,7 +45,7 @@ func analyzeAll(cards []Card, workers int) []map[string]float64 {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(cards); i += workers {
-				out[i] = analyze(&cards[i])
+				out[i] = analyze(&cards[i], noLexicon)
 			}
 		}()
 	}
@@ -64,7 +64,7 @@ func (s stats) idf(term string) float64 {
 // analyze returns the raw term frequencies of a card: concepts ("c:"),
 // folded tokens ("t:") and sectors ("s:"), over every language it is
 // written in.
-func analyze(c *Card) map[string]float64 {
+func analyze(c *Card, noLexicon bool) map[string]float64 {
 	tf := map[string]float64{}
 	add := func(text string, w float64) {
 		if text == "" {
@@ -72,7 +72,7 @@ func analyze(c *Card) map[string]float64 {
 		}
 		ws := words(text)
 		for _, ci := range matcher.concepts(ws) {
-			if lexicon[ci].weight > 0 {
+			if lexicon[ci].weight > 0 && !noLexicon {
 				tf["c:"+lexicon[ci].id] += w
 			}
 		}
