@@ -90,15 +90,16 @@ func compile(p Problem) (*model, error) {
 	c.settings(p.Settings)
 	halls := c.halls(p.Halls)
 	c.boothList(p.Booths, halls)
+	boothsOK := len(c.issues) == 0
 	c.exhibitors(p.Exhibitors)
 	c.holders()
 	c.zoneRules(p.ZoneRules)
-	if len(c.issues) == 0 {
+	// Geometry needs sound rectangles; the other checks run anyway so
+	// that one run reports every issue.
+	if boothsOK {
 		c.geometry(p.Adjacency)
 	}
-	if len(c.issues) == 0 {
-		c.locks(p.Locks)
-	}
+	c.locks(p.Locks)
 	if len(c.issues) > 0 {
 		return nil, &ProblemError{Issues: c.issues}
 	}
