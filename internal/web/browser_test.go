@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -97,6 +99,7 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 	if hallACount == 0 || hallACount == allCount {
 		t.Fatalf("demo data: %d approved exhibitors in hall A of %d; the filter step needs a strict subset", hallACount, allCount)
 	}
+	jsErrors := watchJSErrors(ctx)
 	// The addresses the flow reaches, checked again at phone width.
 	var eventURL, directoryURL, exhibitorURL, dashboardURL string
 
@@ -135,12 +138,17 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 		before := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#result-count")))
 		// Choose the option as a person would: the value changes, then the
 		// browser fires change, on which htmx fetches and swaps #results.
+		// The mark on the window shows that the page stayed: a swap, not a load.
 		mustDo(t, ctx,
+			chromedp.Evaluate[chromedp.Void](`window.ketnoiBeforeFilter = true`),
 			chromedp.SetValue(chromedp.CSS("#filter-hall"), "A"),
 			chromedp.Evaluate[chromedp.Void](`document.querySelector("#filter-hall").dispatchEvent(new Event("change", {bubbles: true}))`),
 		)
 		mustRun(t, ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector("#result-count").innerText !== %q`, before)))
 		mustCount(t, ctx, hallACount)
+		if !mustRun(t, ctx, chromedp.Evaluate[bool](`window.ketnoiBeforeFilter === true`)) {
+			t.Error("the filter reloaded the page; htmx should have swapped #results in place")
+		}
 		metas := mustRun(t, ctx, chromedp.Evaluate[[]string](
 			`[...document.querySelectorAll("#results .card")].map(c => c.querySelector(".meta").innerText)`))
 		if len(metas) == 0 {
@@ -234,10 +242,51 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 			mustNoOverflow(t, ctx, 390)
 		}
 	})
+
+	step(t, ctx, "no JavaScript errors on the way", func(t *testing.T, ctx context.Context) {
+		for _, e := range jsErrors.all() {
+			t.Error(e)
+		}
+	})
 }
 
 // boothCode finds booth codes such as A-101, B-I02 or D-R03 in a line of text.
 var boothCode = regexp.MustCompile(`\b[A-Z]{1,3}-[A-Z]?\d+\b`)
+
+// jsErrors collects what a person would see as the page's own failures in the
+// console: uncaught exceptions and console.error calls. Failed resource loads
+// are the browser's log, not the page's code, and are left out.
+type jsErrors struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+// watchJSErrors subscribes to the tab's console until the test's browser
+// closes. The messages are read in a goroutine that never logs, so that a
+// late message cannot reach a finished test.
+func watchJSErrors(ctx context.Context) *jsErrors {
+	e := &jsErrors{}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || (m.Type == chromedp.ConsoleError && m.Source == "") {
+				e.mu.Lock()
+				e.msgs = append(e.msgs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
+				e.mu.Unlock()
+			}
+		}
+	}()
+	return e
+}
+
+func (e *jsErrors) all() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Clone(e.msgs)
+}
 
 // step runs one named step of a browser flow with its own deadline, and
 // stops the flow when it fails: later steps start from the page it leaves.
@@ -281,13 +330,37 @@ func mustNavigate(t *testing.T, ctx context.Context, url string) {
 
 // mustClickNavigate clicks the first element the CSS selector finds and waits
 // for the page it leads to (after any redirects), which must answer 200.
+//
+// It marks the current document and waits until a complete document without
+// the mark is in the tab, rather than using chromedp.RunResponse: that one
+// ends early, with no response, when it sees a same-document navigation, and
+// the history.pushState of an htmx swap just before can report one late.
 func mustClickNavigate(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
-	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
-	if err != nil {
-		t.Fatalf("click %s: %v", sel, err)
+	mustDo(t, ctx,
+		chromedp.Evaluate[chromedp.Void](`window.ketnoiOldPage = true`),
+		chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible),
+	)
+	const loaded = `window.ketnoiOldPage === undefined && document.readyState === "complete"`
+	for {
+		// While the new page loads, the evaluation can fail with its
+		// execution context gone; that is a reason to ask again.
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loaded))
+		if err == nil && ok {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("click %s: no new page loaded: %v", sel, ctx.Err())
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	mustOK(t, resp, "click "+sel)
+	// The navigation timing entry has the status of the document's response,
+	// the last one of a redirect chain.
+	status := mustRun(t, ctx, chromedp.Evaluate[int](`performance.getEntriesByType("navigation")[0].responseStatus`))
+	if status != 200 {
+		loc := mustRun(t, ctx, chromedp.Location())
+		t.Fatalf("click %s: %s answered %d", sel, loc, status)
+	}
 }
 
 func mustOK(t *testing.T, resp *network.Response, what string) {

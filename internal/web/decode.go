@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -55,7 +56,7 @@ func jsonError(err error) error {
 			field = "body"
 		}
 		return &apperr.Error{Code: apperr.Invalid, Message: "A field has the wrong type.",
-			Fields: map[string]string{field: "must be " + typ.Type.String()}}
+			Fields: map[string]string{field: "must be " + jsonKind(typ.Type.Kind())}}
 	case errors.Is(err, io.EOF):
 		return apperr.Errorf(apperr.Invalid, "The body is empty.")
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -111,4 +112,21 @@ func list[T any](items []T, total, offset, limit int) List[T] {
 		items = []T{}
 	}
 	return List[T]{Items: items, Total: total, Offset: offset, Limit: limit}
+}
+
+// jsonKind names a Go kind as a JSON reader would say it.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
 }

@@ -1,0 +1,214 @@
+package web_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"ketnoi/internal/web"
+)
+
+// browse is a cookie-keeping client that reads the CSRF token off a form.
+type browse struct {
+	t    *testing.T
+	c    *http.Client
+	base string
+}
+
+func (b *browse) get(path string) (*http.Response, string) {
+	b.t.Helper()
+	resp, err := b.c.Get(b.base + path)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func (b *browse) post(path string, form url.Values) (*http.Response, string) {
+	b.t.Helper()
+	resp, err := b.c.PostForm(b.base+path, form)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func csrfOf(t *testing.T, page string) string {
+	t.Helper()
+	const mark = `name="csrf" value="`
+	i := strings.Index(page, mark)
+	if i < 0 {
+		t.Fatal("page has no CSRF field")
+	}
+	rest := page[i+len(mark):]
+	return rest[:strings.IndexByte(rest, '"')]
+}
+
+func TestLoginLogoutAndCSRF(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	b := &browse{t: t, c: client(), base: f.srv.URL}
+	_, page := b.get("/login")
+	token := csrfOf(t, page)
+
+	// A form without its token is refused, and nobody is signed in.
+	resp, _ := b.post("/login", url.Values{"email": {"visitor@example.vn"}, "password": {password}})
+	if resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("login without CSRF: %d", resp.StatusCode)
+	}
+	resp, page = b.post("/login", url.Values{"csrf": {token}, "email": {"visitor@example.vn"}, "password": {"wrong password"}})
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "Email hoặc mật khẩu không đúng") {
+		t.Fatalf("wrong password: %d", resp.StatusCode)
+	}
+	resp, _ = b.post("/login", url.Values{"csrf": {token}, "email": {"Visitor@Example.vn "}, "password": {password}, "next": {"/console"}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/console" {
+		t.Fatalf("login: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	var session *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == "ketnoi_session" {
+			session = c
+		}
+	}
+	if session == nil || !session.HttpOnly || session.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("session cookie %+v", session)
+	}
+	resp, page = b.get("/console")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "Person visitor") {
+		t.Fatalf("signed in console: %d", resp.StatusCode)
+	}
+	// Logout ends the session in the database: the old cookie no longer works.
+	resp, _ = b.post("/logout", url.Values{"csrf": {csrfOf(t, page)}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("logout: %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest("GET", f.srv.URL+"/api/v1/me", nil)
+	req.AddCookie(session)
+	old, err := client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Body.Close()
+	if old.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("ended session still works: %d", old.StatusCode)
+	}
+}
+
+func TestLoginIsRateLimited(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	srv, err := web.New(f.db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 5})
+	must(t, err)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	var last int
+	for i := 0; i < 7; i++ {
+		resp, err := http.Post(ts.URL+"/api/v1/auth/login", "application/json", strings.NewReader(`{"email":"visitor@example.vn","password":"guess `+itoa(int64(i))+`"}`))
+		must(t, err)
+		resp.Body.Close()
+		last = resp.StatusCode
+		if i < 5 && last != http.StatusUnauthorized {
+			t.Fatalf("attempt %d: %d, want 401", i+1, last)
+		}
+	}
+	if last != http.StatusTooManyRequests {
+		t.Fatalf("7th attempt: %d, want 429", last)
+	}
+	// The right password is refused too while the limit holds.
+	resp, _ := http.Post(ts.URL+"/api/v1/auth/login", "application/json", strings.NewReader(`{"email":"visitor@example.vn","password":"`+password+`"}`))
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("limit not held: %d", resp.StatusCode)
+	}
+}
+
+func TestBearerTokenAndSignUp(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp, err := http.Post(f.srv.URL+"/api/v1/people", "application/json", strings.NewReader(`{"email":"kim@example.kr","name":"김민준","password":"long enough password","lang":"ko"}`))
+	must(t, err)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("sign up: %d", resp.StatusCode)
+	}
+	if body := readAll(t, resp); strings.Contains(body, "argon2") || strings.Contains(body, "password") {
+		t.Fatalf("sign-up answer leaks the password hash: %s", body)
+	}
+	resp, err = http.Post(f.srv.URL+"/api/v1/auth/login", "application/json", strings.NewReader(`{"email":"kim@example.kr","password":"long enough password"}`))
+	must(t, err)
+	body := readAll(t, resp)
+	i := strings.Index(body, `"token":"`)
+	if resp.StatusCode != http.StatusOK || i < 0 {
+		t.Fatalf("login: %d %s", resp.StatusCode, body)
+	}
+	token := body[i+9:]
+	token = token[:strings.IndexByte(token, '"')]
+	req, _ := http.NewRequest("GET", f.srv.URL+"/api/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	me, err := http.DefaultClient.Do(req)
+	must(t, err)
+	if b := readAll(t, me); me.StatusCode != http.StatusOK || !strings.Contains(b, "김민준") {
+		t.Fatalf("me: %d %s", me.StatusCode, b)
+	}
+}
+
+func TestLanguageSwitchIsRemembered(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	b := &browse{t: t, c: client(), base: f.srv.URL}
+	_, page := b.get("/events/" + itoa(f.eventID))
+	if !strings.Contains(page, `<html lang="vi">`) || !strings.Contains(page, "Triển lãm Nhà máy Thông minh") {
+		t.Fatal("default is not Vietnamese")
+	}
+	resp, _ := b.get("/lang/ko?next=/events/" + itoa(f.eventID))
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/events/"+itoa(f.eventID) {
+		t.Fatalf("switch: %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	_, page = b.get("/events/" + itoa(f.eventID))
+	if !strings.Contains(page, `<html lang="ko">`) || !strings.Contains(page, "스마트 팩토리 박람회") || !strings.Contains(page, "참가업체") {
+		t.Fatal("Korean not remembered")
+	}
+	resp, _ = b.get("/lang/ko?next=//evil.example")
+	if resp.Header.Get("Location") != "/" {
+		t.Fatalf("open redirect: %q", resp.Header.Get("Location"))
+	}
+}
+
+func TestErrorPagesAndOperations(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	b := &browse{t: t, c: client(), base: f.srv.URL}
+	resp, page := b.get("/no/such/page")
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(page, "Không tìm thấy trang") || !strings.Contains(page, "/static/app.css") {
+		t.Fatalf("404 page: %d", resp.StatusCode)
+	}
+	resp, page = b.get("/events/424242")
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(page, `class="narrow error"`) {
+		t.Fatalf("unknown event page: %d", resp.StatusCode)
+	}
+	for path, want := range map[string]string{"/healthz": "ok", "/readyz": "ready", "/metrics": "ketnoi_http_requests_total", "/static/htmx.min.js": "htmx"} {
+		resp, body := b.get(path)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("%s: %d", path, resp.StatusCode)
+		}
+		if resp.Header.Get("X-Request-ID") == "" {
+			t.Errorf("%s: no request id", path)
+		}
+	}
+}
+
+func TestSignUpFormShowsFieldMessages(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	b := &browse{t: t, c: client(), base: f.srv.URL}
+	_, page := b.get("/signup")
+	resp, page := b.post("/signup", url.Values{"csrf": {csrfOf(t, page)}, "email": {"visitor@example.vn"}, "name": {"X"}, "password": {"short"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "phải có ít nhất 10 ký tự") {
+		t.Fatalf("short password: %d", resp.StatusCode)
+	}
+	resp, page = b.post("/signup", url.Values{"csrf": {csrfOf(t, page)}, "email": {"visitor@example.vn"}, "name": {"X"}, "password": {"long enough password"}})
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(page, "đã được đăng ký") {
+		t.Fatalf("duplicate email: %d", resp.StatusCode)
+	}
+}
