@@ -133,3 +133,30 @@ func TestPrivateDataStaysPrivate(t *testing.T) {
 		t.Fatalf("staff may not edit the profile: %d", resp.StatusCode)
 	}
 }
+
+func TestCreateWithClientKeyIsIdempotent(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	token, _ := f.session(organizer)
+	post := func(key, code string) (int, string) {
+		req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/events/"+itoa(f.eventID)+"/halls", strings.NewReader(`{"code":"`+code+`","width_m":50,"depth_m":40}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Idempotency-Key", key)
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		return resp.StatusCode, readAll(t, resp)
+	}
+	s1, b1 := post("retry-1", "B")
+	s2, b2 := post("retry-1", "B")
+	if s1 != http.StatusCreated || s2 != http.StatusCreated || b1 != b2 {
+		t.Fatalf("retry gave a different answer: %d %s / %d %s", s1, b1, s2, b2)
+	}
+	if s3, _ := post("retry-2", "B"); s3 != http.StatusConflict {
+		t.Fatalf("a new key for the same hall: %d, want 409", s3)
+	}
+	halls, err := f.db.Halls(context.Background(), f.eventID)
+	must(t, err)
+	if len(halls) != 2 {
+		t.Fatalf("%d halls, want 2", len(halls))
+	}
+}

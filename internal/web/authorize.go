@@ -46,7 +46,7 @@ func (s *Server) authorize(rt route) http.Handler {
 				return err
 			}
 		}
-		return rt.h(w, r)
+		return s.idempotent(w, r, rt.h)
 	})
 }
 
