@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/store"
+)
+
+func TestHelpListsCommandsAndSettings(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"--help"}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"serve", "demo", "migrate", "user", "version", "schedule", "allocate", "recommend"} {
+		if !strings.Contains(out.String(), c) {
+			t.Errorf("--help does not list %s", c)
+		}
+	}
+	out.Reset()
+	err := run(context.Background(), []string{"serve", "--help"}, &out, &out)
+	if err == nil || !strings.Contains(out.String(), "KETNOI_DB") || !strings.Contains(out.String(), "KETNOI_ADDR") {
+		t.Fatalf("serve --help: %v\n%s", err, out.String())
+	}
+	if err := run(context.Background(), []string{"nonsense"}, &out, &out); err == nil {
+		t.Fatal("unknown command accepted")
+	}
+}
+
+func TestUserAddMakesAnAdministrator(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "k.db")
+	var out bytes.Buffer
+	args := []string{"user", "add", "--db", dbPath, "--email", "Boss@Example.vn", "--name", "Boss", "--role", "admin", "--password", "a long password"}
+	if err := run(context.Background(), args, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), args, &out, &out); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("second add: %v", err)
+	}
+	db, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p, err := db.PersonByEmail(context.Background(), "boss@example.vn")
+	if err != nil || !p.IsAdmin || !account.CheckPassword(p.PasswordHash, "a long password") {
+		t.Fatalf("person %+v, %v", p, err)
+	}
+}
+
+// TestServeStopsCleanlyOnSIGTERM runs the real binary: it answers, and on
+// SIGTERM it drains and exits with status 0.
+func TestServeStopsCleanlyOnSIGTERM(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "ketnoi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "serve", "--db", filepath.Join(dir, "k.db"), "--addr", "127.0.0.1:0")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := bufio.NewScanner(stderr)
+	re := regexp.MustCompile(`url=(http://\S+)`)
+	var base string
+	var logs strings.Builder
+	for base == "" && lines.Scan() {
+		logs.WriteString(lines.Text() + "\n")
+		if m := re.FindStringSubmatch(lines.Text()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("no address in the log:\n%s", logs.String())
+	}
+	for _, path := range []string{"/healthz", "/readyz", "/api/v1/events"} {
+		resp, err := http.Get(base + path)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %v %v", path, resp, err)
+		}
+		resp.Body.Close()
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for lines.Scan() {
+			logs.WriteString(lines.Text() + "\n")
+		}
+	}()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("did not stop within 30 s of SIGTERM")
+	}
+}
