@@ -61,12 +61,17 @@ func BenchmarkUpdateCard(b *testing.B) {
 		b.Fatal(err)
 	}
 	versions := updateVersions(cs)
+	var visited, rebuilt int64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if err := ix.Update(versions[i%len(versions)]); err != nil {
 			b.Fatal(err)
 		}
+		visited += ix.visited.Load()
+		rebuilt += ix.rebuilt.Load()
 	}
+	b.ReportMetric(float64(visited)/float64(b.N), "readers/op")
+	b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilt/op")
 }
 
 // BenchmarkUpdateCardFullRecompute is the baseline for one change: rebuild

@@ -193,11 +193,13 @@ func (ix *Index) refresh(a, o int32, sc *scratch) ([]match, bool) {
 	top = append(top, old[pos+1:]...)
 	if !ok {
 		if full {
+			ix.rebuilt.Add(1)
 			return ix.computeTop(a, sc), true // a hidden candidate may now enter
 		}
 		return top, true
 	}
 	if full && ix.better(&threshold, &m) {
+		ix.rebuilt.Add(1)
 		return ix.computeTop(a, sc), true // o fell below what the list left out
 	}
 	return ix.insertTop(top, m, n), true
@@ -213,8 +215,11 @@ func (ix *Index) propagate(o int32, affected map[int32]struct{}) {
 			readers = append(readers, a)
 		}
 	}
+	ix.visited.Store(int64(len(readers)))
+	ix.rebuilt.Store(0)
 	tops := ix.parallel(readers, func(a int32, sc *scratch) ([]match, bool) {
 		if a == o {
+			ix.rebuilt.Add(1)
 			return ix.computeTop(a, sc), true
 		}
 		return ix.refresh(a, o, sc)

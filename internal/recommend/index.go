@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Options configure an Index.
@@ -31,6 +32,9 @@ type Index struct {
 	cards    []*cardState
 	cardByID map[string]int32
 	freeCard []int32
+
+	// last update's work, for benchmarks: readers visited, lists rebuilt
+	visited, rebuilt atomic.Int64
 
 	holders    [64][]int32 // sector → participants working in it (own or card sectors)
 	interested [64][]int32 // sector → participants that declared it as an interest
