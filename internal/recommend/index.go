@@ -245,10 +245,10 @@ func (ix *Index) detachCard(slot int32) {
 		l := ix.post[t][cs.kind]
 		for i := range l {
 			if l[i].card == slot {
-				// keep the order: accumulation follows postings order only per
-				// card, so order does not matter for results, but stable lists
-				// make profiles easier to read
-				ix.post[t][cs.kind] = append(l[:i], l[i+1:]...)
+				// Postings order never changes a result: each card's sum follows
+				// the reader's term order, and every selection uses a total order.
+				l[i] = l[len(l)-1]
+				ix.post[t][cs.kind] = l[:len(l)-1]
 				break
 			}
 		}
