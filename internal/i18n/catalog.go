@@ -4,10 +4,11 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 )
 
-//go:embed locales/*.json
+//go:embed locales
 var locales embed.FS
 
 // Catalog holds every user-interface message in every language.
@@ -15,19 +16,33 @@ type Catalog struct {
 	msgs map[Lang]map[string]string
 }
 
-// LoadCatalog reads the embedded message files.
+// LoadCatalog reads the embedded message files: locales/<lang>/*.json,
+// one file per part of the product, merged; a key defined twice is an error.
 func LoadCatalog() (*Catalog, error) {
 	c := &Catalog{msgs: map[Lang]map[string]string{}}
 	for _, l := range Langs {
-		b, err := locales.ReadFile("locales/" + string(l) + ".json")
-		if err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", l, err)
+		files, err := fs.Glob(locales, "locales/"+string(l)+"/*.json")
+		if err != nil || len(files) == 0 {
+			return nil, fmt.Errorf("catalog %s: no message files", l)
 		}
-		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", l, err)
+		all := map[string]string{}
+		for _, f := range files {
+			b, err := locales.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("catalog %s: %w", f, err)
+			}
+			m := map[string]string{}
+			if err := json.Unmarshal(b, &m); err != nil {
+				return nil, fmt.Errorf("catalog %s: %w", f, err)
+			}
+			for k, v := range m {
+				if _, dup := all[k]; dup {
+					return nil, fmt.Errorf("catalog %s: key %q defined twice", f, k)
+				}
+				all[k] = v
+			}
 		}
-		c.msgs[l] = m
+		c.msgs[l] = all
 	}
 	return c, nil
 }

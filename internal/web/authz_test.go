@@ -71,8 +71,25 @@ var access = map[string][]string{
 	"PATCH /api/v1/organizations/{org}":                           orgAdmins,
 }
 
-// bodies gives write routes a body; a role's own email where one is needed.
+// addAccess merges a feature's rows into the access table; each feature
+// keeps its rows in its own test file and calls this from init.
+func addAccess(rows map[string][]string) {
+	for k, v := range rows {
+		if _, dup := access[k]; dup {
+			panic("access row defined twice: " + k)
+		}
+		access[k] = v
+	}
+}
+
+// bodies lets a feature give its write routes a body in the matrix test.
+var bodies = map[string]func(f *fixture, role string) (contentType, body string){}
+
+// body gives write routes a body; a role's own email where one is needed.
 func (f *fixture) body(pattern, role string) (contentType, body string) {
+	if b, ok := bodies[pattern]; ok {
+		return b(f, role)
+	}
 	form := "application/x-www-form-urlencoded"
 	switch pattern {
 	case "POST /login":
@@ -99,7 +116,11 @@ func (f *fixture) path(pattern string) string {
 	p = strings.TrimSuffix(p, "{$}")
 	r := strings.NewReplacer("{event}", itoa(f.eventID), "{exhibitor}", itoa(f.x1.ID), "{hall}", itoa(f.hallID),
 		"{booth}", itoa(f.boothID), "{session}", itoa(f.sessID), "{org}", itoa(f.orgA), "{lang}", "ko")
-	return r.Replace(p)
+	p = r.Replace(p)
+	for name, id := range f.ids {
+		p = strings.ReplaceAll(p, "{"+name+"}", itoa(id))
+	}
+	return p
 }
 
 func itoa(n int64) string { return fmt.Sprint(n) }

@@ -50,13 +50,20 @@ type fixture struct {
 	x1, x2  event.ExhibitorView
 	orgA    int64
 	sessID  int64
+	// ids holds the ids of what features add (by fixtureHooks), by the
+	// name of their path parameter, e.g. "card".
+	ids map[string]int64
 }
+
+// fixtureHooks let a feature add its own records to the fixture; each runs
+// after the base fixture is built and before the server starts.
+var fixtureHooks []func(f *fixture)
 
 func mustFixture(t *testing.T, dialect string) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.MustOpen(t, dialect)
-	f := &fixture{t: t, db: db, people: map[string]account.Person{}}
+	f := &fixture{t: t, db: db, people: map[string]account.Person{}, ids: map[string]int64{}}
 	hash, err := account.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +112,9 @@ func mustFixture(t *testing.T, dialect string) *fixture {
 	f.sessID = s.ID
 	f.x1, _ = db.Exhibitor(ctx, e.ID, xs[0])
 	f.x2, _ = db.Exhibitor(ctx, e.ID, xs[1])
+	for _, hook := range fixtureHooks {
+		hook(f)
+	}
 	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 1000, MaxBody: 64 << 10})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,6 @@
+package web
+
+// floorRoutes is filled in by its feature; see allRoutes.
+func (s *Server) floorRoutes() []route {
+	return nil
+}
