@@ -128,14 +128,14 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 		mustClickNavigate(t, ctx, "#open-directory")
 		mustLang(t, ctx, "ko")
 		mustCount(t, ctx, allCount)
-		if n := len(mustRun(t, ctx, chromedp.Nodes(chromedp.CSSAll("a.exhibitor-link")))); n == 0 {
+		if n := mustRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("a.exhibitor-link").length`)); n == 0 {
 			t.Fatal("the directory lists no exhibitor")
 		}
 		directoryURL = mustRun(t, ctx, chromedp.Location())
 	})
 
 	step(t, ctx, "hall filter keeps only hall A", func(t *testing.T, ctx context.Context) {
-		before := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#result-count")))
+		before := mustTextOf(t, ctx, "#result-count")
 		// Choose the option as a person would: the value changes, then the
 		// browser fires change, on which htmx fetches and swaps #results.
 		// The mark on the window shows that the page stayed: a swap, not a load.
@@ -144,7 +144,10 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS("#filter-hall"), "A"),
 			chromedp.Evaluate[chromedp.Void](`document.querySelector("#filter-hall").dispatchEvent(new Event("change", {bubbles: true}))`),
 		)
-		mustRun(t, ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector("#result-count").innerText !== %q`, before)))
+		// Wait for the new count and for htmx to finish: it settles the
+		// swapped nodes after inserting them.
+		mustRun(t, ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector("#result-count").innerText.trim() !== %q &&
+			document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling") === null`, before)))
 		mustCount(t, ctx, hallACount)
 		if !mustRun(t, ctx, chromedp.Evaluate[bool](`window.ketnoiBeforeFilter === true`)) {
 			t.Error("the filter reloaded the page; htmx should have swapped #results in place")
@@ -172,14 +175,14 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 	})
 
 	step(t, ctx, "exhibitor profile shows its name", func(t *testing.T, ctx context.Context) {
-		name := strings.TrimSpace(mustRun(t, ctx, chromedp.Text(chromedp.CSS("#results a.exhibitor-link"))))
-		meta := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#results .card .meta")))
+		name := mustTextOf(t, ctx, "#results a.exhibitor-link")
+		meta := mustTextOf(t, ctx, "#results .card .meta")
 		if name == "" {
 			t.Fatal("the first exhibitor link has no text")
 		}
 		mustClickNavigate(t, ctx, "#results a.exhibitor-link")
 		exhibitorURL = mustRun(t, ctx, chromedp.Location())
-		got := strings.TrimSpace(mustRun(t, ctx, chromedp.Text(chromedp.CSS("#exhibitor-name"))))
+		got := mustTextOf(t, ctx, "#exhibitor-name")
 		if got != name {
 			t.Errorf("#exhibitor-name = %q, want %q, the name of the link", got, name)
 		}
@@ -219,7 +222,7 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 				want++
 			}
 		}
-		if got := strings.TrimSpace(mustRun(t, ctx, chromedp.Text(chromedp.CSS("#fig-exhibitors")))); got != strconv.Itoa(want) {
+		if got := mustTextOf(t, ctx, "#fig-exhibitors"); got != strconv.Itoa(want) {
 			t.Errorf("#fig-exhibitors = %q, want %d", got, want)
 		}
 	})
@@ -244,6 +247,9 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 	})
 
 	step(t, ctx, "no JavaScript errors on the way", func(t *testing.T, ctx context.Context) {
+		// A round trip to the page, so that the messages it sent before have
+		// been received.
+		mustRun(t, ctx, chromedp.Evaluate[bool](`true`))
 		for _, e := range jsErrors.all() {
 			t.Error(e)
 		}
@@ -397,10 +403,22 @@ func mustBodyContain(t *testing.T, ctx context.Context, want string) {
 	}
 }
 
+// mustTextOf returns the text a person sees in the first element the CSS
+// selector finds, trimmed. It reads it in one evaluation in the page rather
+// than through a DOM node id, which an htmx swap can remove in between.
+func mustTextOf(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	text := mustRun(t, ctx, chromedp.Evaluate[*string](fmt.Sprintf(`document.querySelector(%q)?.innerText ?? null`, sel)))
+	if text == nil {
+		t.Fatalf("the page has no %s", sel)
+	}
+	return strings.TrimSpace(*text)
+}
+
 // mustText checks that the first element the CSS selector finds shows want.
 func mustText(t *testing.T, ctx context.Context, sel, want string) {
 	t.Helper()
-	got := mustRun(t, ctx, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible))
+	got := mustTextOf(t, ctx, sel)
 	if !strings.Contains(got, want) {
 		t.Errorf("%s shows %q, want it to contain %q", sel, got, want)
 	}
@@ -409,7 +427,7 @@ func mustText(t *testing.T, ctx context.Context, sel, want string) {
 // mustCount checks the number in the directory's result count ("참가업체 470곳").
 func mustCount(t *testing.T, ctx context.Context, want int) {
 	t.Helper()
-	text := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#result-count"), chromedp.NodeVisible))
+	text := mustTextOf(t, ctx, "#result-count")
 	got, err := strconv.Atoi(number.FindString(text))
 	if err != nil || got != want {
 		t.Errorf("#result-count shows %q, want %d exhibitors", text, want)
