@@ -1,8 +1,9 @@
 package textsearch
 
 import (
+	"cmp"
 	"html"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -34,16 +35,19 @@ func (ix *Index) highlights(rec *docRecord, terms termSet) map[string][]Span {
 	if terms == nil {
 		return nil
 	}
-	byField := map[uint8][]Span{}
+	var out map[string][]Span
 	for _, t := range rec.tokens {
-		if terms.has(t.term) {
-			byField[t.field] = append(byField[t.field], Span{int(t.start), int(t.end)})
+		if !terms.has(t.term) {
+			continue
 		}
+		if out == nil {
+			out = make(map[string][]Span, len(rec.fields))
+		}
+		name := ix.fieldNames[rec.fields[t.field].id]
+		out[name] = append(out[name], Span{int(t.start), int(t.end)})
 	}
-	out := make(map[string][]Span, len(byField))
-	for fi, spans := range byField {
-		name := ix.fieldNames[rec.fields[fi].id]
-		out[name] = mergeSpans(append(out[name], spans...))
+	for name, spans := range out {
+		out[name] = mergeSpans(spans)
 	}
 	return out
 }
@@ -51,7 +55,10 @@ func (ix *Index) highlights(rec *docRecord, terms termSet) map[string][]Span {
 // mergeSpans sorts spans and joins overlapping or touching ones, so that
 // Hangul bigrams "로봇" + "봇을" give one highlight.
 func mergeSpans(spans []Span) []Span {
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	byStart := func(a, b Span) int { return cmp.Compare(a.Start, b.Start) }
+	if !slices.IsSortedFunc(spans, byStart) { // tokens come in text order, but for Hangul bigrams
+		slices.SortStableFunc(spans, byStart)
+	}
 	out := spans[:0]
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.Start <= out[n-1].End {
