@@ -48,7 +48,7 @@ func BenchmarkBuildBruteForce(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ix.parallel(readers, func(a int32, _ *scratch) ([]match, bool) { return bruteTop(ix, a), true })
+		ix.parallel(readers, func(a int32, _ *scratch) (list, bool) { return list{top: bruteTop(ix, a)}, true })
 	}
 }
 
@@ -113,7 +113,7 @@ func TestBenchWorldIsBusy(t *testing.T) {
 	ix := mustIndex(t, ps, cs, benchTop)
 	full, empty := 0, 0
 	for _, p := range ix.parts {
-		switch len(p.top) {
+		switch len(ix.visible(p)) {
 		case benchTop:
 			full++
 		case 0:

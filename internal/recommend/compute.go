@@ -31,11 +31,19 @@ func (sc *scratch) evidence(partner int32) *match {
 	return &sc.evs[len(sc.evs)-1]
 }
 
+// list is a reader's ranking as the index keeps it: an exact prefix of the
+// full ranking, up to ix.depth entries. When truncated, partners left out all
+// rank below the last entry.
+type list struct {
+	top       []match
+	truncated bool
+}
+
 // computeTop computes reader a's list from scratch: candidates come from the
 // postings of a's card terms (only the kinds that complement each card) and
 // from the sector lists of its interests and sectors; everything else scores
 // zero and is never looked at.
-func (ix *Index) computeTop(a int32, sc *scratch) []match {
+func (ix *Index) computeTop(a int32, sc *scratch) list {
 	pa := ix.parts[a]
 	for _, ca := range pa.cards {
 		ix.accumulate(a, ca, sc)
@@ -51,7 +59,7 @@ func (ix *Index) computeTop(a int32, sc *scratch) []match {
 		}
 	}
 	ix.affinityPeers(a, affinityMask(pa), func(b int32) { sc.evidence(b) })
-	top := make([]match, 0, ix.opt.TopN)
+	l := list{top: make([]match, 0, ix.depth)}
 	for i := range sc.evs {
 		m := &sc.evs[i]
 		sc.evIdx[m.partner] = -1
@@ -59,15 +67,21 @@ func (ix *Index) computeTop(a int32, sc *scratch) []match {
 		if !ix.finish(pa, pb, m) {
 			continue
 		}
-		if len(top) == ix.opt.TopN && !ix.better(m, &top[len(top)-1]) {
-			continue // cheaper than the exclusion test, which hashes ids
+		if len(l.top) == ix.depth && !ix.better(m, &l.top[len(l.top)-1]) {
+			// Left out, perhaps excluded too: the flag may be set for nothing,
+			// which costs at worst one early rebuild.
+			l.truncated = true
+			continue
 		}
 		if !excluded(pa, pb) {
-			top = ix.insertTop(top, *m, ix.opt.TopN)
+			if len(l.top) == ix.depth {
+				l.truncated = true
+			}
+			l.top = ix.insertTop(l.top, *m, ix.depth)
 		}
 	}
 	sc.evs = sc.evs[:0]
-	return top
+	return l
 }
 
 // accumulate adds the matches of reader card ca (of participant a) to the
@@ -105,21 +119,21 @@ func (ix *Index) recomputeAll() {
 	for i := range readers {
 		readers[i] = int32(i)
 	}
-	tops := ix.parallel(readers, func(a int32, sc *scratch) ([]match, bool) {
+	lists, _ := ix.parallel(readers, func(a int32, sc *scratch) (list, bool) {
 		return ix.computeTop(a, sc), true
 	})
 	for _, p := range ix.parts {
 		p.inTopOf = map[int32]struct{}{}
 	}
 	for i, a := range readers {
-		ix.setTop(a, tops[i])
+		ix.setTop(a, lists[i])
 	}
 }
 
 // parallel runs f for each reader on the workers and returns the results in
-// reader order. f returns false when the reader's list is unchanged.
-func (ix *Index) parallel(readers []int32, f func(int32, *scratch) ([]match, bool)) [][]match {
-	out := make([][]match, len(readers))
+// reader order, with whether each changed.
+func (ix *Index) parallel(readers []int32, f func(int32, *scratch) (list, bool)) ([]list, []bool) {
+	out := make([]list, len(readers))
 	changed := make([]bool, len(readers))
 	workers := min(ix.opt.Workers, max(1, len(readers)/8))
 	var wg sync.WaitGroup
@@ -145,64 +159,61 @@ func (ix *Index) parallel(readers []int32, f func(int32, *scratch) ([]match, boo
 		}()
 	}
 	wg.Wait()
-	for i := range out {
-		if !changed[i] {
-			out[i] = nil
-		}
-	}
-	return out
+	return out, changed
 }
 
 // setTop installs reader a's new list and keeps the reverse links in step.
-func (ix *Index) setTop(a int32, top []match) {
+func (ix *Index) setTop(a int32, l list) {
 	pa := ix.parts[a]
-	for _, m := range pa.top {
+	for _, m := range pa.list.top {
 		delete(ix.parts[m.partner].inTopOf, a)
 	}
-	pa.top = top
-	for _, m := range top {
+	pa.list = l
+	for _, m := range l.top {
 		ix.parts[m.partner].inTopOf[a] = struct{}{}
 	}
 }
 
-// refresh brings reader a's list up to date after partner o changed, without
-// a full recomputation when it can: if o was and stays outside the list, or
-// its new score keeps it above everything the list left out, only o moves.
-func (ix *Index) refresh(a, o int32, sc *scratch) ([]match, bool) {
-	old := ix.parts[a].top
-	n := ix.opt.TopN
+// refresh brings reader a's list up to date after partner o changed. Only o
+// moves: it enters, moves, or drops out of the list (becoming one of those
+// left out when it falls below the last entry). Lists are kept deeper than
+// TopN so that drops are absorbed; a full recomputation happens only when a
+// truncated list has become shorter than TopN.
+func (ix *Index) refresh(a, o int32, sc *scratch) (list, bool) {
+	old := ix.parts[a].list
 	pos := -1
-	for i := range old {
-		if old[i].partner == o {
+	for i := range old.top {
+		if old.top[i].partner == o {
 			pos = i
 			break
 		}
 	}
 	m, ok := ix.scorePair(a, o)
+	if pos < 0 && (!ok || (old.truncated && !ix.better(&m, &old.top[len(old.top)-1]))) {
+		return old, false // o was and stays out of the list
+	}
+	l := list{top: make([]match, 0, ix.depth), truncated: old.truncated}
 	if pos < 0 {
-		if !ok || (len(old) == n && !ix.better(&m, &old[n-1])) {
-			return nil, false
+		l.top = append(l.top, old.top...)
+	} else {
+		last := old.top[len(old.top)-1] // everything left out ranks below it
+		l.top = append(l.top, old.top[:pos]...)
+		l.top = append(l.top, old.top[pos+1:]...)
+		if ok && old.truncated && !ix.better(&m, &last) {
+			ok = false // o joins those left out
 		}
-		top := append(make([]match, 0, n), old...)
-		return ix.insertTop(top, m, n), true
 	}
-	full := len(old) == n
-	threshold := old[len(old)-1]
-	top := make([]match, 0, n)
-	top = append(top, old[:pos]...)
-	top = append(top, old[pos+1:]...)
-	if !ok {
-		if full {
-			ix.rebuilt.Add(1)
-			return ix.computeTop(a, sc), true // a hidden candidate may now enter
+	if ok {
+		if len(l.top) == ix.depth {
+			l.truncated = true
 		}
-		return top, true
+		l.top = ix.insertTop(l.top, m, ix.depth)
 	}
-	if full && ix.better(&threshold, &m) {
+	if l.truncated && len(l.top) < ix.opt.TopN {
 		ix.rebuilt.Add(1)
-		return ix.computeTop(a, sc), true // o fell below what the list left out
+		return ix.computeTop(a, sc), true
 	}
-	return ix.insertTop(top, m, n), true
+	return l, true
 }
 
 // propagate updates the lists touched by a change of participant o: o's own
@@ -217,7 +228,7 @@ func (ix *Index) propagate(o int32, affected map[int32]struct{}) {
 	}
 	ix.visited.Store(int64(len(readers)))
 	ix.rebuilt.Store(0)
-	tops := ix.parallel(readers, func(a int32, sc *scratch) ([]match, bool) {
+	lists, changed := ix.parallel(readers, func(a int32, sc *scratch) (list, bool) {
 		if a == o {
 			ix.rebuilt.Add(1)
 			return ix.computeTop(a, sc), true
@@ -225,8 +236,8 @@ func (ix *Index) propagate(o int32, affected map[int32]struct{}) {
 		return ix.refresh(a, o, sc)
 	})
 	for i, a := range readers {
-		if tops[i] != nil || a == o {
-			ix.setTop(a, tops[i])
+		if changed[i] {
+			ix.setTop(a, lists[i])
 		}
 	}
 }

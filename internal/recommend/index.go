@@ -22,6 +22,7 @@ type Options struct {
 type Index struct {
 	mu    sync.RWMutex
 	opt   Options
+	depth int // entries kept per list: TopN plus as many spare
 	stats stats
 
 	vocab map[string]int32
@@ -57,7 +58,7 @@ type part struct {
 	p           Participant
 	cardSecRef  [64]uint16
 	cards       []int32
-	top         []match
+	list        list
 	inTopOf     map[int32]struct{} // readers whose list holds this participant
 }
 
@@ -80,7 +81,7 @@ func NewIndex(participants []Participant, cards []Card, opt Options) (*Index, er
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	ix := &Index{opt: opt, vocab: map[string]int32{}, partByID: map[string]int32{}, cardByID: map[string]int32{}}
+	ix := &Index{opt: opt, depth: 2 * opt.TopN, vocab: map[string]int32{}, partByID: map[string]int32{}, cardByID: map[string]int32{}}
 	for i := range participants {
 		p := participants[i]
 		if err := p.Validate(); err != nil {

@@ -18,6 +18,11 @@ func bruteTop(ix *Index, a int32) []match {
 	return top
 }
 
+// visible is the part of p's list that Top shows.
+func (ix *Index) visible(p *part) []match {
+	return p.list.top[:min(ix.opt.TopN, len(p.list.top))]
+}
+
 func sameTop(ix *Index, got, want []match) error {
 	if len(got) != len(want) {
 		return fmt.Errorf("%d partners, want %d", len(got), len(want))
@@ -35,10 +40,13 @@ func sameTop(ix *Index, got, want []match) error {
 func checkAgainstBrute(t *testing.T, ix *Index, step string) {
 	t.Helper()
 	for a := range ix.parts {
-		if err := sameTop(ix, ix.parts[a].top, bruteTop(ix, int32(a))); err != nil {
+		if len(ix.parts[a].list.top) > ix.depth {
+			t.Fatalf("%s: list of %d, deeper than %d", step, len(ix.parts[a].list.top), ix.depth)
+		}
+		if err := sameTop(ix, ix.visible(ix.parts[a]), bruteTop(ix, int32(a))); err != nil {
 			t.Fatalf("%s: participant %s: %v", step, ix.parts[a].p.ID, err)
 		}
-		for _, m := range ix.parts[a].top {
+		for _, m := range ix.parts[a].list.top {
 			if _, ok := ix.parts[m.partner].inTopOf[int32(a)]; !ok {
 				t.Fatalf("%s: reverse link %s→%s missing", step, ix.parts[m.partner].p.ID, ix.parts[a].p.ID)
 			}
@@ -51,7 +59,7 @@ func TestIndexAgreesWithBruteForce(t *testing.T) {
 	ix := mustIndex(t, ps, cs, 10)
 	nonEmpty := 0
 	for _, p := range ix.parts {
-		if len(p.top) > 0 {
+		if len(p.list.top) > 0 {
 			nonEmpty++
 		}
 	}
@@ -65,10 +73,12 @@ func TestIndexAgreesWithBruteForce(t *testing.T) {
 // and checks after each that every list equals a full recomputation.
 func TestIncrementalUpdatesStayExact(t *testing.T) {
 	ps, cs := Generate(200, 180, 2)
-	ix := mustIndex(t, ps, cs, 8)
+	// Short lists (3 shown, 6 kept) so that drops exhaust the spare entries
+	// and the rebuild path runs too.
+	ix := mustIndex(t, ps, cs, 3)
 	extraPs, extraCs := Generate(260, 400, 3)
 	r := rand.New(rand.NewPCG(4, 5))
-	for step := 0; step < 120; step++ {
+	for step := 0; step < 200; step++ {
 		var name string
 		switch op := r.IntN(10); {
 		case op < 4: // edit or add a card, possibly moving it to another owner
@@ -151,7 +161,7 @@ func renamed(cs []Card) []Card {
 }
 
 func sameTopByID(x, y *Index, a int32) error {
-	gx, gy := x.parts[a].top, y.parts[y.partByID[x.parts[a].p.ID]].top
+	gx, gy := x.visible(x.parts[a]), y.visible(y.parts[y.partByID[x.parts[a].p.ID]])
 	if len(gx) != len(gy) {
 		return fmt.Errorf("%d partners vs %d", len(gx), len(gy))
 	}

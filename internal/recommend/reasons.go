@@ -41,10 +41,11 @@ func (ix *Index) Top(id string, n int, lang Lang) ([]Recommendation, error) {
 	if !ok {
 		return nil, fmt.Errorf("participant %q: %w", id, ErrNotFound)
 	}
-	top := ix.parts[a].top
-	if n > 0 && n < len(top) {
-		top = top[:n]
+	top := ix.parts[a].list.top
+	if n <= 0 || n > ix.opt.TopN {
+		n = ix.opt.TopN
 	}
+	top = top[:min(n, len(top))]
 	out := make([]Recommendation, len(top))
 	for i := range top {
 		out[i] = ix.render(a, &top[i], lang)
