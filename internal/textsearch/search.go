@@ -170,6 +170,9 @@ func (ix *Index) parse(text string) []qword {
 	for i, t := range toks {
 		last := typing && i == len(toks)-1
 		w := text[t.start:t.end]
+		if last && isJamoOnly(w) {
+			continue // a Korean IME shows "로봇ㅇ" while the next syllable is typed
+		}
 		if t.hangul {
 			words = append(words, ix.hangulWord(w, last))
 		} else {
@@ -386,10 +389,11 @@ func (ix *Index) combineGroups(w qword) *acc {
 func (ix *Index) addGroup(a *acc, exps []expansion) {
 	n := float64(max(ix.live, 1))
 	avg := ix.avgFieldLengths()
+	var vq []float32 // reused: prefixes expand to hundreds of terms
 	for _, e := range exps {
 		ti := &ix.terms[e.term]
 		idf := float32(math.Log(1 + (n-float64(ti.df)+0.5)/(float64(ti.df)+0.5)))
-		vq := variantQualities(ti.variants, e)
+		vq = variantQualities(vq[:0], ti.variants, e)
 		for _, p := range ti.postings {
 			q := e.quality // an unrecorded spelling (variant overflow)
 			if e.exact != "" {
@@ -405,9 +409,8 @@ func (ix *Index) addGroup(a *acc, exps []expansion) {
 }
 
 // variantQualities gives the match quality of each spelling of a term.
-func variantQualities(variants []string, e expansion) []float32 {
-	out := make([]float32, len(variants))
-	for i, v := range variants {
+func variantQualities(out []float32, variants []string, e expansion) []float32 {
+	for _, v := range variants {
 		q := e.quality
 		switch {
 		case v == crossVariant:
@@ -417,7 +420,7 @@ func variantQualities(variants []string, e expansion) []float32 {
 		default:
 			q *= qWrongMarks
 		}
-		out[i] = q
+		out = append(out, q)
 	}
 	return out
 }
@@ -697,4 +700,15 @@ func (ix *Index) proximity(rec *docRecord, sets []termSet, anyWord termSet, mask
 		sum += w * qAdjacent
 	}
 	return sum
+}
+
+// isJamoOnly reports whether w is made of Hangul compatibility jamo only:
+// a syllable still being composed.
+func isJamoOnly(w string) bool {
+	for _, r := range w {
+		if r < 0x3131 || r > 0x318E {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -124,6 +124,8 @@ func TestKorean(t *testing.T) {
 		{"스마트팩토리", []int64{5}},
 		{"로보", []int64{1, 2}}, // last syllable being typed: 보 → 봇
 		{"팩토", []int64{5}},
+		{"로봇ㅇ", []int64{1, 2}}, // next syllable being composed
+		{"물류 ㅈ", []int64{1, 3}},
 	}
 	for _, c := range cases {
 		got := ids(ix.Search(Query{Text: c.q}))
