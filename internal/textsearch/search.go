@@ -132,21 +132,8 @@ func (ix *Index) Search(q Query) Result {
 		}
 	}
 	res := Result{Total: len(cands), Partial: partial, Facets: ix.facetCounts(cands)}
-	offset = min(offset, len(cands)) // a page past the end is empty; no overflow
-	var page []candidate
-	if len(words) >= 2 && len(cands) > 0 {
-		page = ix.rerankByProximity(cands, words, max(offset+limit, rerankPool))
-		page = page[:min(len(page), offset+limit)]
-	} else {
-		page = topK(cands, offset+limit, ix.slots)
-	}
-	if offset < len(page) {
-		page = page[offset:]
-	} else {
-		page = nil
-	}
 	hl := highlightTerms(words, len(ix.terms))
-	for _, c := range page {
+	for _, c := range ix.page(cands, words, offset, limit) {
 		rec := &ix.slots[c.slot]
 		res.Hits = append(res.Hits, Hit{
 			ID:         rec.id,
@@ -156,6 +143,22 @@ func (ix *Index) Search(q Query) Result {
 		})
 	}
 	return res
+}
+
+// page returns the candidates of one page, in order.
+func (ix *Index) page(cands []candidate, words []qword, offset, limit int) []candidate {
+	offset = min(offset, len(cands)) // a page past the end is empty; no overflow
+	var best []candidate
+	if len(words) >= 2 && len(cands) > 0 {
+		best = ix.rerankByProximity(cands, words, max(offset+limit, rerankPool))
+		best = best[:min(len(best), offset+limit)]
+	} else {
+		best = topK(cands, offset+limit, ix.slots)
+	}
+	if offset >= len(best) {
+		return nil
+	}
+	return best[offset:]
 }
 
 // parse turns the query text into words and their expansions. The last word
