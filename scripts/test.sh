@@ -22,6 +22,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The local SMTP test server the mail tests send to.
+if ! command -v mailpit >/dev/null && [ ! -x "$(go env GOPATH)/bin/mailpit" ]; then
+  echo "test.sh: installing mailpit"
+  go install github.com/axllent/mailpit@v1.33.1
+fi
+
 # PostgreSQL: use the one on 127.0.0.1:5432 if it answers, else start the
 # installed cluster, trusting loopback connections for the test user.
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then

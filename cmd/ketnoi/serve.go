@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"ketnoi/internal/mail"
 	"ketnoi/internal/store"
 	"ketnoi/internal/web"
 )
@@ -35,6 +36,7 @@ type serverFlags struct {
 	db, addr, logFormat string
 	secure              bool
 	maxBody             int64
+	smtp                mail.SMTP
 }
 
 func envOr(name, def string) string {
@@ -52,6 +54,17 @@ func (f *serverFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.secure, "secure-cookies", secure, "mark cookies Secure, when served over TLS (KETNOI_SECURE_COOKIES)")
 	maxBody, _ := strconv.ParseInt(envOr("KETNOI_MAX_BODY", "1048576"), 10, 64)
 	fs.Int64Var(&f.maxBody, "max-body", maxBody, "largest request body in bytes (KETNOI_MAX_BODY)")
+	fs.StringVar(&f.smtp.Addr, "smtp-addr", envOr("KETNOI_SMTP_ADDR", ""), "SMTP server host:port; empty logs mail instead of sending it (KETNOI_SMTP_ADDR)")
+	fs.StringVar(&f.smtp.From, "smtp-from", envOr("KETNOI_SMTP_FROM", "ketnoi <no-reply@ketnoi.local>"), "sender of outgoing mail (KETNOI_SMTP_FROM)")
+	fs.StringVar(&f.smtp.Username, "smtp-user", envOr("KETNOI_SMTP_USER", ""), "SMTP user name (KETNOI_SMTP_USER)")
+	f.smtp.Password = os.Getenv("KETNOI_SMTP_PASSWORD") // never a flag: it would show in ps
+}
+
+func (f *serverFlags) mailer(log *slog.Logger) mail.Sender {
+	if f.smtp.Addr == "" {
+		return mail.Log{Logger: log}
+	}
+	return &f.smtp
 }
 
 func (f *serverFlags) logger(w io.Writer) *slog.Logger {
@@ -114,7 +127,7 @@ func openDB(ctx context.Context, dsn string) (*store.DB, error) {
 // requests. ready, if set, is called with the bound address.
 func serve(ctx context.Context, db *store.DB, f *serverFlags, stdout, stderr io.Writer, ready func(addr string)) error {
 	log := f.logger(stderr)
-	srv, err := web.New(db, web.Config{Logger: log, Secure: f.secure, MaxBody: f.maxBody, Version: version})
+	srv, err := web.New(db, web.Config{Logger: log, Secure: f.secure, MaxBody: f.maxBody, Version: version, Mail: f.mailer(log)})
 	if err != nil {
 		return err
 	}

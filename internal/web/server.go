@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/mail"
 	"ketnoi/internal/store"
 )
 
@@ -34,6 +35,8 @@ type Config struct {
 	LoginLimit  int
 	LoginWindow time.Duration
 	Version     string
+	// Mail sends e-mail; without one, messages are logged and not sent.
+	Mail mail.Sender
 }
 
 // Server serves every surface over one store.
@@ -44,6 +47,7 @@ type Server struct {
 	log     *slog.Logger
 	pages   map[string]*template.Template
 	metrics *metrics
+	mail    mail.Sender
 	mux     *http.ServeMux
 	routes  []route
 }
@@ -66,7 +70,10 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, metrics: newMetrics(prometheus.NewRegistry())}
+	if cfg.Mail == nil {
+		cfg.Mail = mail.Log{Logger: cfg.Logger}
+	}
+	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, mail: cfg.Mail, metrics: newMetrics(prometheus.NewRegistry())}
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
