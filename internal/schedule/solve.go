@@ -145,7 +145,12 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 }
 
 func defaultIterations(m *model) int {
-	return min(max(5000*m.nMeet, 500_000), 1_500_000)
+	// Moves on large problems cost more (bigger slots, longer chains), so
+	// their budget is capped lower to stay within seconds.
+	if m.nMeet > 5000 {
+		return 1_500_000
+	}
+	return min(max(10000*m.nMeet, 500_000), 3_000_000)
 }
 
 func better(w1, s1, w2, s2 int) bool {

@@ -377,6 +377,7 @@ func tableGroups(p schedule.Problem) (map[string]string, map[string]int) {
 				groups[l] = "tables"
 				caps["tables"] += caps[l]
 			}
+			groups["tables"] = "tables"
 			break
 		}
 	}
