@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // venues' zones work on machines without a zoneinfo database
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/i18n"
