@@ -13,6 +13,8 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v cbc >/dev/null || missing+=(coinor-cbc)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || missing+=(fonts-nanum) # Korean names on badge PDFs
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
