@@ -1,0 +1,354 @@
+// Package meeting holds B2B meetings between two organizations at an event:
+// the request and its answers (accept, decline with a reason, propose
+// another time, cancel), each side's availability, the time slots and
+// locations (matchmaking tables, exhibitors' booths), the automatic
+// scheduling of accepted requests through internal/schedule, and what
+// happens on the day (held, no-show).
+//
+// It imports no store and no web: the service is handed a Store.
+package meeting
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/i18n"
+)
+
+// Status is where a meeting stands.
+type Status string
+
+const (
+	Requested Status = "requested" // waiting for the other side
+	Proposed  Status = "proposed"  // a side proposed another time; the other answers
+	Accepted  Status = "accepted"  // both agree; waiting for the scheduler
+	Declined  Status = "declined"
+	Cancelled Status = "cancelled"
+	Scheduled Status = "scheduled" // has a slot and a location; kept when the scheduler runs again
+	Held      Status = "held"
+	NoShow    Status = "no_show"
+)
+
+// Open reports whether the meeting may still take place.
+func (s Status) Open() bool {
+	switch s {
+	case Requested, Proposed, Accepted, Scheduled:
+		return true
+	}
+	return false
+}
+
+// OpenStatuses lists the statuses of meetings that may still take place.
+var OpenStatuses = []Status{Requested, Proposed, Accepted, Scheduled}
+
+// Place is where the requester wants to meet.
+type Place string
+
+const (
+	Table Place = "table" // a matchmaking table
+	Booth Place = "booth" // the exhibitor's booth
+)
+
+// Origin is where the request was made from.
+type Origin string
+
+const (
+	FromRecommendation Origin = "recommendation"
+	FromCard           Origin = "card"
+	FromProfile        Origin = "profile"
+)
+
+// MaxMessage and MaxReason limit free text.
+const (
+	MaxMessage = 1000
+	MaxReason  = 500
+)
+
+// Meeting is a request for a meeting between two organizations at an event
+// and what became of it.
+type Meeting struct {
+	ID          int64  `json:"id"`
+	EventID     int64  `json:"event_id"`
+	FromOrg     int64  `json:"from_org"`
+	ToOrg       int64  `json:"to_org"`
+	RequestedBy int64  `json:"-"`
+	AnsweredBy  int64  `json:"-"`
+	CardID      int64  `json:"card_id,omitempty"`
+	Origin      Origin `json:"origin,omitempty"`
+	Message     string `json:"message"`
+	Place       Place  `json:"place"`
+	Status      Status `json:"status"`
+	// Reason is why it was declined or cancelled.
+	Reason string `json:"reason,omitempty"`
+	// ProposedSlot is the other time proposed by ProposedBy (an org id).
+	ProposedSlot string `json:"proposed_slot,omitempty"`
+	ProposedBy   int64  `json:"proposed_by,omitempty"`
+	// WantedSlot is the time both agreed on, which the scheduler keeps to.
+	WantedSlot  string     `json:"wanted_slot,omitempty"`
+	Slot        string     `json:"slot,omitempty"`
+	Location    string     `json:"location,omitempty"`
+	CheckedInAt *time.Time `json:"checked_in_at,omitempty"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+}
+
+// Party is one side of a meeting as lists show it.
+type Party struct {
+	ID      int64     `json:"id"`
+	Name    i18n.Text `json:"name"`
+	Country string    `json:"country"`
+}
+
+// View is a meeting with the names of both sides.
+type View struct {
+	Meeting
+	From Party `json:"from"`
+	To   Party `json:"to"`
+}
+
+// Other returns the side of the meeting that is not org.
+func (v View) Other(org int64) Party {
+	if v.FromOrg == org {
+		return v.To
+	}
+	return v.From
+}
+
+// Validate checks a new request.
+func (m *Meeting) Validate() error {
+	f := apperr.Fields{}
+	m.Message = strings.TrimSpace(m.Message)
+	if m.FromOrg <= 0 {
+		f.Add("from_org", "is required")
+	}
+	if m.ToOrg <= 0 {
+		f.Add("to_org", "is required")
+	}
+	if m.FromOrg == m.ToOrg && m.FromOrg > 0 {
+		f.Add("to_org", "must be another organization than yours")
+	}
+	if len([]rune(m.Message)) > MaxMessage {
+		f.Add("message", "is longer than 1000 characters")
+	}
+	switch m.Place {
+	case Table, Booth:
+	case "":
+		m.Place = Table
+	default:
+		f.Add("place", "must be table or booth")
+	}
+	switch m.Origin {
+	case "", FromRecommendation, FromCard, FromProfile:
+	default:
+		f.Add("origin", "must be recommendation, card or profile")
+	}
+	return f.Err()
+}
+
+// Side is who acts on a meeting.
+type Side int
+
+const (
+	Requester Side = iota // the organization that asked
+	Recipient             // the organization asked
+)
+
+// SideOf returns the side org is on, and false when it is on neither.
+func (m *Meeting) SideOf(org int64) (Side, bool) {
+	switch org {
+	case m.FromOrg:
+		return Requester, true
+	case m.ToOrg:
+		return Recipient, true
+	}
+	return 0, false
+}
+
+func (m *Meeting) orgOf(s Side) int64 {
+	if s == Requester {
+		return m.FromOrg
+	}
+	return m.ToOrg
+}
+
+// answering reports whether side s is the one expected to answer now: the
+// recipient of a request, or the side that did not make the last proposal.
+func (m *Meeting) answering(s Side) bool {
+	switch m.Status {
+	case Requested:
+		return s == Recipient
+	case Proposed:
+		return m.ProposedBy != m.orgOf(s)
+	}
+	return false
+}
+
+func errState(what string, st Status) error {
+	return apperr.Errorf(apperr.Conflict, "This meeting cannot be %s now (it is %s).", what, st)
+}
+
+// Accept agrees to the request or to the time the other side proposed.
+func (m *Meeting) Accept(s Side, person int64) error {
+	if !m.answering(s) {
+		return errState("accepted", m.Status)
+	}
+	if m.Status == Proposed {
+		m.WantedSlot = m.ProposedSlot
+	}
+	m.Status, m.AnsweredBy = Accepted, person
+	return nil
+}
+
+// Decline refuses the request (or the proposed time), with a reason.
+func (m *Meeting) Decline(s Side, person int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return apperr.Fields{"reason": "is required"}.Err()
+	}
+	if len([]rune(reason)) > MaxReason {
+		return apperr.Fields{"reason": "is longer than 500 characters"}.Err()
+	}
+	if !m.answering(s) {
+		return errState("declined", m.Status)
+	}
+	m.Status, m.Reason, m.AnsweredBy = Declined, reason, person
+	return nil
+}
+
+// Propose answers with another time: a slot id among slots.
+func (m *Meeting) Propose(s Side, person int64, slot string, slots []Slot) error {
+	if !m.answering(s) {
+		return errState("answered", m.Status)
+	}
+	if _, ok := FindSlot(slots, slot); !ok {
+		return apperr.Fields{"slot": "is not a meeting slot of this event"}.Err()
+	}
+	m.Status, m.ProposedSlot, m.ProposedBy = Proposed, slot, m.orgOf(s)
+	if s == Recipient {
+		m.AnsweredBy = person
+	}
+	return nil
+}
+
+// Cancel calls the meeting off, from either side, before it is held.
+func (m *Meeting) Cancel(reason string) error {
+	reason = strings.TrimSpace(reason)
+	if len([]rune(reason)) > MaxReason {
+		return apperr.Fields{"reason": "is longer than 500 characters"}.Err()
+	}
+	if !m.Status.Open() {
+		return errState("cancelled", m.Status)
+	}
+	m.Status, m.Reason = Cancelled, reason
+	return nil
+}
+
+// CheckIn records that the meeting took place at its table.
+func (m *Meeting) CheckIn(now time.Time) error {
+	if m.Status != Scheduled {
+		return errState("checked in", m.Status)
+	}
+	m.Status, m.CheckedInAt = Held, &now
+	return nil
+}
+
+// MarkNoShow records that the meeting did not take place.
+func (m *Meeting) MarkNoShow() error {
+	if m.Status != Scheduled {
+		return errState("marked as a no-show", m.Status)
+	}
+	m.Status = NoShow
+	return nil
+}
+
+// Slot is a meeting slot of an event.
+type Slot struct {
+	ID      string    `json:"id"`
+	Day     string    `json:"day"`
+	Start   string    `json:"start"`
+	End     string    `json:"end"`
+	Session string    `json:"session"`
+	Starts  time.Time `json:"starts_at"`
+	Ends    time.Time `json:"ends_at"`
+}
+
+// Matchmaking hours: two sessions a day of eight 30-minute slots, 16 a day.
+var sessions = []struct {
+	name  string
+	start int // minutes after midnight
+}{{"am", 8*60 + 30}, {"pm", 13*60 + 30}}
+
+const (
+	SlotMinutes     = 30
+	SlotsPerSession = 8
+)
+
+// Slots lists the meeting slots of an event's days, in the venue's zone,
+// in chronological order.
+func Slots(days []string, loc *time.Location) []Slot {
+	var out []Slot
+	for di, d := range days {
+		date, err := time.ParseInLocation("2006-01-02", d, loc)
+		if err != nil {
+			continue
+		}
+		for _, ses := range sessions {
+			for k := 0; k < SlotsPerSession; k++ {
+				start := ses.start + k*SlotMinutes
+				st := date.Add(time.Duration(start) * time.Minute)
+				en := st.Add(SlotMinutes * time.Minute)
+				out = append(out, Slot{
+					ID:      fmt.Sprintf("d%d-%02d%02d", di+1, start/60, start%60),
+					Day:     d,
+					Start:   st.Format("15:04"),
+					End:     en.Format("15:04"),
+					Session: fmt.Sprintf("d%d-%s", di+1, ses.name),
+					Starts:  st, Ends: en,
+				})
+			}
+		}
+	}
+	return out
+}
+
+// FindSlot returns the slot with this id.
+func FindSlot(slots []Slot, id string) (Slot, bool) {
+	for _, s := range slots {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Slot{}, false
+}
+
+// Location ids: tables are T01, T02 …; booths are "booth-" and the code.
+const boothPrefix = "booth-"
+
+// TableID names table n (from 1).
+func TableID(n int) string { return fmt.Sprintf("T%02d", n) }
+
+// BoothID names the location of a booth.
+func BoothID(code string) string { return boothPrefix + code }
+
+// IsBooth reports whether a location is a booth, and its code.
+func IsBooth(loc string) (string, bool) {
+	if strings.HasPrefix(loc, boothPrefix) {
+		return loc[len(boothPrefix):], true
+	}
+	return "", false
+}
+
+// Settings are an event's matchmaking settings.
+type Settings struct {
+	EventID int64      `json:"event_id"`
+	Tables  int        `json:"tables"`
+	LastRun *time.Time `json:"last_run_at,omitempty"`
+}
+
+// DefaultTables is the number of tables before the organizer sets one.
+const DefaultTables = 20
+
+// MaxTables bounds the tables of one event.
+const MaxTables = 1000

@@ -1,0 +1,122 @@
+package meeting
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/schedule"
+)
+
+func TestAnswers(t *testing.T) {
+	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	m := Meeting{FromOrg: 1, ToOrg: 2, Status: Requested}
+	if err := m.Accept(Requester, 7); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("the requester accepted its own request: %v", err)
+	}
+	if err := m.Decline(Recipient, 8, " "); !apperr.Is(err, apperr.Invalid) {
+		t.Fatalf("decline without a reason: %v", err)
+	}
+	if err := m.Propose(Recipient, 8, "d9-0000", slots); !apperr.Is(err, apperr.Invalid) {
+		t.Fatalf("unknown slot: %v", err)
+	}
+	if err := m.Propose(Recipient, 8, "d1-1400", slots); err != nil || m.Status != Proposed || m.ProposedBy != 2 {
+		t.Fatalf("propose: %v %+v", err, m)
+	}
+	if err := m.Accept(Recipient, 8); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("the proposer accepted its own proposal: %v", err)
+	}
+	if err := m.Accept(Requester, 7); err != nil || m.Status != Accepted || m.WantedSlot != "d1-1400" {
+		t.Fatalf("accept the proposal: %v %+v", err, m)
+	}
+	if err := m.CheckIn(time.Now()); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("check-in before scheduling: %v", err)
+	}
+	if err := m.Cancel("plans changed"); err != nil || m.Status != Cancelled {
+		t.Fatalf("cancel: %v", err)
+	}
+	if err := m.Cancel(""); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("cancel twice: %v", err)
+	}
+}
+
+func TestSlots(t *testing.T) {
+	s := Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, time.FixedZone("ICT", 7*3600))
+	if len(s) != 48 || s[0].ID != "d1-0830" || s[7].End != "12:30" || s[8].Start != "13:30" || s[47].ID != "d3-1700" {
+		t.Fatalf("slots = %d, first %+v", len(s), s[0])
+	}
+	if s[0].Starts.UTC().Hour() != 1 || s[0].Session == s[8].Session {
+		t.Fatalf("zone or sessions wrong: %+v %+v", s[0], s[8])
+	}
+}
+
+// TestPlanKeepsScheduled builds random events and checks that every plan
+// obeys the scheduler's rules and never moves a meeting that can stay.
+func TestPlanKeepsScheduled(t *testing.T) {
+	slots := Slots([]string{"2027-03-10", "2027-03-11"}, time.UTC)
+	for seed := 0; seed < 20; seed++ {
+		in := PlanInput{Slots: slots, Tables: 3, Booths: map[int64][]string{1: {"A-101"}, 2: {"A-102"}}, Unavailable: map[int64][]string{3: {"d1-0830"}}}
+		id := int64(1)
+		for a := int64(1); a <= 6; a++ {
+			for b := a + 1; b <= 6; b++ {
+				if (a*7+b*3+int64(seed))%3 == 0 {
+					continue
+				}
+				m := Meeting{ID: id, FromOrg: b, ToOrg: a, Status: Accepted, Place: Table}
+				if a <= 2 && id%2 == 0 {
+					m.Place = Booth
+				}
+				in.Meetings = append(in.Meetings, m)
+				id++
+			}
+		}
+		first, err := Plan(context.Background(), in, schedule.Options{Seed: uint64(seed), Iterations: 20000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		placed := map[int64]Meeting{}
+		for _, c := range first.Changes {
+			placed[c.Meeting.ID] = c.Meeting
+		}
+		for i, m := range in.Meetings {
+			if p, ok := placed[m.ID]; ok {
+				in.Meetings[i] = p
+				if m.Place == Booth {
+					if _, booth := IsBooth(p.Location); !booth {
+						t.Fatalf("seed %d: booth meeting %d at %s", seed, m.ID, p.Location)
+					}
+				}
+			}
+		}
+		in.Meetings = append(in.Meetings, Meeting{ID: 100, FromOrg: 5, ToOrg: 6, Status: Accepted, Place: Table})
+		second, err := Plan(context.Background(), in, schedule.Options{Seed: uint64(seed), Iterations: 20000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range second.Changes {
+			if c.Kind != NewlyScheduled {
+				t.Fatalf("seed %d: re-run changed a scheduled meeting: %+v", seed, c)
+			}
+		}
+		if second.Kept != len(placed) {
+			t.Fatalf("seed %d: kept %d of %d", seed, second.Kept, len(placed))
+		}
+		p, _ := Problem(in)
+		var as []schedule.Assignment
+		for _, m := range in.Meetings {
+			if m.Status == Scheduled {
+				as = append(as, schedule.Assignment{Meeting: meetingKey(m.ID), Slot: m.Slot, Location: m.Location})
+			}
+		}
+		if _, err := schedule.Evaluate(p, as); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+	}
+}
+
+func Example_tableID() {
+	fmt.Println(TableID(3), BoothID("A-101"))
+	// Output: T03 booth-A-101
+}

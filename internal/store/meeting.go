@@ -1,0 +1,284 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/meeting"
+)
+
+const meetingCols = "m.id, m.event_id, m.from_org, m.to_org, m.requested_by, m.answered_by, m.card_id, m.origin, m.message, m.place, m.status, m.reason, " +
+	"m.proposed_slot, m.proposed_by, m.wanted_slot, m.slot, m.location, m.checked_in_at, m.created_at, m.updated_at, " +
+	"f.name_vi, f.name_en, f.name_ko, f.country, t.name_vi, t.name_en, t.name_ko, t.country"
+
+const meetingFrom = " FROM meetings m JOIN organizations f ON f.id = m.from_org JOIN organizations t ON t.id = m.to_org"
+
+func scanMeeting(row interface{ Scan(...any) error }) (meeting.View, error) {
+	var v meeting.View
+	m := &v.Meeting
+	var by, ans, card, propBy sql.NullInt64
+	var checked sql.NullTime
+	var origin, place, status string
+	err := row.Scan(&m.ID, &m.EventID, &m.FromOrg, &m.ToOrg, &by, &ans, &card, &origin, &m.Message, &place, &status, &m.Reason,
+		&m.ProposedSlot, &propBy, &m.WantedSlot, &m.Slot, &m.Location, &checked, &m.CreatedAt, &m.UpdatedAt,
+		&v.From.Name.VI, &v.From.Name.EN, &v.From.Name.KO, &v.From.Country, &v.To.Name.VI, &v.To.Name.EN, &v.To.Name.KO, &v.To.Country)
+	m.RequestedBy, m.AnsweredBy, m.CardID, m.ProposedBy = by.Int64, ans.Int64, card.Int64, propBy.Int64
+	m.Origin, m.Place, m.Status = meeting.Origin(origin), meeting.Place(place), meeting.Status(status)
+	if checked.Valid {
+		t := checked.Time.UTC()
+		m.CheckedInAt = &t
+	}
+	v.From.ID, v.To.ID = m.FromOrg, m.ToOrg
+	return v, err
+}
+
+// CreateMeeting stores a new request. A second open request between the
+// same two organizations at the same event is a conflict.
+func (db *DB) CreateMeeting(ctx context.Context, m *meeting.Meeting) error {
+	now := db.Now()
+	m.CreatedAt, m.UpdatedAt = now, now
+	return db.inTx(ctx, func(tx *Tx) error {
+		var n int
+		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM meetings WHERE event_id = ? AND status IN ('requested', 'proposed', 'accepted', 'scheduled')
+			AND ((from_org = ? AND to_org = ?) OR (from_org = ? AND to_org = ?))`, m.EventID, m.FromOrg, m.ToOrg, m.ToOrg, m.FromOrg).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("create meeting: %w", err)
+		}
+		if n > 0 {
+			return apperr.Errorf(apperr.Conflict, "A meeting between these two organizations is already requested at this event.")
+		}
+		err = tx.queryRow(ctx, `INSERT INTO meetings (event_id, from_org, to_org, requested_by, card_id, origin, message, place, status, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			m.EventID, m.FromOrg, m.ToOrg, nullID(m.RequestedBy), nullID(m.CardID), string(m.Origin), m.Message, string(m.Place), string(m.Status), now, now).Scan(&m.ID)
+		if err != nil {
+			return fmt.Errorf("create meeting: %w", db.dialect.translate(err))
+		}
+		return nil
+	})
+}
+
+// Meeting reads one meeting of an event.
+func (db *DB) Meeting(ctx context.Context, eventID, id int64) (meeting.View, error) {
+	v, err := scanMeeting(db.queryRow(ctx, "SELECT "+meetingCols+meetingFrom+" WHERE m.event_id = ? AND m.id = ?", eventID, id))
+	return v, notFound(err, "Meeting")
+}
+
+// MeetingOrgs returns the two organizations of a meeting of an event.
+func (db *DB) MeetingOrgs(ctx context.Context, eventID, id int64) (from, to int64, err error) {
+	err = db.queryRow(ctx, "SELECT from_org, to_org FROM meetings WHERE event_id = ? AND id = ?", eventID, id).Scan(&from, &to)
+	return from, to, notFound(err, "Meeting")
+}
+
+// SaveMeeting writes a meeting's new state if it still is in the state
+// was; otherwise someone acted first and it is a conflict.
+func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.Status) error {
+	m.UpdatedAt = db.Now()
+	res, err := db.exec(ctx, `UPDATE meetings SET status = ?, reason = ?, proposed_slot = ?, proposed_by = ?, wanted_slot = ?, slot = ?, location = ?,
+		answered_by = ?, checked_in_at = ?, updated_at = ? WHERE event_id = ? AND id = ? AND status = ?`,
+		string(m.Status), m.Reason, m.ProposedSlot, nullID(m.ProposedBy), m.WantedSlot, m.Slot, m.Location, nullID(m.AnsweredBy),
+		m.CheckedInAt, m.UpdatedAt, m.EventID, m.ID, string(was))
+	if err != nil {
+		return fmt.Errorf("save meeting: %w", db.dialect.translate(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return apperr.Errorf(apperr.Conflict, "This meeting was changed meanwhile; please reload.")
+	}
+	return nil
+}
+
+// MeetingsOfOrgs lists an event's meetings of some organizations, by slot
+// then newest request.
+func (db *DB) MeetingsOfOrgs(ctx context.Context, eventID int64, orgIDs []int64) ([]meeting.View, error) {
+	if len(orgIDs) == 0 {
+		return []meeting.View{}, nil
+	}
+	ph := placeholders(len(orgIDs))
+	args := append([]any{eventID}, int64Args(orgIDs)...)
+	args = append(args, int64Args(orgIDs)...)
+	return db.meetings(ctx, " WHERE m.event_id = ? AND (m.from_org IN ("+ph+") OR m.to_org IN ("+ph+")) ORDER BY m.slot, m.id DESC", args...)
+}
+
+// EventMeetings lists an event's meetings with one of the statuses (all
+// when none), by slot and location.
+func (db *DB) EventMeetings(ctx context.Context, eventID int64, statuses ...meeting.Status) ([]meeting.View, error) {
+	where, args := " WHERE m.event_id = ?", []any{eventID}
+	if len(statuses) > 0 {
+		where += " AND m.status IN (" + placeholders(len(statuses)) + ")"
+		for _, s := range statuses {
+			args = append(args, string(s))
+		}
+	}
+	return db.meetings(ctx, where+" ORDER BY m.slot, m.location, m.id", args...)
+}
+
+func (db *DB) meetings(ctx context.Context, where string, args ...any) ([]meeting.View, error) {
+	rows, err := db.query(ctx, "SELECT "+meetingCols+meetingFrom+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list meetings: %w", err)
+	}
+	defer rows.Close()
+	out := []meeting.View{}
+	for rows.Next() {
+		v, err := scanMeeting(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// MeetingsToSchedule returns an event's accepted and scheduled meetings.
+func (db *DB) MeetingsToSchedule(ctx context.Context, eventID int64) ([]meeting.Meeting, error) {
+	vs, err := db.EventMeetings(ctx, eventID, meeting.Accepted, meeting.Scheduled)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]meeting.Meeting, len(vs))
+	for i, v := range vs {
+		out[i] = v.Meeting
+	}
+	slices.SortFunc(out, func(a, b meeting.Meeting) int { return int(a.ID - b.ID) })
+	return out, nil
+}
+
+// ApplySchedule stores a scheduler run in one transaction. A change is
+// applied only if its meeting is still accepted or scheduled (a side may
+// have cancelled meanwhile); the applied changes are returned.
+func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meeting.Change, at time.Time) ([]meeting.Change, error) {
+	var applied []meeting.Change
+	err := db.inTx(ctx, func(tx *Tx) error {
+		applied = applied[:0]
+		for _, c := range changes {
+			m := c.Meeting
+			res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, updated_at = ?
+				WHERE event_id = ? AND id = ? AND status IN ('accepted', 'scheduled')`,
+				string(m.Status), m.Slot, m.Location, at, eventID, m.ID)
+			if err != nil {
+				return fmt.Errorf("apply schedule: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				applied = append(applied, c)
+			}
+		}
+		if _, err := tx.exec(ctx, "UPDATE match_settings SET last_run_at = ? WHERE event_id = ?", at, eventID); err != nil {
+			return fmt.Errorf("apply schedule: %w", err)
+		}
+		return nil
+	})
+	return applied, err
+}
+
+// MatchSettings reads an event's matchmaking settings, with defaults when
+// the organizer has set none.
+func (db *DB) MatchSettings(ctx context.Context, eventID int64) (meeting.Settings, error) {
+	s := meeting.Settings{EventID: eventID, Tables: meeting.DefaultTables}
+	var last sql.NullTime
+	err := db.queryRow(ctx, "SELECT tables, last_run_at FROM match_settings WHERE event_id = ?", eventID).Scan(&s.Tables, &last)
+	if err == sql.ErrNoRows {
+		return s, nil
+	}
+	if last.Valid {
+		t := last.Time.UTC()
+		s.LastRun = &t
+	}
+	if err != nil {
+		return s, fmt.Errorf("match settings: %w", err)
+	}
+	return s, nil
+}
+
+// SaveMatchSettings sets an event's number of tables.
+func (db *DB) SaveMatchSettings(ctx context.Context, s meeting.Settings) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.exec(ctx, "UPDATE match_settings SET tables = ? WHERE event_id = ?", s.Tables, s.EventID)
+		if err != nil {
+			return fmt.Errorf("match settings: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+		if _, err := tx.exec(ctx, "INSERT INTO match_settings (event_id, tables) VALUES (?, ?)", s.EventID, s.Tables); err != nil {
+			return fmt.Errorf("match settings: %w", db.dialect.translate(err))
+		}
+		return nil
+	})
+}
+
+// Unavailable returns, per organization, the slots it cannot meet in at an
+// event.
+func (db *DB) Unavailable(ctx context.Context, eventID int64) (map[int64][]string, error) {
+	rows, err := db.query(ctx, "SELECT org_id, slot FROM meeting_unavailable WHERE event_id = ? ORDER BY org_id, slot", eventID)
+	if err != nil {
+		return nil, fmt.Errorf("availability: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], s)
+	}
+	return out, rows.Err()
+}
+
+// SetUnavailable replaces the slots an organization cannot meet in.
+func (db *DB) SetUnavailable(ctx context.Context, eventID, orgID int64, slots []string) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, "DELETE FROM meeting_unavailable WHERE event_id = ? AND org_id = ?", eventID, orgID); err != nil {
+			return fmt.Errorf("availability: %w", err)
+		}
+		for _, s := range slots {
+			if _, err := tx.exec(ctx, "INSERT INTO meeting_unavailable (event_id, org_id, slot) VALUES (?, ?, ?)", eventID, orgID, s); err != nil {
+				return fmt.Errorf("availability: %w", db.dialect.translate(err))
+			}
+		}
+		return nil
+	})
+}
+
+// MeetingBooths returns, per organization, the codes of its booths at an
+// event (approved exhibitors only).
+func (db *DB) MeetingBooths(ctx context.Context, eventID int64) (map[int64][]string, error) {
+	rows, err := db.query(ctx, `SELECT x.org_id, b.code FROM booths b JOIN exhibitors x ON x.id = b.exhibitor_id
+		WHERE b.event_id = ? AND x.status = 'approved' ORDER BY x.org_id, b.code`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("event booths: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], code)
+	}
+	return out, rows.Err()
+}
+
+// OrgMemberIDs returns the people of an organization, for mail.
+func (db *DB) OrgMemberIDs(ctx context.Context, orgID int64) ([]int64, error) {
+	rows, err := db.query(ctx, "SELECT person_id FROM memberships WHERE org_id = ? ORDER BY person_id", orgID)
+	if err != nil {
+		return nil, fmt.Errorf("members: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

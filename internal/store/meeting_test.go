@@ -1,0 +1,112 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/schedule"
+	"ketnoi/internal/store"
+)
+
+func TestMeetingLifecycleAndScheduler(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		a, b := xs[0].OrgID, xs[1].OrgID // a holds the booth
+		if xs[0].Org.Country != "VN" {
+			a, b = b, a
+		}
+		m := &meeting.Meeting{EventID: e.ID, FromOrg: b, ToOrg: a, Message: "Xin gặp", Place: meeting.Booth, Status: meeting.Requested, Origin: meeting.FromRecommendation}
+		if err := m.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		dup := &meeting.Meeting{EventID: e.ID, FromOrg: a, ToOrg: b, Place: meeting.Table, Status: meeting.Requested}
+		if err := db.CreateMeeting(ctx, dup); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("second open request: %v, want conflict", err)
+		}
+		v, err := db.Meeting(ctx, e.ID, m.ID)
+		if err != nil || v.From.Country != "KR" || v.Place != meeting.Booth || v.Status != meeting.Requested {
+			t.Fatalf("Meeting = %+v, %v", v, err)
+		}
+		// The recipient accepts; acting again from the stale state conflicts.
+		mm := v.Meeting
+		if err := mm.Accept(meeting.Recipient, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveMeeting(ctx, &mm, meeting.Requested); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveMeeting(ctx, &mm, meeting.Requested); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("stale save: %v, want conflict", err)
+		}
+		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 3}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 4}); err != nil {
+			t.Fatal(err)
+		}
+		if s, err := db.MatchSettings(ctx, e.ID); err != nil || s.Tables != 4 {
+			t.Fatalf("settings = %+v, %v", s, err)
+		}
+		if err := db.SetUnavailable(ctx, e.ID, a, []string{"d1-0830", "d1-0900"}); err != nil {
+			t.Fatal(err)
+		}
+		booths, err := db.MeetingBooths(ctx, e.ID)
+		if err != nil || len(booths[a]) != 1 || booths[a][0] != "A-101" {
+			t.Fatalf("booths = %v, %v", booths, err)
+		}
+		ev := e
+		days := ev.Days()
+		now := time.Now().UTC()
+		out, err := meeting.RunScheduler(ctx, db, e.ID, days, event.Zone(""), now, schedule.Options{Seed: 1, Iterations: 20000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Changes) != 1 || out.Changes[0].Kind != meeting.NewlyScheduled {
+			t.Fatalf("first run changes = %+v", out)
+		}
+		got, _ := db.Meeting(ctx, e.ID, m.ID)
+		if got.Status != meeting.Scheduled || got.Location != "booth-A-101" || got.Slot == "d1-0830" || got.Slot == "d1-0900" || got.Slot == "" {
+			t.Fatalf("scheduled meeting = %+v", got.Meeting)
+		}
+		// A second run keeps it.
+		out, err = meeting.RunScheduler(ctx, db, e.ID, days, event.Zone(""), now, schedule.Options{Seed: 1, Iterations: 20000})
+		if err != nil || len(out.Changes) != 0 || out.Kept != 1 {
+			t.Fatalf("second run: %+v, %v", out, err)
+		}
+		// The exhibitor becomes unavailable then: the meeting moves.
+		if err := db.SetUnavailable(ctx, e.ID, a, []string{got.Slot}); err != nil {
+			t.Fatal(err)
+		}
+		out, err = meeting.RunScheduler(ctx, db, e.ID, days, event.Zone(""), now, schedule.Options{Seed: 1, Iterations: 20000})
+		if err != nil || len(out.Changes) != 1 || out.Changes[0].Kind != meeting.Moved || out.Changes[0].OldSlot != got.Slot {
+			t.Fatalf("third run: %+v, %v", out, err)
+		}
+		moved, _ := db.Meeting(ctx, e.ID, m.ID)
+		if moved.Slot == got.Slot {
+			t.Fatalf("meeting kept an unavailable slot")
+		}
+		mine, err := db.MeetingsOfOrgs(ctx, e.ID, []int64{b})
+		if err != nil || len(mine) != 1 {
+			t.Fatalf("MeetingsOfOrgs = %d, %v", len(mine), err)
+		}
+		cur := moved.Meeting
+		if err := cur.CheckIn(now); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveMeeting(ctx, &cur, meeting.Scheduled); err != nil {
+			t.Fatal(err)
+		}
+		held, _ := db.Meeting(ctx, e.ID, m.ID)
+		if held.Status != meeting.Held || held.CheckedInAt == nil {
+			t.Fatalf("held meeting = %+v", held.Meeting)
+		}
+	})
+}
