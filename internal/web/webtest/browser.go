@@ -17,13 +17,12 @@ import (
 // waited instead of running until go test's own ten-minute limit.
 const Timeout = 90 * time.Second
 
-// MustBrowser starts a headless Chromium for the test and returns a chromedp
-// context with one open tab; the browser is closed when the test ends.
-//
-// The executable is $KETNOI_CHROMIUM, else chromium on the PATH. When none is
-// found the test is skipped, except under CI (env CI set), where a missing
-// browser means the end-to-end tests did not run, which is a failure.
-func MustBrowser(tb testing.TB) context.Context {
+// RequireChromium returns the Chromium executable: $KETNOI_CHROMIUM, else
+// chromium on the PATH. When none is found the test is skipped, except under
+// CI (env CI set), where a missing browser means the end-to-end tests did not
+// run, which is a failure. Call it before slow setup, so that a machine
+// without a browser skips at once.
+func RequireChromium(tb testing.TB) string {
 	tb.Helper()
 	path := chromiumPath()
 	if path == "" {
@@ -32,6 +31,15 @@ func MustBrowser(tb testing.TB) context.Context {
 		}
 		tb.Skip("chromium not found (set KETNOI_CHROMIUM to run the browser tests)")
 	}
+	return path
+}
+
+// MustBrowser starts a headless Chromium for the test and returns a chromedp
+// context with one open tab, which ends after Timeout; the browser is closed
+// when the test ends. It skips or fails as RequireChromium does.
+func MustBrowser(tb testing.TB) context.Context {
+	tb.Helper()
+	path := RequireChromium(tb)
 	ctx, cancelTimeout := context.WithTimeout(context.Background(), Timeout)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocatorOptions(path)...)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
