@@ -165,4 +165,3 @@ func TestOverlapSweepMatchesPairs(t *testing.T) {
 		t.Fatalf("%d overlap errors, want %d: %v", len(ie.Rows), shifted, ie.Rows[:3])
 	}
 }
-
