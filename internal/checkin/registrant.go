@@ -1,0 +1,74 @@
+package checkin
+
+import (
+	"strings"
+	"time"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/taxonomy"
+)
+
+// Registrant is a registration with what the person gave when registering
+// and the state of their badge.
+type Registrant struct {
+	event.Registration
+	Name         string    `json:"name"`
+	Email        string    `json:"email"`
+	Lang         i18n.Lang `json:"lang"`
+	Phone        string    `json:"phone,omitempty"`
+	OrgName      string    `json:"organization"`
+	Interests    []string  `json:"interests"` // taxonomy sector codes
+	Consent      bool      `json:"consent_contact"`
+	BadgeVersion int       `json:"badge_version"`
+	Days         []string  `json:"days"` // empty: every day
+	Anonymized   bool      `json:"anonymized,omitempty"`
+}
+
+// Validate checks and normalises what a person or an import gives.
+func (r *Registrant) Validate(ev *event.Event) error {
+	f := apperr.Fields{}
+	r.Name, r.OrgName, r.Phone, r.JobTitle = strings.TrimSpace(r.Name), strings.TrimSpace(r.OrgName), strings.TrimSpace(r.Phone), strings.TrimSpace(r.JobTitle)
+	if email, err := account.NormalizeEmail(r.Email); err != nil {
+		f.Add("email", "is not a valid email address")
+	} else {
+		r.Email = email
+	}
+	if r.Name == "" || len(r.Name) > 200 {
+		f.Add("name", "is required, at most 200 characters")
+	}
+	if len(r.OrgName) > 200 || len(r.JobTitle) > 200 {
+		f.Add("organization", "is longer than 200 characters")
+	}
+	if len(r.Phone) > 40 {
+		f.Add("phone", "is longer than 40 characters")
+	}
+	if !r.Category.Valid() {
+		f.Add("category", "is not a registration category")
+	}
+	for _, s := range r.Interests {
+		if _, ok := taxonomy.Lookup(s); !ok {
+			f.Add("interests", "unknown sector "+s)
+		}
+	}
+	if len(r.Interests) > 20 {
+		f.Add("interests", "at most 20")
+	}
+	days := map[string]bool{}
+	if ev != nil {
+		for _, d := range ev.Days() {
+			days[d] = true
+		}
+	}
+	for _, d := range r.Days {
+		if _, err := time.Parse(event.DateLayout, d); err != nil || (ev != nil && !days[d]) {
+			f.Add("days", "must be days of the event")
+		}
+	}
+	if _, ok := i18n.Parse(string(r.Lang)); !ok {
+		r.Lang = i18n.VI
+	}
+	return f.Err()
+}

@@ -1,0 +1,194 @@
+package checkin
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"ketnoi/internal/badge"
+	"ketnoi/internal/event"
+)
+
+// Store is what the service needs from the database.
+type Store interface {
+	BadgeKeys(ctx context.Context, eventID int64) (badge.KeySet, error)
+	RecordScans(ctx context.Context, items []Item) ([]Outcome, error)
+}
+
+// Service verifies scans and records them. Concurrent submissions are
+// grouped into one transaction (group commit): with hundreds of scanners
+// posting at once, the database commits a few large transactions instead
+// of many small ones, and every answer still waits for its commit.
+type Service struct {
+	st    Store
+	now   func() time.Time
+	zone  *time.Location
+	jobs  chan *job
+	keyMu sync.Mutex
+	keys  map[int64]cachedKeys
+	// MaxBatch bounds the scans in one transaction.
+	MaxBatch int
+}
+
+type cachedKeys struct {
+	set    badge.KeySet
+	loaded time.Time
+}
+
+type job struct {
+	ctx   context.Context
+	items []Item
+	out   []Outcome
+	err   error
+	done  chan struct{}
+}
+
+// keyTTL is how long public keys are trusted from memory: a retired key
+// stops working on every instance within it; a new key is read at once.
+const keyTTL = 30 * time.Second
+
+// NewService starts workers writers (1 for SQLite, a few for PostgreSQL);
+// they stop when ctx ends.
+func NewService(ctx context.Context, st Store, now func() time.Time, workers int) *Service {
+	if workers < 1 {
+		workers = 1
+	}
+	s := &Service{st: st, now: now, zone: event.Zone(""), jobs: make(chan *job, 1024), keys: map[int64]cachedKeys{}, MaxBatch: 512}
+	for i := 0; i < workers; i++ {
+		go s.run(ctx)
+	}
+	return s
+}
+
+// Day is the civil date of t at the venue.
+func (s *Service) Day(t time.Time) string { return t.In(s.zone).Format(event.DateLayout) }
+
+// Today is the civil date now at the venue.
+func (s *Service) Today() string { return s.Day(s.now()) }
+
+// Prepare checks each scan and verifies its badge; refused lets the caller
+// refuse a scan it may not make (a lead for another exhibitor).
+func (s *Service) Prepare(ctx context.Context, eventID, scannerID int64, scans []Scan, refused func(Scan) Reason) ([]Item, error) {
+	items := make([]Item, len(scans))
+	now := s.now()
+	for i, sc := range scans {
+		it := Item{EventID: eventID, ScannerID: scannerID, Scan: sc}
+		it.Refused = it.Scan.Check(now)
+		it.Day = s.Day(it.Scan.ScannedAt)
+		if it.Refused == "" && refused != nil {
+			it.Refused = refused(it.Scan)
+		}
+		if it.Refused == "" {
+			c, why, err := s.verify(ctx, eventID, sc.Token)
+			if err != nil {
+				return nil, err
+			}
+			it.Claims, it.Refused = c, why
+		}
+		items[i] = it
+	}
+	return items, nil
+}
+
+func (s *Service) verify(ctx context.Context, eventID int64, token string) (badge.Claims, Reason, error) {
+	for attempt := 0; ; attempt++ {
+		keys, err := s.keySet(ctx, eventID, attempt > 0)
+		if err != nil {
+			return badge.Claims{}, "", err
+		}
+		c, err := badge.Verify(keys, token)
+		switch {
+		case err == nil && c.EventID != eventID:
+			return badge.Claims{}, ReasonWrongEvent, nil
+		case err == nil:
+			return c, "", nil
+		case errors.Is(err, badge.ErrUnknownKey) && attempt == 0:
+			continue // a key made since the cache was filled
+		case errors.Is(err, badge.ErrMalformed):
+			return badge.Claims{}, ReasonMalformed, nil
+		}
+		return badge.Claims{}, ReasonSignature, nil
+	}
+}
+
+func (s *Service) keySet(ctx context.Context, eventID int64, fresh bool) (badge.KeySet, error) {
+	s.keyMu.Lock()
+	c, ok := s.keys[eventID]
+	s.keyMu.Unlock()
+	age := s.now().Sub(c.loaded)
+	if ok && age < keyTTL && (!fresh || age < time.Second) {
+		return c.set, nil
+	}
+	set, err := s.st.BadgeKeys(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	s.keyMu.Lock()
+	s.keys[eventID] = cachedKeys{set: set, loaded: s.now()}
+	s.keyMu.Unlock()
+	return set, nil
+}
+
+// Record stores items and returns their outcomes once committed.
+func (s *Service) Record(ctx context.Context, items []Item) ([]Outcome, error) {
+	j := &job{ctx: ctx, items: items, done: make(chan struct{})}
+	select {
+	case s.jobs <- j:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	select {
+	case <-j.done:
+		return j.out, j.err
+	case <-ctx.Done():
+		// The batch may still commit; the client resends with the same ids.
+		return nil, ctx.Err()
+	}
+}
+
+func (s *Service) run(ctx context.Context) {
+	for {
+		var first *job
+		select {
+		case first = <-s.jobs:
+		case <-ctx.Done():
+			return
+		}
+		batch, n := []*job{first}, len(first.items)
+	fill:
+		for n < s.MaxBatch {
+			select {
+			case j := <-s.jobs:
+				batch, n = append(batch, j), n+len(j.items)
+			default:
+				break fill
+			}
+		}
+		s.commit(batch)
+	}
+}
+
+// commit writes a batch in one transaction; if it fails, each job is
+// retried alone so that one bad job cannot fail the others.
+func (s *Service) commit(batch []*job) {
+	var all []Item
+	for _, j := range batch {
+		all = append(all, j.items...)
+	}
+	out, err := s.st.RecordScans(context.WithoutCancel(batch[0].ctx), all)
+	if err != nil && len(batch) > 1 {
+		for _, j := range batch {
+			s.commit([]*job{j})
+		}
+		return
+	}
+	for _, j := range batch {
+		if err != nil {
+			j.err = err
+		} else {
+			j.out, out = out[:len(j.items)], out[len(j.items):]
+		}
+		close(j.done)
+	}
+}

@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+)
+
+// ErrCategoryFull is the answer when a category's quota is used up.
+var ErrCategoryFull = &apperr.Error{Code: apperr.Conflict, Message: "This category is full.", Fields: map[string]string{"category": "is full"}}
+
+// SetQuota limits how many active registrations a category may have. The
+// counter starts from the registrations already there.
+func (db *DB) SetQuota(ctx context.Context, eventID int64, cat event.Category, quota int) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		var used int
+		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM registrations WHERE event_id = ? AND category = ? AND status = 'active'", eventID, string(cat)).Scan(&used); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `INSERT INTO registration_quotas (event_id, category, quota, used) VALUES (?, ?, ?, ?)
+			ON CONFLICT (event_id, category) DO UPDATE SET quota = excluded.quota, used = excluded.used`, eventID, string(cat), quota, used)
+		return db.dialect.translate(err)
+	})
+}
+
+// Quotas returns each limited category's quota and use.
+func (db *DB) Quotas(ctx context.Context, eventID int64) (map[string][2]int, error) {
+	rows, err := db.query(ctx, "SELECT category, quota, used FROM registration_quotas WHERE event_id = ?", eventID)
+	if err != nil {
+		return nil, fmt.Errorf("quotas: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][2]int{}
+	for rows.Next() {
+		var c string
+		var q, u int
+		if err := rows.Scan(&c, &q, &u); err != nil {
+			return nil, err
+		}
+		out[c] = [2]int{q, u}
+	}
+	return out, rows.Err()
+}
+
+// takeSeat counts one more registration of a category against its quota.
+// The conditional update is atomic on both databases (a row lock on
+// PostgreSQL, the one writer on SQLite), so a quota is never oversold.
+func (tx *Tx) takeSeat(ctx context.Context, eventID int64, cat event.Category) error {
+	res, err := tx.exec(ctx, "UPDATE registration_quotas SET used = used + 1 WHERE event_id = ? AND category = ? AND used < quota", eventID, string(cat))
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return nil
+	}
+	var limited int
+	if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM registration_quotas WHERE event_id = ? AND category = ?", eventID, string(cat)).Scan(&limited); err != nil {
+		return err
+	}
+	if limited > 0 {
+		return ErrCategoryFull
+	}
+	return nil
+}
+
+func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) error {
+	_, err := tx.exec(ctx, "UPDATE registration_quotas SET used = used - 1 WHERE event_id = ? AND category = ? AND used > 0", eventID, string(cat))
+	return err
+}
+
+// Register records a registration, making an account (without a password)
+// for an email not seen before.
+func (db *DB) Register(ctx context.Context, r *checkin.Registrant) error {
+	return db.inTx(ctx, func(tx *Tx) error { return tx.register(ctx, r) })
+}
+
+func (tx *Tx) register(ctx context.Context, r *checkin.Registrant) error {
+	now := tx.db.Now()
+	err := tx.queryRow(ctx, "SELECT id FROM people WHERE email = ?", r.Email).Scan(&r.PersonID)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.queryRow(ctx, "INSERT INTO people (email, name, lang, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+			r.Email, r.Name, string(r.Lang), now).Scan(&r.PersonID)
+	}
+	if err != nil {
+		return fmt.Errorf("register: %w", tx.db.dialect.translate(err))
+	}
+	if err := tx.takeSeat(ctx, r.EventID, r.Category); err != nil {
+		return err
+	}
+	r.Status, r.CreatedAt, r.BadgeVersion = "active", now, 1
+	err = tx.queryRow(ctx, `INSERT INTO registrations (event_id, person_id, org_id, category, job_title, status, created_at,
+		badge_version, consent_contact, org_name, phone, interests, days) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id`,
+		r.EventID, r.PersonID, nullID(r.OrgID), string(r.Category), r.JobTitle, r.Status, now,
+		r.Consent, r.OrgName, r.Phone, strings.Join(r.Interests, ","), strings.Join(r.Days, ",")).Scan(&r.ID)
+	if err = tx.db.dialect.translate(err); apperr.Is(err, apperr.Conflict) {
+		return &apperr.Error{Code: apperr.Conflict, Message: "This person is already registered for the event.",
+			Fields: map[string]string{"email": "is already registered for this event"}, Err: err}
+	}
+	return err
+}
+
+const registrantCols = `r.id, r.event_id, r.person_id, COALESCE(r.org_id, 0), r.category, r.job_title, r.status, r.created_at,
+	r.badge_version, r.consent_contact, r.org_name, r.phone, r.interests, r.days, r.anonymized, p.name, p.email, p.lang`
+
+func scanRegistrant(row interface{ Scan(...any) error }, extra ...any) (checkin.Registrant, error) {
+	var r checkin.Registrant
+	var cat, interests, days, lang string
+	err := row.Scan(append([]any{&r.ID, &r.EventID, &r.PersonID, &r.OrgID, &cat, &r.JobTitle, &r.Status, &r.CreatedAt,
+		&r.BadgeVersion, &r.Consent, &r.OrgName, &r.Phone, &interests, &days, &r.Anonymized, &r.Name, &r.Email, &lang}, extra...)...)
+	r.Category, r.Interests, r.Days, r.Lang = event.Category(cat), splitList(interests), splitList(days), i18n.Lang(lang)
+	r.CreatedAt = r.CreatedAt.UTC()
+	return r, err
+}
+
+// Registrant reads one registration of an event.
+func (db *DB) Registrant(ctx context.Context, eventID, id int64) (checkin.Registrant, error) {
+	r, err := scanRegistrant(db.queryRow(ctx, "SELECT "+registrantCols+" FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id = ?", eventID, id))
+	return r, notFound(err, "Registration")
+}
+
+// RegistrantsOf lists a person's registrations at every event.
+func (db *DB) RegistrantsOf(ctx context.Context, personID int64) ([]checkin.Registrant, error) {
+	rows, err := db.query(ctx, "SELECT "+registrantCols+" FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.person_id = ? ORDER BY r.id", personID)
+	if err != nil {
+		return nil, fmt.Errorf("registrations of person: %w", err)
+	}
+	defer rows.Close()
+	out := []checkin.Registrant{}
+	for rows.Next() {
+		r, err := scanRegistrant(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// RegistrantFilter selects registrations.
+type RegistrantFilter struct {
+	Query    string // in name, email or organization
+	Category string
+	Status   string
+	AfterID  int64 // for exports that page by id
+	Offset   int
+	Limit    int
+}
+
+// Registrants searches an event's registrations.
+func (db *DB) Registrants(ctx context.Context, eventID int64, f RegistrantFilter) ([]checkin.Registrant, int, error) {
+	q := "SELECT " + registrantCols + ", COUNT(*) OVER() FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?"
+	args := []any{eventID, f.AfterID}
+	if f.Query != "" {
+		like := "%" + strings.ToLower(f.Query) + "%"
+		q += " AND (LOWER(p.name) LIKE ? OR LOWER(p.email) LIKE ? OR LOWER(r.org_name) LIKE ?)"
+		args = append(args, like, like, like)
+	}
+	if f.Category != "" {
+		q, args = q+" AND r.category = ?", append(args, f.Category)
+	}
+	if f.Status != "" {
+		q, args = q+" AND r.status = ?", append(args, f.Status)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	q += " ORDER BY r.id LIMIT ? OFFSET ?"
+	args = append(args, f.Limit, f.Offset)
+	rows, err := db.query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search registrations: %w", err)
+	}
+	defer rows.Close()
+	out := []checkin.Registrant{}
+	total := 0
+	for rows.Next() {
+		r, err := scanRegistrant(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// UpdateRegistrant changes a registration's details and category; a new
+// category takes a seat of its own quota.
+func (db *DB) UpdateRegistrant(ctx context.Context, r *checkin.Registrant) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		var old, status string
+		err := tx.queryRow(ctx, "SELECT category, status FROM registrations WHERE event_id = ? AND id = ?"+db.lockSuffix(), r.EventID, r.ID).Scan(&old, &status)
+		if err != nil {
+			return notFound(err, "Registration")
+		}
+		if old != string(r.Category) && status == "active" {
+			if err := tx.takeSeat(ctx, r.EventID, r.Category); err != nil {
+				return err
+			}
+			if err := tx.freeSeat(ctx, r.EventID, event.Category(old)); err != nil {
+				return err
+			}
+		}
+		_, err = tx.exec(ctx, `UPDATE registrations SET category = ?, job_title = ?, org_name = ?, phone = ?, interests = ?, days = ?, consent_contact = ?
+			WHERE event_id = ? AND id = ?`, string(r.Category), r.JobTitle, r.OrgName, r.Phone, strings.Join(r.Interests, ","), strings.Join(r.Days, ","),
+			r.Consent, r.EventID, r.ID)
+		return err
+	})
+}
+
+// CancelRegistration cancels a registration: its badges stop working and
+// its seat is freed.
+func (db *DB) CancelRegistration(ctx context.Context, eventID, id int64) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		var cat, status string
+		err := tx.queryRow(ctx, "SELECT category, status FROM registrations WHERE event_id = ? AND id = ?"+db.lockSuffix(), eventID, id).Scan(&cat, &status)
+		if err != nil {
+			return notFound(err, "Registration")
+		}
+		if status != "active" {
+			return nil
+		}
+		if _, err := tx.exec(ctx, "UPDATE registrations SET status = 'cancelled' WHERE id = ?", id); err != nil {
+			return err
+		}
+		return tx.freeSeat(ctx, eventID, event.Category(cat))
+	})
+}
+
+// ReissueBadge raises the badge version: the old badge is revoked at the
+// server at once and at offline scanners when they next sync.
+func (db *DB) ReissueBadge(ctx context.Context, eventID, id int64) (int, error) {
+	var v int
+	err := db.queryRow(ctx, "UPDATE registrations SET badge_version = badge_version + 1 WHERE event_id = ? AND id = ? AND status = 'active' RETURNING badge_version", eventID, id).Scan(&v)
+	return v, notFound(err, "Active registration")
+}
