@@ -215,16 +215,22 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 		mustText(t, ctx, "#dashboard-title", "대시보드")
 		dashboardURL = mustRun(t, ctx, chromedp.Location())
 		mustBodyContain(t, ctx, fair.Name.In("ko"))
-		// The console counts every application (500 in the demo), where the
-		// public pages count the approved exhibitors.
-		want := 0
+		// The console counts the approved exhibitors, as the public pages
+		// do, and every application (500 in the demo) beside them.
+		want, applications := 0, 0
 		for _, x := range d.ds.Exhibitors {
 			if x.EventID == fair.ID {
-				want++
+				applications++
+				if x.Status == event.Approved {
+					want++
+				}
 			}
 		}
 		if got := mustTextOf(t, ctx, "#fig-exhibitors"); got != strconv.Itoa(want) {
 			t.Errorf("#fig-exhibitors = %q, want %d", got, want)
+		}
+		if got := mustTextOf(t, ctx, "#fig-applications"); got != strconv.Itoa(applications) {
+			t.Errorf("#fig-applications = %q, want %d", got, applications)
 		}
 	})
 

@@ -130,6 +130,7 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "results" {
+		p.OOB = true
 		return s.renderBlock(w, http.StatusOK, "directory", "results", p)
 	}
 	return s.render(w, http.StatusOK, "directory", p)

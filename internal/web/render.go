@@ -32,8 +32,11 @@ type Page struct {
 	IsAdmin  bool
 	CSRF     string
 	Path     string // for the language switch's return
-	Console  []EventLink
-	cat      *i18n.Catalog
+	// OOB is set when htmx swaps part of a page whose address changed: the
+	// language switch is sent again so that it returns to the new address.
+	OOB     bool
+	Console []EventLink
+	cat     *i18n.Catalog
 }
 
 // EventLink names an event the viewer may open in the console.

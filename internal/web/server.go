@@ -86,6 +86,9 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	s.mux.HandleFunc("GET /readyz", s.handleReady)
+	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.mux.Handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errPageNotFound }))
 	return s, nil
