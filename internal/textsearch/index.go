@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -202,7 +203,8 @@ func (ix *Index) addDoc(doc Document) {
 		tid := key.term
 		f := rec.fields[key.field]
 		p := posting{doc: slot, weight: f.weight, length: uint16(min(f.length, 65535)), tf: uint16(min(tf, 65535)), fieldID: f.id, variant: key.variant}
-		ix.terms[tid].postings = append(ix.terms[tid].postings, p)
+		ti := &ix.terms[tid]
+		ti.postings = slices.Insert(ti.postings, postingsEnd(ti.postings, slot), p)
 		if !seen[tid] {
 			seen[tid] = true
 			ix.terms[tid].df++
@@ -292,7 +294,7 @@ func (ix *Index) removeSlot(slot uint32) {
 		}
 		done[t.term] = true
 		ti := &ix.terms[t.term]
-		ti.postings = slices.DeleteFunc(ti.postings, func(p posting) bool { return p.doc == slot })
+		ti.postings = slices.Delete(ti.postings, postingsStart(ti.postings, slot), postingsEnd(ti.postings, slot))
 		ti.df--
 	}
 	for _, f := range rec.fields {
@@ -303,6 +305,20 @@ func (ix *Index) removeSlot(slot uint32) {
 	*rec = docRecord{}
 	ix.free = append(ix.free, slot)
 	ix.live--
+}
+
+// Posting lists are kept sorted by document slot, so that a document's
+// postings are found by binary search when it is removed or replaced. A new
+// document usually takes the highest slot, so insertion is an append.
+
+// postingsStart is the index of the first posting of slot (or of the next).
+func postingsStart(ps []posting, slot uint32) int {
+	return sort.Search(len(ps), func(i int) bool { return ps[i].doc >= slot })
+}
+
+// postingsEnd is the index just past the last posting of slot.
+func postingsEnd(ps []posting, slot uint32) int {
+	return sort.Search(len(ps), func(i int) bool { return ps[i].doc > slot })
 }
 
 func (ix *Index) termID(text string) uint32 {
