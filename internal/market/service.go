@@ -242,6 +242,7 @@ type Partner struct {
 	OrgID   int64              `json:"org_id"`
 	Name    i18n.Text          `json:"name"`
 	Kind    org.Kind           `json:"kind"`
+	House   org.House          `json:"house"`
 	Country string             `json:"country"`
 	Score   float64            `json:"score"`
 	Reasons []recommend.Reason `json:"reasons"`
@@ -279,7 +280,7 @@ func (s *Service) Recommend(ctx context.Context, eventID, orgID int64, n int, la
 	for _, r := range recs {
 		id, _ := strconv.ParseInt(r.Partner, 10, 64)
 		out = append(out, Partner{OrgID: id, Name: i18n.Text{VI: r.Name.VI, EN: r.Name.EN, KO: r.Name.KO},
-			Kind: org.Kind(r.Kind), Country: r.Country, Score: r.Score, Reasons: r.Reasons})
+			Kind: org.Kind(r.Kind), House: org.Kind(r.Kind).House(), Country: r.Country, Score: r.Score, Reasons: r.Reasons})
 	}
 	return out, nil
 }

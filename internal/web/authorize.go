@@ -81,6 +81,8 @@ func (s *Server) allowed(r *http.Request, p policy, v *viewer) error {
 			return err
 		}
 		return allowIf(v.admin() || v.orgs[id] == account.MemberAdmin)
+	case orgMember, cardOwner, meetingParty: // issue 3, see routes_match.go
+		return s.allowMatch(r, p, v)
 	}
 	return errForbidden
 }

@@ -1,0 +1,486 @@
+package web
+
+import (
+	"errors"
+	"html/template"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
+	"ketnoi/internal/taxonomy"
+)
+
+// MarketPage is the marketplace: search and filters over published cards.
+type MarketPage struct {
+	Page
+	Query     market.Query
+	Results   market.Results
+	Marked    map[int64]template.HTML
+	Kinds     []market.Kind
+	Houses    []org.House
+	Sectors   []string
+	Countries []string
+	PageNo    int
+	Pages     int
+	Base      string
+	MyOrgs    []org.Organization
+}
+
+const marketPageSize = 24
+
+func (m *matchWeb) handleMarket(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	pageNo, _ := strconv.Atoi(q.Get("page"))
+	pageNo = max(pageNo, 1)
+	mq := market.Query{Text: strings.TrimSpace(q.Get("q")), Kind: q.Get("kind"), Sector: q.Get("sector"), House: q.Get("house"),
+		Country: q.Get("country"), Offset: (pageNo - 1) * marketPageSize, Limit: marketPageSize}
+	if len(mq.Text) > 200 {
+		mq.Text = mq.Text[:200]
+	}
+	p := MarketPage{Page: m.s.page(r, ""), Query: mq, PageNo: pageNo, Base: r.URL.RequestURI(), Kinds: market.Kinds,
+		Houses: []org.House{org.State, org.Academia, org.EnterpriseHouse}, Sectors: taxonomy.Codes()}
+	p.Title = p.T("market.title")
+	res, err := m.market.Search(r.Context(), mq, p.Lang)
+	if err != nil {
+		return err
+	}
+	p.Results = res
+	p.Marked = map[int64]template.HTML{}
+	for id, h := range res.Marked {
+		p.Marked[id] = template.HTML(h) // escaped by textsearch.Mark
+	}
+	p.Pages = (res.Total + marketPageSize - 1) / marketPageSize
+	for c := range res.Facets[market.FacetCountry] {
+		p.Countries = append(p.Countries, c)
+	}
+	if mq.Country != "" && !slices.Contains(p.Countries, mq.Country) {
+		p.Countries = append(p.Countries, mq.Country)
+	}
+	sort.Strings(p.Countries)
+	if p.MyOrgs, err = m.viewerOrgs(r); err != nil {
+		return err
+	}
+	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "market-results" {
+		return m.s.renderBlock(w, http.StatusOK, "market", "market-results", p)
+	}
+	return m.s.render(w, http.StatusOK, "market", p)
+}
+
+// viewerOrgs returns the organizations the viewer is a member of.
+func (m *matchWeb) viewerOrgs(r *http.Request) ([]org.Organization, error) {
+	v := viewerOf(r)
+	ids := make([]int64, 0, len(v.orgs))
+	for id := range v.orgs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	out := make([]org.Organization, 0, len(ids))
+	for _, id := range ids {
+		o, err := m.s.db.Organization(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// CardPage is one card.
+type CardPage struct {
+	Page
+	Card    market.CardView
+	CanEdit bool
+	Events  []event.Event
+	MyOrgs  []org.Organization
+	Own     bool // the viewer is in the owner organization
+}
+
+func (m *matchWeb) loadCard(r *http.Request) (market.CardView, error) {
+	id, err := pathID(r, "card")
+	if err != nil {
+		return market.CardView{}, err
+	}
+	c, err := m.s.db.Card(r.Context(), id)
+	if err != nil {
+		return c, err
+	}
+	v := viewerOf(r)
+	if _, member := v.orgs[c.OrgID]; c.Status != market.Published && !member && !v.admin() {
+		return c, errNotFoundCard // drafts and closed cards are their owners' only
+	}
+	return c, nil
+}
+
+var errNotFoundCard = apperr.Errorf(apperr.NotFound, "Card not found.")
+
+func (m *matchWeb) handleCard(w http.ResponseWriter, r *http.Request) error {
+	c, err := m.loadCard(r)
+	if err != nil {
+		return err
+	}
+	v := viewerOf(r)
+	_, own := v.orgs[c.OrgID]
+	p := CardPage{Page: m.s.page(r, ""), Card: c, CanEdit: own || v.admin(), Own: own}
+	p.Title = p.Tx(c.Title)
+	for _, id := range c.Events {
+		if e, err := m.s.db.Event(r.Context(), id); err == nil {
+			p.Events = append(p.Events, e)
+		}
+	}
+	if p.MyOrgs, err = m.viewerOrgs(r); err != nil {
+		return err
+	}
+	return m.s.render(w, http.StatusOK, "market_card", p)
+}
+
+// MyCardsPage lists the cards of the viewer's organizations.
+type MyCardsPage struct {
+	Page
+	Orgs []OrgCards
+}
+
+// OrgCards is one organization with its cards.
+type OrgCards struct {
+	Org   org.Organization
+	Cards []market.CardView
+}
+
+func (m *matchWeb) handleMyCards(w http.ResponseWriter, r *http.Request) error {
+	orgs, err := m.viewerOrgs(r)
+	if err != nil {
+		return err
+	}
+	p := MyCardsPage{Page: m.s.page(r, "")}
+	p.Title = p.T("market.mine")
+	for _, o := range orgs {
+		cs, err := m.s.db.CardsOfOrgs(r.Context(), []int64{o.ID})
+		if err != nil {
+			return err
+		}
+		p.Orgs = append(p.Orgs, OrgCards{Org: o, Cards: cs})
+	}
+	return m.s.render(w, http.StatusOK, "market_mine", p)
+}
+
+// CardForm creates or edits a card.
+type CardForm struct {
+	Page
+	Org      org.Organization
+	Card     market.Card
+	IsNew    bool
+	Action   string
+	Kinds    []market.Kind
+	Statuses []market.Status
+	Sectors  []string
+	Events   []event.Event
+	Fields   map[string]string
+	Message  string
+}
+
+func (m *matchWeb) cardForm(r *http.Request, o org.Organization, c market.Card, isNew bool) (CardForm, error) {
+	p := CardForm{Page: m.s.page(r, ""), Org: o, Card: c, IsNew: isNew, Kinds: market.Kinds, Statuses: market.Statuses, Sectors: taxonomy.Codes()}
+	if isNew {
+		p.Title, p.Action = p.T("market.new"), "/market/orgs/"+itoa(o.ID)+"/cards"
+	} else {
+		p.Title, p.Action = p.T("market.edit"), "/market/cards/"+itoa(c.ID)
+	}
+	evs, _, err := m.s.db.Events(r.Context(), 0, 100)
+	p.Events = evs
+	return p, err
+}
+
+func (m *matchWeb) handleNewCard(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "org")
+	if err != nil {
+		return err
+	}
+	o, err := m.s.db.Organization(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	p, err := m.cardForm(r, o, market.Card{OrgID: id, Kind: market.Offer, Status: market.Published}, true)
+	if err != nil {
+		return err
+	}
+	return m.s.render(w, http.StatusOK, "market_form", p)
+}
+
+func (m *matchWeb) handleEditCard(w http.ResponseWriter, r *http.Request) error {
+	c, err := m.loadCard(r)
+	if err != nil {
+		return err
+	}
+	o, err := m.s.db.Organization(r.Context(), c.OrgID)
+	if err != nil {
+		return err
+	}
+	p, err := m.cardForm(r, o, c.Card, false)
+	if err != nil {
+		return err
+	}
+	return m.s.render(w, http.StatusOK, "market_form", p)
+}
+
+// readCardForm fills a card from a posted form.
+func readCardForm(r *http.Request, c *market.Card) {
+	f := r.PostFormValue
+	c.Kind, c.Status = market.Kind(f("kind")), market.Status(f("status"))
+	c.Title = i18n.Text{VI: f("title_vi"), EN: f("title_en"), KO: f("title_ko")}
+	c.Body = i18n.Text{VI: f("body_vi"), EN: f("body_en"), KO: f("body_ko")}
+	c.Sectors = r.PostForm["sectors"]
+	c.TRL = 0
+	if c.Kind == market.ResearchResult {
+		c.TRL, _ = strconv.Atoi(f("trl"))
+	}
+	c.Events = nil
+	for _, s := range r.PostForm["events"] {
+		if id, err := strconv.ParseInt(s, 10, 64); err == nil {
+			c.Events = append(c.Events, id)
+		}
+	}
+}
+
+func (m *matchWeb) handleCreateCard(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "org")
+	if err != nil {
+		return err
+	}
+	o, err := m.s.db.Organization(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	c := market.Card{OrgID: id, CreatedBy: viewerOf(r).person.ID}
+	readCardForm(r, &c)
+	return m.saveCardForm(w, r, o, &c, true)
+}
+
+func (m *matchWeb) handleSaveCard(w http.ResponseWriter, r *http.Request) error {
+	old, err := m.loadCard(r)
+	if err != nil {
+		return err
+	}
+	o, err := m.s.db.Organization(r.Context(), old.OrgID)
+	if err != nil {
+		return err
+	}
+	c := old.Card
+	readCardForm(r, &c)
+	return m.saveCardForm(w, r, o, &c, false)
+}
+
+func (m *matchWeb) saveCardForm(w http.ResponseWriter, r *http.Request, o org.Organization, c *market.Card, isNew bool) error {
+	var err error
+	if isNew {
+		err = m.market.Create(r.Context(), c)
+	} else {
+		err = m.market.Update(r.Context(), c)
+	}
+	var e *apperr.Error
+	if errors.As(err, &e) && e.Code == apperr.Invalid {
+		p, ferr := m.cardForm(r, o, *c, isNew)
+		if ferr != nil {
+			return ferr
+		}
+		p.Fields = translateFields(p.Page, e.Fields)
+		if len(p.Fields) == 0 {
+			p.Fields = map[string]string{"events": e.Message}
+		}
+		p.Message = p.T("form.fix")
+		return m.s.render(w, http.StatusUnprocessableEntity, "market_form", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/market/cards/"+itoa(c.ID), http.StatusSeeOther)
+	return nil
+}
+
+// RecsPage is an organization's recommended partners.
+type RecsPage struct {
+	Page
+	Org      org.Organization
+	Event    *event.Event
+	Events   []event.Event
+	Partners []market.Partner
+	Max      float64
+}
+
+// recsEvent reads the optional ?event= of a recommendation request.
+func (m *matchWeb) recsEvent(r *http.Request) (*event.Event, error) {
+	s := r.URL.Query().Get("event")
+	if s == "" || s == "0" {
+		return nil, nil
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, apperr.Fields{"event": "must be an event id"}.Err()
+	}
+	e, err := m.s.db.Event(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+func (m *matchWeb) recommendations(r *http.Request) (org.Organization, *event.Event, []market.Partner, error) {
+	id, err := pathID(r, "org")
+	if err != nil {
+		return org.Organization{}, nil, nil, err
+	}
+	o, err := m.s.db.Organization(r.Context(), id)
+	if err != nil {
+		return o, nil, nil, err
+	}
+	e, err := m.recsEvent(r)
+	if err != nil {
+		return o, nil, nil, err
+	}
+	var evID int64
+	if e != nil {
+		evID = e.ID
+	}
+	ps, err := m.market.Recommend(r.Context(), evID, id, market.TopN, viewerOf(r).lang)
+	return o, e, ps, err
+}
+
+func (m *matchWeb) handleRecommendations(w http.ResponseWriter, r *http.Request) error {
+	o, e, ps, err := m.recommendations(r)
+	if err != nil {
+		return err
+	}
+	p := RecsPage{Page: m.s.page(r, ""), Org: o, Event: e, Partners: ps}
+	p.Title = p.T("recs.title") + " · " + p.Tx(o.Name)
+	for _, pa := range ps {
+		p.Max = max(p.Max, pa.Score)
+	}
+	if p.Events, _, err = m.s.db.Events(r.Context(), 0, 100); err != nil {
+		return err
+	}
+	return m.s.render(w, http.StatusOK, "market_recs", p)
+}
+
+// Percent writes a score relative to the best one, for the bars.
+func (p RecsPage) Percent(score float64) int {
+	if p.Max <= 0 {
+		return 0
+	}
+	return int(score * 100 / p.Max)
+}
+
+// API.
+
+// CardInput is what the API accepts for a card.
+type CardInput struct {
+	Kind    market.Kind   `json:"kind"`
+	Status  market.Status `json:"status"`
+	Title   i18n.Text     `json:"title"`
+	Body    i18n.Text     `json:"body"`
+	Sectors []string      `json:"sectors"`
+	TRL     int           `json:"trl"`
+	Events  []int64       `json:"events"`
+}
+
+func (in CardInput) apply(c *market.Card) {
+	c.Kind, c.Status, c.Title, c.Body, c.Sectors, c.TRL, c.Events = in.Kind, in.Status, in.Title, in.Body, in.Sectors, in.TRL, in.Events
+}
+
+func (m *matchWeb) apiCards(w http.ResponseWriter, r *http.Request) error {
+	off, lim, err := paging(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	mq := market.Query{Text: q.Get("q"), Kind: q.Get("kind"), Sector: q.Get("sector"), House: q.Get("house"), Country: q.Get("country"), Offset: off, Limit: lim}
+	if len(mq.Text) > 200 {
+		return apperr.Fields{"q": "is longer than 200 characters"}.Err()
+	}
+	res, err := m.market.Search(r.Context(), mq, viewerOf(r).lang)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list(res.Hits, res.Total, off, lim))
+}
+
+func (m *matchWeb) apiCard(w http.ResponseWriter, r *http.Request) error {
+	c, err := m.loadCard(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, c)
+}
+
+func (m *matchWeb) apiCreateCard(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "org")
+	if err != nil {
+		return err
+	}
+	var in CardInput
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	if _, err := m.s.db.Organization(r.Context(), id); err != nil {
+		return err
+	}
+	c := market.Card{OrgID: id, CreatedBy: viewerOf(r).person.ID}
+	in.apply(&c)
+	if err := m.market.Create(r.Context(), &c); err != nil {
+		return err
+	}
+	v, err := m.s.db.Card(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, v)
+}
+
+func (m *matchWeb) apiUpdateCard(w http.ResponseWriter, r *http.Request) error {
+	old, err := m.loadCard(r)
+	if err != nil {
+		return err
+	}
+	c := old.Card
+	in := CardInput{Kind: c.Kind, Status: c.Status, Title: c.Title, Body: c.Body, Sectors: c.Sectors, TRL: c.TRL, Events: c.Events}
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	in.apply(&c)
+	if err := m.market.Update(r.Context(), &c); err != nil {
+		return err
+	}
+	v, err := m.s.db.Card(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
+func (m *matchWeb) apiRecommendations(w http.ResponseWriter, r *http.Request) error {
+	_, _, ps, err := m.recommendations(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list(ps, len(ps), 0, market.TopN))
+}
+
+// The API routes of issue 3 in the OpenAPI document.
+func init() {
+	for k, d := range map[string]apiDoc{
+		"GET /api/v1/cards":                               {summary: "Search published marketplace cards (q: text in any language, diacritics optional, last word a prefix)", out: market.CardView{}, list: true, query: []string{"q", "kind", "sector", "house", "country"}},
+		"GET /api/v1/cards/{card}":                        {summary: "Read a card (drafts and closed cards: its organization's members only)", out: market.CardView{}},
+		"POST /api/v1/organizations/{org}/cards":          {summary: "Publish or draft a card for an organization (its members)", in: CardInput{}, out: market.CardView{}},
+		"PATCH /api/v1/cards/{card}":                      {summary: "Update a card (fields given replace; its organization's members)", in: CardInput{}, out: market.CardView{}},
+		"GET /api/v1/organizations/{org}/recommendations": {summary: "An organization's recommended partners with score and reasons in the reader's language (event: among an event's participants; else all year)", out: market.Partner{}, list: true, query: []string{"event"}},
+		"GET /api/v1/events/{event}/meetings":             {summary: "Your organizations' meetings at an event", out: meeting.View{}, list: true},
+		"POST /api/v1/events/{event}/meetings":            {summary: "Request a meeting from one of your organizations", in: MeetingInput{}, out: meeting.View{}},
+	} {
+		apiDocs[k] = d
+	}
+}

@@ -1,0 +1,412 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
+)
+
+// eventSlots returns an event with its venue zone's meeting slots.
+func (m *matchWeb) eventSlots(r *http.Request) (event.Event, []meeting.Slot, error) {
+	e, v, err := m.s.loadEvent(r)
+	if err != nil {
+		return e, nil, err
+	}
+	return e, meeting.Slots(e.Days(), event.Zone(v.TimeZone)), nil
+}
+
+// slotLabel writes a slot as "10/03/2027 09:00" in the page's language.
+func slotLabel(p Page, slots []meeting.Slot, id string) string {
+	s, ok := meeting.FindSlot(slots, id)
+	if !ok {
+		return id
+	}
+	return p.Date(s.Day) + " " + s.Start + "–" + s.End
+}
+
+// whereLabel writes a location: "Bàn T03", "Gian hàng A-101".
+func whereLabel(p Page, loc string) string {
+	if loc == "" {
+		return ""
+	}
+	if code, ok := meeting.IsBooth(loc); ok {
+		return p.T("meeting.at_booth", code)
+	}
+	return p.T("meeting.at_table", loc)
+}
+
+// MeetingRow is a meeting as one of its sides sees it.
+type MeetingRow struct {
+	meeting.View
+	Other     meeting.Party
+	Outgoing  bool // this side asked
+	CanAnswer bool
+	When      string
+	Where     string
+	Proposed  string
+	Wanted    string
+}
+
+// OrgMeetings is one of the viewer's organizations with its meetings.
+type OrgMeetings struct {
+	Org      org.Organization
+	Rows     []MeetingRow
+	Unavail  map[string]bool
+	HasBooth bool
+}
+
+// MeetingsPage is the viewer's meetings at an event: requests to answer,
+// requests sent, the schedule, availability.
+type MeetingsPage struct {
+	Page
+	Event  event.Event
+	Orgs   []OrgMeetings
+	Slots  []meeting.Slot
+	Notice string
+}
+
+func (m *matchWeb) row(p Page, slots []meeting.Slot, orgID int64, v meeting.View) MeetingRow {
+	side, _ := v.SideOf(orgID)
+	row := MeetingRow{View: v, Other: v.Other(orgID), Outgoing: side == meeting.Requester,
+		When: slotLabel(p, slots, v.Slot), Where: whereLabel(p, v.Location)}
+	if v.Slot == "" {
+		row.When = ""
+	}
+	if v.ProposedSlot != "" {
+		row.Proposed = slotLabel(p, slots, v.ProposedSlot)
+	}
+	if v.WantedSlot != "" {
+		row.Wanted = slotLabel(p, slots, v.WantedSlot)
+	}
+	mm := v.Meeting
+	row.CanAnswer = mm.Accept(side, 0) == nil
+	return row
+}
+
+func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	p := MeetingsPage{Page: m.s.page(r, ""), Event: e, Slots: slots}
+	p.Title = p.T("meeting.title") + " · " + p.Tx(e.Name)
+	if k := r.URL.Query().Get("done"); k != "" && p.T("meeting.done."+k) != "meeting.done."+k {
+		p.Notice = p.T("meeting.done." + k)
+	}
+	orgs, err := m.viewerOrgs(r)
+	if err != nil {
+		return err
+	}
+	un, err := m.s.db.Unavailable(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		vs, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, []int64{o.ID})
+		if err != nil {
+			return err
+		}
+		om := OrgMeetings{Org: o, Unavail: map[string]bool{}, HasBooth: len(booths[o.ID]) > 0}
+		for _, s := range un[o.ID] {
+			om.Unavail[s] = true
+		}
+		for _, v := range vs {
+			om.Rows = append(om.Rows, m.row(p.Page, slots, o.ID, v))
+		}
+		p.Orgs = append(p.Orgs, om)
+	}
+	return m.s.render(w, http.StatusOK, "meetings", p)
+}
+
+// NewMeetingPage is the form that requests a meeting.
+type NewMeetingPage struct {
+	Page
+	Event    event.Event
+	To       org.Organization
+	From     []org.Organization
+	FromID   int64
+	CardID   int64
+	Origin   string
+	Booth    bool // one side has a booth at the event
+	Place    string
+	Text     string
+	Fields   map[string]string
+	Message  string
+	NoOrgs   bool
+	Disabled bool
+}
+
+func (m *matchWeb) newMeetingPage(r *http.Request, e event.Event, toID int64) (NewMeetingPage, error) {
+	p := NewMeetingPage{Page: m.s.page(r, ""), Event: e}
+	p.Title = p.T("meeting.request")
+	to, err := m.s.db.Organization(r.Context(), toID)
+	if apperr.Is(err, apperr.NotFound) {
+		return p, apperr.Fields{"to": "names no organization"}.Err()
+	}
+	if err != nil {
+		return p, err
+	}
+	to.Email, to.Phone = "", ""
+	p.To = to
+	if p.From, err = m.viewerOrgs(r); err != nil {
+		return p, err
+	}
+	p.NoOrgs = len(p.From) == 0
+	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
+	if err != nil {
+		return p, err
+	}
+	p.Booth = len(booths[toID]) > 0
+	for _, o := range p.From {
+		p.Booth = p.Booth || len(booths[o.ID]) > 0
+	}
+	p.Place = string(meeting.Table)
+	if len(booths[toID]) > 0 {
+		p.Place = string(meeting.Booth)
+	}
+	return p, nil
+}
+
+func formID(r *http.Request, name string) int64 {
+	v := r.FormValue(name)
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id < 0 {
+		return 0
+	}
+	return id
+}
+
+func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	p, err := m.newMeetingPage(r, e, formID(r, "to"))
+	if err != nil {
+		return err
+	}
+	p.CardID, p.Origin = formID(r, "card"), r.FormValue("origin")
+	p.FromID = formID(r, "from")
+	return m.s.render(w, http.StatusOK, "meeting_new", p)
+}
+
+// requestMeeting creates a request from one of the viewer's organizations.
+func (m *matchWeb) requestMeeting(r *http.Request, eventID int64, mt *meeting.Meeting) error {
+	v := viewerOf(r)
+	if _, member := v.orgs[mt.FromOrg]; !member && mt.FromOrg > 0 && !v.admin() {
+		return apperr.Fields{"from_org": "must be one of your organizations"}.Err()
+	}
+	mt.EventID, mt.Status, mt.RequestedBy = eventID, meeting.Requested, v.person.ID
+	if err := mt.Validate(); err != nil {
+		return err
+	}
+	if _, err := m.s.db.Organization(r.Context(), mt.ToOrg); apperr.Is(err, apperr.NotFound) {
+		return apperr.Fields{"to_org": "names no organization"}.Err()
+	} else if err != nil {
+		return err
+	}
+	if mt.CardID > 0 {
+		if owner, err := m.s.db.CardOrg(r.Context(), mt.CardID); err != nil || owner != mt.ToOrg {
+			mt.CardID = 0 // a stale or foreign card link is dropped, not an error
+		}
+	}
+	return m.s.db.CreateMeeting(r.Context(), mt)
+}
+
+func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	mt := meeting.Meeting{FromOrg: formID(r, "from"), ToOrg: formID(r, "to"), CardID: formID(r, "card"),
+		Origin: meeting.Origin(r.PostFormValue("origin")), Message: r.PostFormValue("message"), Place: meeting.Place(r.PostFormValue("place"))}
+	err = m.requestMeeting(r, e.ID, &mt)
+	var ae *apperr.Error
+	if errors.As(err, &ae) && (ae.Code == apperr.Invalid || ae.Code == apperr.Conflict) && mt.ToOrg > 0 {
+		p, perr := m.newMeetingPage(r, e, mt.ToOrg)
+		if perr != nil {
+			return err
+		}
+		p.FromID, p.CardID, p.Origin, p.Text, p.Place = mt.FromOrg, mt.CardID, string(mt.Origin), mt.Message, string(mt.Place)
+		p.Fields = translateFields(p.Page, ae.Fields)
+		p.Message = ae.Message
+		if ae.Code == apperr.Invalid {
+			p.Message = p.T("form.fix")
+		}
+		status := http.StatusUnprocessableEntity
+		if ae.Code == apperr.Conflict {
+			status = http.StatusConflict
+		}
+		return m.s.render(w, status, "meeting_new", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/events/"+itoa(e.ID)+"/meetings?done=sent", http.StatusSeeOther)
+	return nil
+}
+
+// act loads a meeting, finds the side the viewer acts for and stores what
+// fn did to it. Organizers and admins who are on neither side act for the
+// side expected to answer.
+func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error) error {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	v0, err := m.s.db.Meeting(r.Context(), e.ID, id)
+	if err != nil {
+		return err
+	}
+	mt, was := v0.Meeting, v0.Status
+	v := viewerOf(r)
+	side := meeting.Recipient
+	if _, ok := v.orgs[mt.FromOrg]; ok {
+		side = meeting.Requester
+	} else if _, ok := v.orgs[mt.ToOrg]; !ok && mt.Status == meeting.Proposed && mt.ProposedBy == mt.ToOrg {
+		side = meeting.Requester
+	}
+	if err := fn(&mt, side, slots); err != nil {
+		return err
+	}
+	if err := m.s.db.SaveMeeting(r.Context(), &mt, was); err != nil {
+		return err
+	}
+	if was == meeting.Scheduled && mt.Status == meeting.Cancelled {
+		m.mailChange(r, e, slots, meeting.View{Meeting: mt, From: v0.From, To: v0.To}, mailCancelled, "")
+	}
+	next := safeNext(r.PostFormValue("next"))
+	if next == "/" {
+		next = "/events/" + itoa(e.ID) + "/meetings"
+	}
+	if !strings.Contains(next, "?") {
+		next += "?done=" + done
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (m *matchWeb) handleAccept(w http.ResponseWriter, r *http.Request) error {
+	return m.act(w, r, "accepted", func(mt *meeting.Meeting, side meeting.Side, _ []meeting.Slot) error {
+		return mt.Accept(side, viewerOf(r).person.ID)
+	})
+}
+
+func (m *matchWeb) handleDecline(w http.ResponseWriter, r *http.Request) error {
+	return m.act(w, r, "declined", func(mt *meeting.Meeting, side meeting.Side, _ []meeting.Slot) error {
+		return mt.Decline(side, viewerOf(r).person.ID, r.PostFormValue("reason"))
+	})
+}
+
+func (m *matchWeb) handlePropose(w http.ResponseWriter, r *http.Request) error {
+	return m.act(w, r, "proposed", func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error {
+		return mt.Propose(side, viewerOf(r).person.ID, r.PostFormValue("slot"), slots)
+	})
+}
+
+func (m *matchWeb) handleCancel(w http.ResponseWriter, r *http.Request) error {
+	return m.act(w, r, "cancelled", func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.Cancel(r.PostFormValue("reason"))
+	})
+}
+
+func (m *matchWeb) handleCheckIn(w http.ResponseWriter, r *http.Request) error {
+	return m.act(w, r, "held", func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.CheckIn(m.s.db.Now())
+	})
+}
+
+func (m *matchWeb) handleNoShow(w http.ResponseWriter, r *http.Request) error {
+	return m.act(w, r, "noshow", func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.MarkNoShow()
+	})
+}
+
+func (m *matchWeb) handleAvailability(w http.ResponseWriter, r *http.Request) error {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	orgID, err := pathID(r, "org")
+	if err != nil {
+		return err
+	}
+	if _, err := m.s.db.Organization(r.Context(), orgID); err != nil {
+		return err
+	}
+	var away []string
+	for _, s := range r.PostForm["unavailable"] {
+		if _, ok := meeting.FindSlot(slots, s); !ok {
+			return apperr.Fields{"unavailable": "names a slot this event does not have"}.Err()
+		}
+		away = append(away, s)
+	}
+	if err := m.s.db.SetUnavailable(r.Context(), e.ID, orgID, away); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/events/"+itoa(e.ID)+"/meetings?done=availability", http.StatusSeeOther)
+	return nil
+}
+
+// API.
+
+// MeetingInput is what the API accepts to request a meeting.
+type MeetingInput struct {
+	FromOrg int64          `json:"from_org"`
+	ToOrg   int64          `json:"to_org"`
+	CardID  int64          `json:"card_id"`
+	Origin  meeting.Origin `json:"origin"`
+	Message string         `json:"message"`
+	Place   meeting.Place  `json:"place"`
+}
+
+func (m *matchWeb) apiMeetings(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	v := viewerOf(r)
+	ids := make([]int64, 0, len(v.orgs))
+	for id := range v.orgs {
+		ids = append(ids, id)
+	}
+	vs, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, ids)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list(vs, len(vs), 0, len(vs)))
+}
+
+func (m *matchWeb) apiRequestMeeting(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	var in MeetingInput
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	mt := meeting.Meeting{FromOrg: in.FromOrg, ToOrg: in.ToOrg, CardID: in.CardID, Origin: in.Origin, Message: in.Message, Place: in.Place}
+	if err := m.requestMeeting(r, e.ID, &mt); err != nil {
+		return err
+	}
+	v, err := m.s.db.Meeting(r.Context(), e.ID, mt.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, v)
+}

@@ -1,0 +1,486 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+	"unicode"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/mail"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/schedule"
+)
+
+// SchedulePage is the viewer's personal schedule at an event.
+type SchedulePage struct {
+	Page
+	Event   event.Event
+	Entries []meeting.Entry
+	Rows    []MeetingRow
+}
+
+// personalMeetings returns the viewer's scheduled, held and missed
+// meetings at an event, in slot order.
+func (m *matchWeb) personalMeetings(r *http.Request, e event.Event) ([]meeting.View, error) {
+	v := viewerOf(r)
+	ids := make([]int64, 0, len(v.orgs))
+	for id := range v.orgs {
+		ids = append(ids, id)
+	}
+	all, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []meeting.View
+	for _, mv := range all {
+		switch mv.Status {
+		case meeting.Scheduled, meeting.Held, meeting.NoShow:
+			out = append(out, mv)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b meeting.View) int {
+		return compareSlots(a.Slot, b.Slot)
+	})
+	return out, nil
+}
+
+// compareSlots orders slot ids "d<day>-<hhmm>" by day number, then time.
+func compareSlots(a, b string) int {
+	da, ta := splitSlot(a)
+	db, tb := splitSlot(b)
+	if da != db {
+		return da - db
+	}
+	switch {
+	case ta < tb:
+		return -1
+	case ta > tb:
+		return 1
+	}
+	return 0
+}
+
+func splitSlot(s string) (int, string) {
+	var day int
+	var hm string
+	if _, err := fmt.Sscanf(s, "d%d-%s", &day, &hm); err != nil {
+		return 0, s
+	}
+	return day, hm
+}
+
+// sheet writes the viewer's schedule in their language.
+func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p Page) (meeting.Sheet, []MeetingRow, error) {
+	vs, err := m.personalMeetings(r, e)
+	if err != nil {
+		return meeting.Sheet{}, nil, err
+	}
+	v := viewerOf(r)
+	sh := meeting.Sheet{Title: p.T("schedule.title") + " · " + p.Tx(e.Name), Subtitle: v.person.Name,
+		Heads: [4]string{p.T("schedule.when"), p.T("schedule.where"), p.T("schedule.with"), p.T("schedule.status")},
+		Zone:  slotZone(slots), Host: r.Host}
+	var rows []MeetingRow
+	for _, mv := range vs {
+		s, ok := meeting.FindSlot(slots, mv.Slot)
+		if !ok {
+			continue
+		}
+		own := mv.FromOrg
+		if _, member := v.orgs[own]; !member {
+			own = mv.ToOrg
+		}
+		row := m.row(p, slots, own, mv)
+		rows = append(rows, row)
+		sh.Entries = append(sh.Entries, meeting.Entry{MeetingID: mv.ID, Starts: s.Starts, Ends: s.Ends, Where: row.Where,
+			With: pdfText(p.Lang, row.Other.Name), Status: p.T("meeting.status." + string(mv.Status)), Note: mv.Message})
+	}
+	return sh, rows, nil
+}
+
+// pdfText picks a name for documents: Korean text needs a Hangul font,
+// which a server may lack; another language's name stands in then.
+func pdfText(lang i18n.Lang, t i18n.Text) string {
+	s := t.In(lang)
+	if meeting.HasHangulFont() || !hasHangul(s) {
+		return s
+	}
+	for _, l := range []i18n.Lang{i18n.EN, i18n.VI} {
+		if alt := t.In(l); !hasHangul(alt) {
+			return alt
+		}
+	}
+	return s
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func slotZone(slots []meeting.Slot) *time.Location {
+	if len(slots) > 0 {
+		return slots[0].Starts.Location()
+	}
+	return time.UTC
+}
+
+func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	p := SchedulePage{Page: m.s.page(r, ""), Event: e}
+	p.Title = p.T("schedule.title") + " · " + p.Tx(e.Name)
+	sh, rows, err := m.sheet(r, e, slots, p.Page)
+	if err != nil {
+		return err
+	}
+	p.Entries, p.Rows = sh.Entries, rows
+	return m.s.render(w, http.StatusOK, "schedule", p)
+}
+
+func (m *matchWeb) handleSchedulePDF(w http.ResponseWriter, r *http.Request) error {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	sh, _, err := m.sheet(r, e, slots, m.s.page(r, ""))
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := meeting.WritePDF(&b, sh); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="schedule-`+e.Slug+`.pdf"`)
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+func (m *matchWeb) handleScheduleICS(w http.ResponseWriter, r *http.Request) error {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	sh, _, err := m.sheet(r, e, slots, m.s.page(r, ""))
+	if err != nil {
+		return err
+	}
+	if len(sh.Entries) == 0 {
+		// iCalendar requires at least one component: an empty file would
+		// not be valid.
+		return apperr.Errorf(apperr.NotFound, "You have no scheduled meeting at this event yet.")
+	}
+	b, err := meeting.ICS(sh, m.s.db.Now())
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="schedule-`+e.Slug+`.ics"`)
+	_, err = w.Write(b)
+	return err
+}
+
+// Mail.
+
+type mailKind string
+
+const (
+	mailScheduled mailKind = "scheduled"
+	mailMoved     mailKind = "moved"
+	mailCancelled mailKind = "cancelled"
+)
+
+// mailChange tells the people of both sides who asked and who answered
+// that a meeting was scheduled, moved or cancelled, each in their language.
+// A mail that cannot be sent is logged; the change itself stands.
+func (m *matchWeb) mailChange(r *http.Request, e event.Event, slots []meeting.Slot, v meeting.View, kind mailKind, oldSlot string) {
+	m.mailTo(r.Context(), e, slots, v, kind, oldSlot, r.Host)
+}
+
+func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Slot, v meeting.View, kind mailKind, oldSlot, host string) {
+	for _, pid := range []int64{v.RequestedBy, v.AnsweredBy} {
+		if pid == 0 {
+			continue
+		}
+		person, err := m.s.db.Person(ctx, pid)
+		if err != nil {
+			m.s.log.Warn("meeting mail: no person", "person", pid, "err", err)
+			continue
+		}
+		p := Page{Lang: person.Lang, cat: m.s.cat}
+		if _, ok := i18n.Parse(string(p.Lang)); !ok {
+			p.Lang = i18n.VI
+		}
+		other := v.To
+		if pid == v.RequestedBy {
+			other = v.To
+		} else {
+			other = v.From
+		}
+		with := other.Name.In(p.Lang)
+		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.meeting."+string(kind)+".subject", with)}
+		when, where := slotLabel(p, slots, v.Slot), whereLabel(p, v.Location)
+		switch kind {
+		case mailScheduled:
+			msg.Text = p.T("mail.meeting.scheduled.body", person.Name, with, p.Tx(e.Name), when, where)
+		case mailMoved:
+			msg.Text = p.T("mail.meeting.moved.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot), when, where)
+		case mailCancelled:
+			msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, p.Tx(e.Name), v.Reason)
+		}
+		if kind != mailCancelled {
+			if s, ok := meeting.FindSlot(slots, v.Slot); ok {
+				sh := meeting.Sheet{Title: p.Tx(e.Name), Host: host, Entries: []meeting.Entry{{MeetingID: v.ID, Starts: s.Starts, Ends: s.Ends,
+					Where: where, With: with, Status: p.T("meeting.status.scheduled"), Note: v.Message}}}
+				if ics, err := meeting.ICS(sh, m.s.db.Now()); err == nil {
+					msg.Attachments = []mail.Attachment{{Name: "meeting-" + strconv.FormatInt(v.ID, 10) + ".ics", ContentType: "text/calendar", Data: ics}}
+				}
+			}
+		}
+		if err := m.s.mail.Send(ctx, msg); err != nil {
+			m.s.log.Warn("meeting mail not sent", "meeting", v.ID, "to", person.Email, "err", err)
+		}
+	}
+}
+
+// Console.
+
+// ConsoleMeetingsPage is the organizer's matchmaking console: settings,
+// the scheduler, and the table plan of a day.
+type ConsoleMeetingsPage struct {
+	Page
+	Event    event.Event
+	Settings meeting.Settings
+	Counts   []Count
+	Run      *RunView
+	Days     []string
+	Day      string
+	Slots    []meeting.Slot
+	Plan     []PlanRow
+	Slot     string
+	Running  []MeetingRow
+	Fields   map[string]string
+	LastRun  string
+}
+
+// RunView is what a scheduler run did.
+type RunView struct {
+	Scheduled, Moved, Unplaced, Kept int
+	Left                             []LeftView
+	Objective                        schedule.Objective
+	Took                             string
+}
+
+// LeftView is a meeting the run could not place.
+type LeftView struct {
+	Meeting meeting.View
+	Reason  string
+}
+
+// PlanRow is one table or booth across a day's slots.
+type PlanRow struct {
+	Where string
+	Cells []*meeting.View
+}
+
+func (m *matchWeb) consolePage(r *http.Request) (ConsoleMeetingsPage, []meeting.View, []meeting.Slot, error) {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return ConsoleMeetingsPage{}, nil, nil, err
+	}
+	p := ConsoleMeetingsPage{Page: m.s.page(r, ""), Event: e, Days: e.Days()}
+	p.Title = p.T("console.meetings") + " · " + p.Tx(e.Name)
+	if p.Settings, err = m.s.db.MatchSettings(r.Context(), e.ID); err != nil {
+		return p, nil, nil, err
+	}
+	if p.Settings.LastRun != nil {
+		p.LastRun = p.Clock(*p.Settings.LastRun) + " " + p.Date(p.Settings.LastRun.In(event.Zone("")).Format(event.DateLayout))
+	}
+	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
+	if err != nil {
+		return p, nil, nil, err
+	}
+	tally := map[string]int{}
+	for _, v := range all {
+		tally[string(v.Status)]++
+	}
+	p.Counts = counts(tally, func(k string) string { return p.T("meeting.status." + k) }, 0)
+	return p, all, slots, nil
+}
+
+func (m *matchWeb) handleConsole(w http.ResponseWriter, r *http.Request) error {
+	p, all, slots, err := m.consolePage(r)
+	if err != nil {
+		return err
+	}
+	m.fillPlan(r, &p, all, slots)
+	return m.s.render(w, http.StatusOK, "schedule_console", p)
+}
+
+// fillPlan lays the day's meetings out by location and slot, and lists the
+// meetings of the chosen slot (by default the one running now) for
+// check-in.
+func (m *matchWeb) fillPlan(r *http.Request, p *ConsoleMeetingsPage, all []meeting.View, slots []meeting.Slot) {
+	p.Day = r.URL.Query().Get("day")
+	if !slices.Contains(p.Days, p.Day) {
+		p.Day = ""
+		today := m.s.db.Now().In(slotZone(slots)).Format(event.DateLayout)
+		if slices.Contains(p.Days, today) {
+			p.Day = today
+		} else if len(p.Days) > 0 {
+			p.Day = p.Days[0]
+		}
+	}
+	for _, s := range slots {
+		if s.Day == p.Day {
+			p.Slots = append(p.Slots, s)
+		}
+	}
+	p.Slot = r.URL.Query().Get("slot")
+	if _, ok := meeting.FindSlot(p.Slots, p.Slot); !ok {
+		p.Slot = ""
+		now := m.s.db.Now()
+		for _, s := range p.Slots {
+			if !now.Before(s.Starts) && now.Before(s.Ends) {
+				p.Slot = s.ID
+			}
+		}
+		if p.Slot == "" && len(p.Slots) > 0 {
+			p.Slot = p.Slots[0].ID
+		}
+	}
+	col := map[string]int{}
+	for i, s := range p.Slots {
+		col[s.ID] = i
+	}
+	rowOf := map[string]int{}
+	var locs []string
+	for i := 1; i <= p.Settings.Tables; i++ {
+		locs = append(locs, meeting.TableID(i))
+	}
+	for _, v := range all {
+		if _, ok := col[v.Slot]; ok && v.Location != "" && !slices.Contains(locs, v.Location) {
+			locs = append(locs, v.Location)
+		}
+	}
+	for i, l := range locs {
+		rowOf[l] = i
+		p.Plan = append(p.Plan, PlanRow{Where: whereLabel(p.Page, l), Cells: make([]*meeting.View, len(p.Slots))})
+	}
+	for i := range all {
+		v := &all[i]
+		c, ok := col[v.Slot]
+		if !ok || v.Location == "" {
+			continue
+		}
+		switch v.Status {
+		case meeting.Scheduled, meeting.Held, meeting.NoShow:
+			p.Plan[rowOf[v.Location]].Cells[c] = v
+			if v.Slot == p.Slot {
+				p.Running = append(p.Running, m.row(p.Page, slots, v.FromOrg, *v))
+			}
+		}
+	}
+	// Tables unused all day are dropped from the plan past the first ten,
+	// so that a large hall stays readable on a phone.
+	kept := p.Plan[:0]
+	for i, row := range p.Plan {
+		used := slices.ContainsFunc(row.Cells, func(c *meeting.View) bool { return c != nil })
+		if used || i < 10 {
+			kept = append(kept, row)
+		}
+	}
+	p.Plan = kept
+}
+
+func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(r.PostFormValue("tables"))
+	if err != nil || n < 0 || n > meeting.MaxTables {
+		p, all, slots, perr := m.consolePage(r)
+		if perr != nil {
+			return perr
+		}
+		m.fillPlan(r, &p, all, slots)
+		p.Fields = map[string]string{"tables": p.T("console.tables_invalid")}
+		return m.s.render(w, http.StatusUnprocessableEntity, "schedule_console", p)
+	}
+	if err := m.s.db.SaveMatchSettings(r.Context(), meeting.Settings{EventID: e.ID, Tables: n}); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/console/events/"+itoa(e.ID)+"/meetings", http.StatusSeeOther)
+	return nil
+}
+
+// schedulerTime bounds one run; the search returns its best schedule when
+// the time is up.
+const schedulerTime = 20 * time.Second
+
+func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) error {
+	e, v, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	zone := event.Zone(v.TimeZone)
+	ctx, cancel := context.WithTimeout(r.Context(), schedulerTime)
+	defer cancel()
+	start := time.Now()
+	out, err := meeting.RunScheduler(ctx, m.s.db, e.ID, e.Days(), zone, m.s.db.Now(), schedule.Options{Seed: 1})
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	p, all, slots, err := m.consolePage(r)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]meeting.View{}
+	for _, mv := range all {
+		byID[mv.ID] = mv
+	}
+	run := &RunView{Kept: out.Kept, Objective: out.Objective, Took: took.Round(time.Millisecond).String()}
+	var mails []func(ctx context.Context)
+	for _, c := range out.Changes {
+		mv := byID[c.Meeting.ID]
+		switch c.Kind {
+		case meeting.NewlyScheduled:
+			run.Scheduled++
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailScheduled, "", r.Host) })
+		case meeting.Moved:
+			run.Moved++
+			old := c.OldSlot
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, r.Host) })
+		case meeting.Unplaced:
+			run.Unplaced++
+		}
+	}
+	// Mail goes out after the answer: a large run changes thousands of
+	// meetings, and the organizer should not wait for the mail server.
+	go func(ctx context.Context) {
+		for _, send := range mails {
+			send(ctx)
+		}
+	}(context.WithoutCancel(r.Context()))
+	for _, l := range out.Left {
+		run.Left = append(run.Left, LeftView{Meeting: byID[l.MeetingID], Reason: l.Reason})
+	}
+	p.Run = run
+	m.fillPlan(r, &p, all, slots)
+	return m.s.render(w, http.StatusOK, "schedule_console", p)
+}
