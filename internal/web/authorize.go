@@ -20,6 +20,10 @@ const (
 	exhibitorMember policy = "exhibitor-member" // members of {exhibitor}'s organization, organizers of {event}, admins
 	exhibitorAdmin  policy = "exhibitor-admin"  // admin members of {exhibitor}'s organization, organizers of {event}, admins
 	orgAdmin        policy = "org-admin"        // admin members of {org}, admins
+	// eventScanner: gate staff of {event} (people its organizers made
+	// scanner staff), members of an exhibitor at {event} (lead scans only;
+	// the scans handler checks each scan's kind), organizers, admins.
+	eventScanner policy = "event-scanner"
 )
 
 // route is one entry of a surface's routes table.
@@ -75,6 +79,8 @@ func (s *Server) allowed(r *http.Request, p policy, v *viewer) error {
 		return allowIf(v.organizer(ev))
 	case exhibitorMember, exhibitorAdmin:
 		return s.allowExhibitor(r, v, p == exhibitorAdmin)
+	case eventScanner:
+		return s.allowScanner(r, v)
 	case orgAdmin:
 		id, err := pathID(r, "org")
 		if err != nil {

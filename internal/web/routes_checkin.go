@@ -1,6 +1,22 @@
 package web
 
-// checkinRoutes is filled in by its feature; see allRoutes.
+// checkinRoutes: registration, badges, check-in, leads and the forum
+// agenda (issue 5).
 func (s *Server) checkinRoutes() []route {
-	return nil
+	return []route{
+		{"POST /api/v1/events/{event}/scans", eventScanner, s.apiScans},
+		{"GET /api/v1/events/{event}/scanner", eventScanner, s.apiScannerConfig},
+		{"GET /api/v1/events/{event}/checkin/stats", eventOrganizer, s.apiCheckinStats},
+		{"GET /api/v1/events/{event}/checkin/lists", eventOrganizer, s.apiLists},
+		{"POST /api/v1/events/{event}/checkin/lists", eventOrganizer, s.apiCreateList},
+		{"POST /api/v1/events/{event}/checkin/gates", eventOrganizer, s.apiCreateGate},
+		{"POST /api/v1/events/{event}/checkin/staff", eventOrganizer, s.apiAddScannerStaff},
+		{"POST /api/v1/events/{event}/badge-keys", eventOrganizer, s.apiRotateKey},
+
+		{"GET /events/{event}/scanner/{$}", public, s.handleScanner},
+		{"GET /events/{event}/scanner/sw.js", public, s.handleScannerWorker},
+		{"GET /events/{event}/scanner/manifest.webmanifest", public, s.handleScannerManifest},
+		{"GET /console/events/{event}/checkin", eventOrganizer, s.handleCheckinDashboard},
+		{"GET /console/events/{event}/checkin/stream", eventOrganizer, s.handleCheckinStream},
+	}
 }

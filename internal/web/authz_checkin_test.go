@@ -1,0 +1,80 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/badge"
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+)
+
+// scanners may reach the scanner routes: those running the event, and the
+// members of any exhibitor at it (whose scans are limited to leads for
+// their own exhibitor, per scan; see checkin_api_test.go).
+var scanners = []string{xstaff, xadmin, otherX, organizer, admin}
+
+// badgeTokens holds each fixture's signed badge of the visitor.
+var badgeTokens = map[*fixture]string{}
+
+func init() {
+	addAccess(map[string][]string{
+		"POST /api/v1/events/{event}/scans":                scanners,
+		"GET /api/v1/events/{event}/scanner":               scanners,
+		"GET /api/v1/events/{event}/checkin/stats":         runners,
+		"GET /api/v1/events/{event}/checkin/lists":         runners,
+		"POST /api/v1/events/{event}/checkin/lists":        runners,
+		"POST /api/v1/events/{event}/checkin/gates":        runners,
+		"POST /api/v1/events/{event}/checkin/staff":        runners,
+		"POST /api/v1/events/{event}/badge-keys":           runners,
+		"GET /events/{event}/scanner/{$}":                  everyone,
+		"GET /events/{event}/scanner/sw.js":                everyone,
+		"GET /events/{event}/scanner/manifest.webmanifest": everyone,
+		"GET /console/events/{event}/checkin":              runners,
+		"GET /console/events/{event}/checkin/stream":       runners,
+	})
+	fixtureHooks = append(fixtureHooks, checkinFixture)
+	bodies["POST /api/v1/events/{event}/scans"] = func(f *fixture, role string) (string, string) {
+		return "application/json", fmt.Sprintf(`{"id":"%s","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`,
+			newUUID(), badgeTokens[f], time.Now().UTC().Format(time.RFC3339))
+	}
+	bodies["POST /api/v1/events/{event}/checkin/lists"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"name":"List ` + role + `","rule":"daily"}`
+	}
+	bodies["POST /api/v1/events/{event}/checkin/gates"] = func(f *fixture, role string) (string, string) {
+		return "application/json", fmt.Sprintf(`{"code":"g-%s","list_id":%d}`, role, f.ids["checkinlist"])
+	}
+	bodies["POST /api/v1/events/{event}/checkin/staff"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"email":"gate@example.vn"}`
+	}
+}
+
+var uuidN int
+
+func newUUID() string {
+	uuidN++
+	return fmt.Sprintf("10000000-0000-4000-8000-%012d", uuidN)
+}
+
+// checkinFixture registers the visitor, makes a list and a gate, and signs
+// the visitor's badge.
+func checkinFixture(f *fixture) {
+	ctx := context.Background()
+	gate := account.Person{Email: "gate@example.vn", Name: "Gate staff", Lang: i18n.VI}
+	must(f.t, f.db.CreatePerson(ctx, &gate))
+	r := checkin.Registrant{Name: "Person visitor", Email: "visitor@example.vn", OrgName: "Viện Cơ khí", Consent: true}
+	r.EventID, r.Category = f.eventID, event.CatVisitor
+	must(f.t, f.db.Register(ctx, &r))
+	f.ids["registration"] = r.ID
+	l := &checkin.List{EventID: f.eventID, Name: "Halls", Rule: checkin.Reentry}
+	must(f.t, f.db.CreateCheckinList(ctx, l))
+	f.ids["checkinlist"] = l.ID
+	must(f.t, f.db.CreateGate(ctx, &checkin.Gate{EventID: f.eventID, Code: "gate-1", ListID: l.ID, Hall: "A"}))
+	k, err := f.db.SigningKey(ctx, f.eventID)
+	must(f.t, err)
+	badgeTokens[f], err = badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: r.ID, Version: 1, Category: "visitor"})
+	must(f.t, err)
+}

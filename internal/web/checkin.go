@@ -1,0 +1,360 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/event"
+)
+
+// checkinDeps is the check-in feature's long-lived state for one server:
+// the scan service (group commit) and the live dashboard's broadcaster.
+// It lives here, beside its feature, keyed by server, so that the feature
+// needs no field in server.go.
+type checkinDeps struct {
+	scans *checkin.Service
+	live  *liveHub
+}
+
+var checkinByServer sync.Map // *Server → *checkinDeps
+
+func (s *Server) checkin() *checkinDeps {
+	if d, ok := checkinByServer.Load(s); ok {
+		return d.(*checkinDeps)
+	}
+	workers := 1 // SQLite has one writer
+	if s.db.Dialect() == "postgres" {
+		workers = 4
+	}
+	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s)}
+	actual, _ := checkinByServer.LoadOrStore(s, d)
+	return actual.(*checkinDeps)
+}
+
+// allowScanner admits gate staff, organizers and members of an exhibitor
+// at the event; which kinds of scan each may post is checked per scan.
+func (s *Server) allowScanner(r *http.Request, v *viewer) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	if v.organizer(ev) {
+		return nil
+	}
+	staff, err := s.db.IsScannerStaff(r.Context(), ev, v.person.ID)
+	if err != nil || staff {
+		return err
+	}
+	xs, err := s.db.ExhibitorsOfMember(r.Context(), ev, v.person.ID)
+	if err != nil {
+		return err
+	}
+	return allowIf(len(xs) > 0)
+}
+
+// scanRights is what a viewer may scan at an event.
+type scanRights struct {
+	gates      bool           // check-in and exit scans
+	exhibitors map[int64]bool // lead scans for these exhibitors
+}
+
+func (s *Server) scanRightsOf(r *http.Request, eventID int64) (scanRights, error) {
+	v := viewerOf(r)
+	rights := scanRights{gates: v.organizer(eventID), exhibitors: map[int64]bool{}}
+	if !rights.gates {
+		staff, err := s.db.IsScannerStaff(r.Context(), eventID, v.person.ID)
+		if err != nil {
+			return rights, err
+		}
+		rights.gates = staff
+	}
+	xs, err := s.db.ExhibitorsOfMember(r.Context(), eventID, v.person.ID)
+	if err != nil {
+		return rights, err
+	}
+	for _, x := range xs {
+		rights.exhibitors[x] = true
+	}
+	return rights, nil
+}
+
+func (rt scanRights) refuse(sc checkin.Scan) checkin.Reason {
+	if sc.Kind == checkin.KindLead && !rt.exhibitors[sc.Exhibitor] {
+		return checkin.ReasonForbidden
+	}
+	if sc.Kind != checkin.KindLead && !rt.gates {
+		return checkin.ReasonForbidden
+	}
+	return ""
+}
+
+// ScanBatch is a batch of scans; the API also takes one scan alone.
+type ScanBatch struct {
+	Scans []checkin.Scan `json:"scans"`
+}
+
+// ScanResults answers a batch, one outcome per scan in order.
+type ScanResults struct {
+	Results []checkin.Outcome `json:"results"`
+}
+
+const maxScanBatch = 500
+
+// apiScans records one scan or a batch and answers each: accepted,
+// duplicate (the id was stored before) or rejected with the reason.
+func (s *Server) apiScans(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	scans, single, err := readScans(r)
+	if err != nil {
+		return err
+	}
+	rights, err := s.scanRightsOf(r, ev)
+	if err != nil {
+		return err
+	}
+	d := s.checkin()
+	items, err := d.scans.Prepare(r.Context(), ev, viewerOf(r).person.ID, scans, rights.refuse)
+	if err != nil {
+		return err
+	}
+	out, err := d.scans.Record(r.Context(), items)
+	if err != nil {
+		return err
+	}
+	d.live.changed(ev)
+	if single {
+		return writeJSON(w, http.StatusOK, out[0])
+	}
+	return writeJSON(w, http.StatusOK, ScanResults{Results: out})
+}
+
+// readScans reads {"scans": [...]} or a single scan object.
+func readScans(r *http.Request) ([]checkin.Scan, bool, error) {
+	if err := decodeJSONHeader(r); err != nil {
+		return nil, false, err
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, false, jsonError(err)
+	}
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(body, &probe); err != nil {
+		return nil, false, jsonError(err)
+	}
+	if _, ok := probe["scans"]; ok {
+		var b ScanBatch
+		if err := DecodeJSON(bytes.NewReader(body), &b); err != nil {
+			return nil, false, err
+		}
+		if len(b.Scans) == 0 || len(b.Scans) > maxScanBatch {
+			return nil, false, &apperr.Error{Code: apperr.Invalid, Message: "A batch holds 1 to 500 scans.", Fields: map[string]string{"scans": "must hold 1 to 500 scans"}}
+		}
+		return b.Scans, false, nil
+	}
+	var one checkin.Scan
+	if err := DecodeJSON(bytes.NewReader(body), &one); err != nil {
+		return nil, false, err
+	}
+	return []checkin.Scan{one}, true, nil
+}
+
+func decodeJSONHeader(r *http.Request) error {
+	if ct := r.Header.Get("Content-Type"); ct != "application/json" && !bytes.HasPrefix([]byte(ct), []byte("application/json;")) {
+		return &apperr.Error{Code: apperr.Invalid, Message: "The body must be JSON, sent with Content-Type: application/json."}
+	}
+	return nil
+}
+
+// ScannerConfig is what a scanner downloads to work offline: the public
+// keys, the gates and their lists, the revoked badges, and the exhibitors
+// the person may scan leads for. It holds no personal data.
+type ScannerConfig struct {
+	EventID     int64             `json:"event_id"`
+	Keys        map[string]string `json:"keys"` // key id → base64 Ed25519 public key
+	Lists       []checkin.List    `json:"lists"`
+	Gates       []checkin.Gate    `json:"gates"`
+	Revocations []revocationOut   `json:"revocations"`
+	Exhibitors  []int64           `json:"exhibitors"`
+	Gatekeeper  bool              `json:"gatekeeper"` // may post check-in and exit scans
+	Inside      map[string]int    `json:"inside"`
+	Today       string            `json:"today"`
+}
+
+type revocationOut struct {
+	RegistrationID int64 `json:"registration_id"`
+	MinVersion     int   `json:"min_version"`
+	Cancelled      bool  `json:"cancelled"`
+}
+
+func (s *Server) apiScannerConfig(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	if _, err := s.db.SigningKey(ctx, ev); err != nil { // an event's first key is made on first use
+		return err
+	}
+	keys, err := s.db.BadgeKeys(ctx, ev)
+	if err != nil {
+		return err
+	}
+	cfg := ScannerConfig{EventID: ev, Keys: map[string]string{}, Exhibitors: []int64{}, Revocations: []revocationOut{}, Today: s.checkin().scans.Today()}
+	for id, k := range keys {
+		cfg.Keys[strconv.FormatUint(uint64(id), 10)] = base64.StdEncoding.EncodeToString(k)
+	}
+	if cfg.Lists, err = s.db.CheckinLists(ctx, ev); err != nil {
+		return err
+	}
+	if cfg.Gates, err = s.db.Gates(ctx, ev); err != nil {
+		return err
+	}
+	revs, err := s.db.Revocations(ctx, ev)
+	if err != nil {
+		return err
+	}
+	for _, rv := range revs {
+		cfg.Revocations = append(cfg.Revocations, revocationOut(rv))
+	}
+	rights, err := s.scanRightsOf(r, ev)
+	if err != nil {
+		return err
+	}
+	cfg.Gatekeeper = rights.gates
+	for x := range rights.exhibitors {
+		cfg.Exhibitors = append(cfg.Exhibitors, x)
+	}
+	sort.Slice(cfg.Exhibitors, func(i, j int) bool { return cfg.Exhibitors[i] < cfg.Exhibitors[j] })
+	inside, err := s.db.InsideNow(ctx, ev, cfg.Today)
+	if err != nil {
+		return err
+	}
+	cfg.Inside = map[string]int{}
+	for _, l := range cfg.Lists {
+		cfg.Inside[strconv.FormatInt(l.ID, 10)] = inside[l.ID]
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	return writeJSON(w, http.StatusOK, cfg)
+}
+
+func (s *Server) apiCheckinStats(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	day := r.URL.Query().Get("day")
+	if day == "" {
+		day = s.checkin().scans.Today()
+	} else if _, err := time.Parse(event.DateLayout, day); err != nil {
+		return &apperr.Error{Code: apperr.Invalid, Message: "day must be a date written YYYY-MM-DD.", Fields: map[string]string{"day": "must be YYYY-MM-DD"}}
+	}
+	st, err := s.db.CheckinStats(r.Context(), ev, day)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) apiCreateList(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	var l checkin.List
+	if err := decodeJSON(r, &l); err != nil {
+		return err
+	}
+	l.EventID, l.ID = ev, 0
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	if err := s.db.CreateCheckinList(r.Context(), &l); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, l)
+}
+
+func (s *Server) apiLists(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	ls, err := s.db.CheckinLists(r.Context(), ev)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list(ls, len(ls), 0, len(ls)))
+}
+
+func (s *Server) apiCreateGate(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	var g checkin.Gate
+	if err := decodeJSON(r, &g); err != nil {
+		return err
+	}
+	g.EventID, g.ID = ev, 0
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	if err := s.db.CreateGate(r.Context(), &g); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, g)
+}
+
+// StaffInput names a person to make scanner staff.
+type StaffInput struct {
+	Email string `json:"email"`
+}
+
+func (s *Server) apiAddScannerStaff(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	var in StaffInput
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	p, err := s.db.PersonByEmail(r.Context(), strings.ToLower(strings.TrimSpace(in.Email)))
+	if apperr.Is(err, apperr.NotFound) {
+		return &apperr.Error{Code: apperr.Invalid, Message: "No account has this email.", Fields: map[string]string{"email": "has no account"}}
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.db.AddScannerStaff(r.Context(), ev, p.ID); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) apiRotateKey(w http.ResponseWriter, r *http.Request) error {
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	k, err := s.db.RotateBadgeKey(r.Context(), ev)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, map[string]any{"kid": k.ID, "public_key": base64.StdEncoding.EncodeToString(k.Public())})
+}

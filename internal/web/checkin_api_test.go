@@ -1,0 +1,81 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func postScans(t *testing.T, f *fixture, role, body string) (int, string) {
+	t.Helper()
+	resp := f.do(role, "POST", fmt.Sprintf("/api/v1/events/%d/scans", f.eventID), "application/json", body)
+	return resp.StatusCode, readAll(t, resp)
+}
+
+func TestScansAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	tok := badgeTokens[f]
+	now := time.Now().UTC().Format(time.RFC3339)
+	one := fmt.Sprintf(`{"id":"20000000-0000-4000-8000-000000000001","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`, tok, now)
+	code, body := postScans(t, f, organizer, one)
+	if code != 200 || !strings.Contains(body, `"status":"accepted"`) {
+		t.Fatalf("first scan: %d %s", code, body)
+	}
+	code, body = postScans(t, f, organizer, one)
+	if code != 200 || !strings.Contains(body, `"status":"duplicate"`) {
+		t.Fatalf("resent scan: %d %s", code, body)
+	}
+	batch := fmt.Sprintf(`{"scans":[%s,
+		{"id":"20000000-0000-4000-8000-000000000002","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q},
+		{"id":"20000000-0000-4000-8000-000000000003","token":"KN1.forged","point":"gate-1","kind":"checkin","scanned_at":%q},
+		{"id":"20000000-0000-4000-8000-000000000004","token":%q,"point":"gate-1","kind":"checkout","scanned_at":%q}]}`, one, tok, now, now, tok, now)
+	code, body = postScans(t, f, organizer, batch)
+	var res struct {
+		Results []struct{ ID, Status, Reason string }
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &res) != nil || len(res.Results) != 4 {
+		t.Fatalf("batch: %d %s", code, body)
+	}
+	want := []string{"duplicate/", "rejected/already_inside", "rejected/malformed_badge", "accepted/"}
+	for i, r := range res.Results {
+		if got := r.Status + "/" + r.Reason; got != want[i] {
+			t.Errorf("batch scan %d: %s, want %s", i, got, want[i])
+		}
+	}
+	// Exhibitor staff may post leads for their own exhibitor only, never
+	// gate scans.
+	lead := func(x int64, id string) string {
+		return fmt.Sprintf(`{"id":"%s","token":%q,"kind":"lead","exhibitor":%d,"rating":4,"note":"robot arms","scanned_at":%q}`, id, tok, x, now)
+	}
+	if _, body = postScans(t, f, xstaff, lead(f.x1.ID, "20000000-0000-4000-8000-000000000005")); !strings.Contains(body, `"status":"accepted"`) {
+		t.Fatalf("own lead: %s", body)
+	}
+	if _, body = postScans(t, f, xstaff, lead(f.x2.ID, "20000000-0000-4000-8000-000000000006")); !strings.Contains(body, `"reason":"forbidden"`) {
+		t.Fatalf("lead for another exhibitor: %s", body)
+	}
+	gate := strings.Replace(one, "000000000001", "000000000007", 1)
+	if _, body = postScans(t, f, xstaff, gate); !strings.Contains(body, `"reason":"forbidden"`) {
+		t.Fatalf("exhibitor staff posting a gate scan: %s", body)
+	}
+	// Bad input: problem+json, never a 500.
+	for _, bad := range []string{`{"scans":[]}`, `[1,2]`, `{"id":1}`, `{"scans":[{"bogus":1}]}`, `not json`} {
+		if code, body := postScans(t, f, organizer, bad); code < 400 || code >= 500 {
+			t.Errorf("%s: %d %s", bad, code, body)
+		}
+	}
+	st := f.do(organizer, "GET", fmt.Sprintf("/api/v1/events/%d/checkin/stats?day=%s", f.eventID, time.Now().In(time.FixedZone("ICT", 7*3600)).Format("2006-01-02")), "", "")
+	stats := readAll(t, st)
+	if !strings.Contains(stats, `"admitted":1`) || !strings.Contains(stats, `"exits":1`) || !strings.Contains(stats, `"gate-1":1`) {
+		t.Fatalf("stats: %s", stats)
+	}
+	cfg := readAll(t, f.do(xstaff, "GET", fmt.Sprintf("/api/v1/events/%d/scanner", f.eventID), "", ""))
+	if !strings.Contains(cfg, `"gatekeeper":false`) || !strings.Contains(cfg, fmt.Sprintf(`"exhibitors":[%d]`, f.x1.ID)) || strings.Contains(cfg, "private") {
+		t.Fatalf("scanner config for exhibitor staff: %s", cfg)
+	}
+	doc := readAll(t, f.do(anon, "GET", "/api/v1/openapi.json", "", ""))
+	if !strings.Contains(doc, `"/api/v1/events/{event}/scans"`) || !strings.Contains(doc, "duplicate") {
+		t.Fatal("the scans API is not in the OpenAPI document")
+	}
+}

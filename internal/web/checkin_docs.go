@@ -1,0 +1,22 @@
+package web
+
+import "ketnoi/internal/checkin"
+
+// The check-in feature's rows of the OpenAPI document.
+func init() {
+	for k, v := range map[string]apiDoc{
+		"POST /api/v1/events/{event}/scans": {summary: "Record one scan or a batch ({\"scans\": [...]}, at most 500). Each scan has a client-made UUID id and is stored once however often it is sent; " +
+			"the answer per scan is accepted (result accepted, or conflict / forced for offline scans that broke a rule), duplicate (the id was stored before) or rejected with the reason. " +
+			"Gate staff and organizers post kinds checkin and checkout; members of an exhibitor post kind lead with exhibitor, rating and note.",
+			in: checkin.Scan{}, out: checkin.Outcome{}},
+		"GET /api/v1/events/{event}/scanner":        {summary: "What an offline scanner needs: public badge keys, lists, gates, revoked badges, the exhibitors the person may scan leads for", out: ScannerConfig{}},
+		"GET /api/v1/events/{event}/checkin/stats":  {summary: "A day's check-in figures: arrivals per quarter hour, per gate, hall and category, inside now per list, conflicts, forced", out: checkin.Stats{}, query: []string{"day"}},
+		"GET /api/v1/events/{event}/checkin/lists":  {summary: "The event's check-in lists", out: checkin.List{}, list: true},
+		"POST /api/v1/events/{event}/checkin/lists": {summary: "Add a check-in list (categories, days, rule once / daily / reentry, room capacity)", in: checkin.List{}, out: checkin.List{}},
+		"POST /api/v1/events/{event}/checkin/gates": {summary: "Add a gate (scanning point) on a list", in: checkin.Gate{}, out: checkin.Gate{}},
+		"POST /api/v1/events/{event}/checkin/staff": {summary: "Make a person scanner staff of the event", in: StaffInput{}},
+		"POST /api/v1/events/{event}/badge-keys":    {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
+	} {
+		apiDocs[k] = v
+	}
+}

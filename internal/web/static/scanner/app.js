@@ -1,0 +1,327 @@
+// ketnoi badge scanner: works on a phone, offline. It verifies badge
+// signatures locally (WebCrypto Ed25519, else tweetnacl), decides with the
+// lists' rules it downloaded, keeps the scans it admitted offline in
+// IndexedDB and sends them, with their client-made UUIDs, when the network
+// is back; the server stores each UUID once.
+(function () {
+  'use strict';
+  const root = document.getElementById('scanner');
+  const EV = Number(root.dataset.event);
+  const T = JSON.parse(document.getElementById('scanner-i18n').textContent);
+  const API = '/api/v1/events/' + EV;
+  const DOMAIN = new TextEncoder().encode('ketnoi-badge-v1\0');
+  const $ = (id) => document.getElementById(id);
+  let cfg = null;
+  const keys = {};
+
+  // IndexedDB: config, queued scans, local badge state per list.
+  const dbp = new Promise((resolve, reject) => {
+    const req = indexedDB.open('ketnoi-scanner', 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('kv');
+      db.createObjectStore('queue', { keyPath: 'id' });
+      db.createObjectStore('state');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  async function idb(store, mode, fn) {
+    const db = await dbp;
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(store, mode);
+      const req = fn(tx.objectStore(store));
+      tx.oncomplete = () => resolve(req && req.result);
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const get = (store, k) => idb(store, 'readonly', (s) => s.get(k));
+  const put = (store, v, k) => idb(store, 'readwrite', (s) => s.put(v, k));
+  const del = (store, k) => idb(store, 'readwrite', (s) => s.delete(k));
+  const all = (store) => idb(store, 'readonly', (s) => s.getAll());
+
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  function b64(s, url) {
+    if (url) { s = s.replace(/-/g, '+').replace(/_/g, '/'); while (s.length % 4) s += '='; }
+    const bin = atob(s);
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  }
+
+  // parse reads a token exactly as internal/badge does.
+  function parse(tok) {
+    if (!tok.startsWith('KN1.')) throw 'malformed_badge';
+    let raw;
+    try { raw = b64(tok.slice(4), true); } catch (e) { throw 'malformed_badge'; }
+    if (raw.length <= 64 || raw.length > 192) throw 'malformed_badge';
+    const p = raw.slice(0, raw.length - 64), sig = raw.slice(raw.length - 64);
+    let i = 0;
+    const byte = () => { if (i >= p.length) throw 'malformed_badge'; return p[i++]; };
+    const uv = () => {
+      let x = 0n, shift = 0n;
+      for (let k = 0; k < 10; k++) {
+        const b = BigInt(byte());
+        x |= (b & 0x7fn) << shift;
+        if (b < 0x80n) return x;
+        shift += 7n;
+      }
+      throw 'malformed_badge';
+    };
+    if (byte() !== 1) throw 'malformed_badge';
+    const kid = Number(uv()), ev = Number(uv()), reg = Number(uv()), ver = Number(uv());
+    const n = byte();
+    if (i + n > p.length) throw 'malformed_badge';
+    const cat = new TextDecoder().decode(p.slice(i, i + n)); i += n;
+    const first = uv(), mask = uv();
+    if (i !== p.length) throw 'malformed_badge';
+    const days = [];
+    for (let b = 0n; b < 64n; b++) {
+      if (mask & (1n << b)) days.push(new Date(Number(first + b) * 86400000).toISOString().slice(0, 10));
+    }
+    return { kid, ev, reg, ver, cat, days, payload: p, sig };
+  }
+
+  async function importKeys() {
+    for (const [kid, pub] of Object.entries(cfg.keys)) {
+      const raw = b64(pub, false);
+      let ck = null;
+      try { ck = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']); } catch (e) { ck = null; }
+      keys[kid] = { raw, ck };
+    }
+  }
+
+  async function verify(c) {
+    const k = keys[String(c.kid)];
+    if (!k) return false;
+    const msg = new Uint8Array(DOMAIN.length + c.payload.length);
+    msg.set(DOMAIN); msg.set(c.payload, DOMAIN.length);
+    if (k.ck) {
+      try { return await crypto.subtle.verify({ name: 'Ed25519' }, k.ck, c.sig, msg); } catch (e) { /* fall back */ }
+    }
+    return window.nacl.sign.detached.verify(msg, c.sig, k.raw);
+  }
+
+  function today() {
+    // The venue's civil date (Asia/Ho_Chi_Minh, UTC+7, no summer time).
+    return new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
+  }
+
+  // decide mirrors checkin.Decide with what this scanner knows.
+  async function decide(c, kind, point) {
+    if (c.ev !== EV) return { reason: 'wrong_event' };
+    if (!(await verify(c))) return { reason: 'bad_signature' };
+    const rv = (cfg.revocations || []).find((r) => r.registration_id === c.reg);
+    if (rv && rv.cancelled) return { reason: 'cancelled' };
+    if (rv && c.ver < rv.min_version) return { reason: 'revoked' };
+    if (kind === 'lead') return { reason: '' };
+    const day = today();
+    if (c.days.length && !c.days.includes(day)) return { reason: 'wrong_day' };
+    const gate = cfg.gates.find((g) => g.code === point);
+    if (!gate) return { reason: 'unknown_point' };
+    const list = cfg.lists.find((l) => l.id === gate.list_id);
+    const key = list.id + ':' + c.reg;
+    const st = (await get('state', key)) || { inside: false, day: '', dayCount: 0, total: 0 };
+    const insideToday = st.inside && st.day === day;
+    let reason = '';
+    if (kind === 'checkout') {
+      if (!insideToday) reason = 'not_inside';
+    } else {
+      if (list.categories.length && !list.categories.includes(c.cat)) reason = 'category_not_allowed';
+      else if (list.days.length && !list.days.includes(day)) reason = 'wrong_day';
+      else if (list.rule === 'once' && st.total > 0) reason = 'already_used';
+      else if (list.rule === 'daily' && st.day === day && st.dayCount > 0) reason = 'already_used_today';
+      else if (list.rule === 'reentry' && insideToday) reason = 'already_inside';
+    }
+    return { reason, key, st, day };
+  }
+
+  async function remember(d, kind) {
+    if (!d.key) return;
+    const st = d.st;
+    if (kind === 'checkout') st.inside = false;
+    else { if (st.day !== d.day) { st.day = d.day; st.dayCount = 0; } st.inside = true; st.dayCount++; st.total++; }
+    await put('state', st, d.key);
+  }
+
+  function show(ok, text, extra) {
+    const r = $('result');
+    r.className = 'scan-result ' + (ok ? 'ok' : 'bad');
+    r.textContent = text + (extra ? ' · ' + extra : '');
+    r.dataset.state = ok ? 'ok' : 'bad';
+    if (navigator.vibrate) navigator.vibrate(ok ? 60 : [80, 60, 80]);
+  }
+  const reasonText = (r) => T['reason.' + r] || r;
+
+  async function queueCount() {
+    const q = await all('queue');
+    $('queue').textContent = String(q.length);
+    root.dataset.queued = String(q.length);
+    return q;
+  }
+
+  function setNet(on) {
+    $('net').textContent = on ? T.online : T.offline;
+    $('net').className = 'net ' + (on ? 'on' : 'off');
+  }
+
+  async function post(body, timeout) {
+    const ctl = new AbortController();
+    const t = setTimeout(() => ctl.abort(), timeout);
+    try {
+      const res = await fetch(API + '/scans', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: ctl.signal, credentials: 'same-origin' });
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return await res.json();
+    } finally { clearTimeout(t); }
+  }
+
+  let syncing = false;
+  async function sync() {
+    if (syncing) return;
+    syncing = true;
+    try {
+      const q = await queueCount();
+      if (!q.length) return;
+      const out = await post({ scans: q.slice(0, 500) }, 15000);
+      for (const o of out.results) await del('queue', o.id);
+      setNet(true);
+      await queueCount();
+    } catch (e) {
+      setNet(false);
+    } finally { syncing = false; }
+  }
+
+  async function handle(tok) {
+    tok = tok.trim();
+    if (!tok) return;
+    if (!cfg) { show(false, T.noconfig); return; }
+    const kind = $('kind').value, point = $('point').value;
+    const scan = { id: uuid(), token: tok, point: kind === 'lead' ? '' : point, kind, scanned_at: new Date().toISOString() };
+    if (kind === 'lead') {
+      scan.exhibitor = Number($('exhibitor').value);
+      scan.rating = Number($('rating').value || 0);
+      const note = $('note').value.trim();
+      if (note) scan.note = note;
+    }
+    let c, d;
+    try { c = parse(tok); d = await decide(c, kind, point); } catch (e) { show(false, reasonText(typeof e === 'string' ? e : 'malformed_badge')); return; }
+    if (navigator.onLine) {
+      try {
+        const o = await post(scan, 4000);
+        setNet(true);
+        const ok = o.status !== 'rejected';
+        if (ok && o.status === 'accepted') await remember(d, kind);
+        show(ok, ok ? (kind === 'lead' ? T.lead_saved : T.admitted) : reasonText(o.reason), o.status === 'duplicate' ? T.duplicate : '');
+        return;
+      } catch (e) { setNet(false); }
+    }
+    // Offline: the local decision stands; an admission is queued.
+    if (d.reason) { show(false, reasonText(d.reason), T.offline); return; }
+    scan.offline = true;
+    await put('queue', scan);
+    await remember(d, kind);
+    show(true, kind === 'lead' ? T.lead_saved : T.admitted, T.offline);
+    await queueCount();
+  }
+
+  function fillForm() {
+    const pt = $('point');
+    pt.innerHTML = '';
+    for (const g of cfg.gates) {
+      const o = document.createElement('option');
+      o.value = g.code; o.textContent = g.name || g.code;
+      pt.appendChild(o);
+    }
+    const saved = localStorage.getItem('ketnoi-point-' + EV);
+    if (saved && cfg.gates.some((g) => g.code === saved)) pt.value = saved;
+    const ex = $('exhibitor');
+    ex.innerHTML = '';
+    for (const x of cfg.exhibitors) {
+      const o = document.createElement('option');
+      o.value = String(x); o.textContent = '#' + x;
+      ex.appendChild(o);
+    }
+    const kind = $('kind');
+    if (!cfg.gatekeeper && cfg.exhibitors.length) kind.value = 'lead';
+    modeChanged();
+    root.dataset.ready = 'true';
+  }
+
+  function modeChanged() {
+    const lead = $('kind').value === 'lead';
+    $('lead-fields').hidden = !lead;
+    $('gate-fields').hidden = lead;
+  }
+
+  async function loadConfig() {
+    try {
+      const res = await fetch(API + '/scanner', { credentials: 'same-origin' });
+      if (res.status === 401 || res.status === 403) { show(false, T.signin); }
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      cfg = await res.json();
+      await put('kv', cfg, 'cfg:' + EV);
+      setNet(true);
+    } catch (e) {
+      cfg = (await get('kv', 'cfg:' + EV)) || null;
+      if (!cfg) { show(false, T.noconfig); return; }
+      setNet(false);
+    }
+    await importKeys();
+    fillForm();
+  }
+
+  // Camera: BarcodeDetector where the browser has it, else jsQR.
+  async function camera() {
+    const video = $('video');
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    video.srcObject = stream; video.hidden = false;
+    await video.play();
+    const det = ('BarcodeDetector' in window) ? new window.BarcodeDetector({ formats: ['qr_code'] }) : null;
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    let last = '', lastAt = 0;
+    const tick = async () => {
+      let text = '';
+      if (det) {
+        const codes = await det.detect(video).catch(() => []);
+        if (codes.length) text = codes[0].rawValue;
+      } else if (video.videoWidth) {
+        canvas.width = video.videoWidth; canvas.height = video.videoHeight;
+        ctx.drawImage(video, 0, 0);
+        const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        const code = window.jsQR(img.data, img.width, img.height, { inversionAttempts: 'dontInvert' });
+        if (code) text = code.data;
+      }
+      // The same badge held in front of the camera is one scan.
+      if (text && (text !== last || Date.now() - lastAt > 3000)) { last = text; lastAt = Date.now(); await handle(text); }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  $('wedge').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const v = e.target.value;
+    e.target.value = '';
+    handle(v);
+  });
+  $('kind').addEventListener('change', modeChanged);
+  $('point').addEventListener('change', (e) => localStorage.setItem('ketnoi-point-' + EV, e.target.value));
+  $('start-camera').addEventListener('click', () => camera().catch((e) => show(false, T.nocamera, String(e))));
+  window.addEventListener('online', () => { setNet(true); sync(); });
+  window.addEventListener('offline', () => setNet(false));
+  setInterval(sync, 5000);
+  setInterval(() => { if (navigator.onLine) loadConfig(); }, 60000); // fresh revocations
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register(root.dataset.sw).catch(() => {});
+  const link = document.createElement('link');
+  link.rel = 'manifest'; link.href = root.dataset.manifest;
+  document.head.appendChild(link);
+  loadConfig().then(queueCount).then(sync);
+  $('wedge').focus();
+})();
