@@ -36,6 +36,8 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			func() error { return b.Booths(ds.Booths) },
 			func() error { return b.Registrations(ds.Registrations) },
 			func() error { return b.Forum(ds.Rooms, ds.Speakers, ds.Sessions) },
+			// Issue 4: the exhibitors' product catalogue (internal/demo/products.go).
+			func() error { return b.Products(Products(ds)) },
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {
