@@ -55,7 +55,7 @@ var productNouns = map[string][]noun{
 	"metalworking": {{"Máy phay CNC", "CNC milling machine", "CNC 밀링 머신"}, {"Máy cắt laser", "laser cutter", "레이저 절단기"},
 		{"Máy chấn tôn", "press brake", "프레스 브레이크"}, {"Máy tiện CNC", "CNC lathe", "CNC 선반"}},
 	"cold_chain": {{"Kho lạnh", "cold storage room", "냉동 창고"}, {"Xe tải đông lạnh", "refrigerated truck", "냉동 탑차"}, {"Cảm biến nhiệt độ", "temperature sensor", "온도 센서"}},
-	"packaging": {{"Máy đóng gói", "packaging machine", "포장기"}, {"Máy dán nhãn", "labelling machine", "라벨링 기계"}, {"Máy quấn màng", "stretch wrapper", "스트레치 포장기"}},
+	"packaging":  {{"Máy đóng gói", "packaging machine", "포장기"}, {"Máy dán nhãn", "labelling machine", "라벨링 기계"}, {"Máy quấn màng", "stretch wrapper", "스트레치 포장기"}},
 }
 
 // qualifiers go before the noun in English and Korean, after it in
