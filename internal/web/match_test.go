@@ -1,0 +1,261 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/emersion/go-ical"
+
+	"ketnoi/internal/mail/mailtest"
+	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/store/storetest"
+	"ketnoi/internal/web"
+)
+
+func decodeInto(t *testing.T, resp *http.Response, v any) {
+	t.Helper()
+	body := readAll(t, resp)
+	if err := json.Unmarshal([]byte(body), v); err != nil {
+		t.Fatalf("decode %q: %v", body, err)
+	}
+}
+
+func cardIDs(t *testing.T, f *fixture, role, query string) []int64 {
+	t.Helper()
+	resp := f.do(role, "GET", "/api/v1/cards?"+query, "", "")
+	if resp.StatusCode != 200 {
+		t.Fatalf("search %s: %d %s", query, resp.StatusCode, readAll(t, resp))
+	}
+	var l struct{ Items []market.CardView }
+	decodeInto(t, resp, &l)
+	var ids []int64
+	for _, c := range l.Items {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+func has(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMarketplaceSearchAndRecommendations publishes cards through the API
+// and finds them in the three languages, with filters; drafts stay
+// private; a recommendation follows a card edit at once.
+func TestMarketplaceSearchAndRecommendations(t *testing.T) {
+	for _, dialect := range storetest.Dialects(t) {
+		t.Run(dialect, func(t *testing.T) {
+			f := mustFixture(t, dialect)
+			offer := f.ids["card"] // org A: "Xe tự hành AGV cho kho hàng" / "AGV for warehouses"
+			orgB := f.x2.OrgID
+			post := func(role, body string) market.CardView {
+				t.Helper()
+				resp := f.do(role, "POST", "/api/v1/organizations/"+itoa(orgB)+"/cards", "application/json", body)
+				if resp.StatusCode != 201 {
+					t.Fatalf("create card: %d %s", resp.StatusCode, readAll(t, resp))
+				}
+				var c market.CardView
+				decodeInto(t, resp, &c)
+				return c
+			}
+			need := post(otherX, `{"kind":"need","status":"published","title":{"vi":"Cần giải pháp tự động hóa kho hàng","ko":"물류 창고 자동화 솔루션 필요"},
+				"body":{"vi":"Nhà máy ở Bình Dương cần xe tự hành chở pallet"},"sectors":["warehouse_automation","agv_amr"]}`)
+			draft := post(otherX, `{"kind":"research_result","status":"draft","trl":4,"title":{"en":"Secret welding process"},"sectors":["metalworking"]}`)
+			if resp := f.do(otherX, "POST", "/api/v1/organizations/"+itoa(orgB)+"/cards", "application/json",
+				`{"kind":"research_result","title":{"en":"No readiness level"}}`); resp.StatusCode != 422 || !strings.Contains(readAll(t, resp), "trl") {
+				t.Fatalf("research result without TRL: %d", resp.StatusCode)
+			}
+
+			for _, c := range []struct {
+				query string
+				want  int64
+				not   int64
+			}{
+				{"q=tu+dong+hoa+kho", need.ID, 0},              // without diacritics
+				{"q=t%E1%BB%B1+%C4%91%E1%BB%99ng", need.ID, 0}, // "tự động" with them
+				{"q=%EB%AC%BC%EB%A5%98", need.ID, offer},       // Korean "물류"
+				{"q=wareh", offer, need.ID},                    // prefix
+				{"kind=need", need.ID, offer},
+				{"kind=offer&sector=agv_amr", offer, need.ID},
+				{"house=enterprise&country=VN", need.ID, 0},
+				{"q=secret", 0, draft.ID},
+			} {
+				ids := cardIDs(t, f, anon, c.query)
+				if c.want != 0 && !has(ids, c.want) {
+					t.Errorf("%s: %v lacks card %d", c.query, ids, c.want)
+				}
+				if c.not != 0 && has(ids, c.not) {
+					t.Errorf("%s: %v has card %d", c.query, ids, c.not)
+				}
+			}
+			if ids := cardIDs(t, f, anon, "house=academia"); len(ids) != 0 {
+				t.Errorf("no institute has cards, got %v", ids)
+			}
+			if resp := f.do(anon, "GET", "/api/v1/cards/"+itoa(draft.ID), "", ""); resp.StatusCode != 404 {
+				t.Errorf("a draft is public: %d", resp.StatusCode)
+			}
+			if resp := f.do(otherX, "GET", "/api/v1/cards/"+itoa(draft.ID), "", ""); resp.StatusCode != 200 {
+				t.Errorf("its owner cannot read its draft: %d", resp.StatusCode)
+			}
+			if resp := f.do(xadmin, "PATCH", "/api/v1/cards/"+itoa(draft.ID), "application/json", `{"status":"published"}`); resp.StatusCode != 403 {
+				t.Errorf("another organization edited the draft: %d", resp.StatusCode)
+			}
+			page := readAll(t, f.do(anon, "GET", "/market?q=kho", "", ""))
+			if !strings.Contains(page, "<mark>kho</mark>") || !strings.Contains(page, "Cần giải pháp") {
+				t.Errorf("the search page does not highlight the match")
+			}
+
+			theirCard := func() bool {
+				resp := f.do(otherX, "GET", "/api/v1/organizations/"+itoa(orgB)+"/recommendations?event="+itoa(f.eventID), "", "")
+				if resp.StatusCode != 200 {
+					t.Fatalf("recommendations: %d %s", resp.StatusCode, readAll(t, resp))
+				}
+				var l struct{ Items []market.Partner }
+				decodeInto(t, resp, &l)
+				for _, p := range l.Items {
+					for _, r := range p.Reasons {
+						if p.OrgID == f.orgA && r.TheirCard == itoa(offer) {
+							if p.Score <= 0 || r.Text == "" || !strings.Contains(r.Text, "AGV") {
+								t.Fatalf("reason without text or score: %+v", p)
+							}
+							return true
+						}
+					}
+				}
+				return false
+			}
+			if !theirCard() {
+				t.Fatal("organization A's AGV offer is not recommended for B's warehouse need")
+			}
+			if resp := f.do(xstaff, "PATCH", "/api/v1/cards/"+itoa(offer), "application/json", `{"status":"closed"}`); resp.StatusCode != 200 {
+				t.Fatalf("close card: %d %s", resp.StatusCode, readAll(t, resp))
+			}
+			if theirCard() {
+				t.Fatal("a closed card is still a reason")
+			}
+			if ids := cardIDs(t, f, anon, "q=wareh"); has(ids, offer) {
+				t.Fatal("a closed card is still found")
+			}
+		})
+	}
+}
+
+// TestMeetingFlowMailsAndFiles goes from a request to a scheduled meeting
+// through the pages, reads the mails from a real SMTP server, parses the
+// .ics with a third-party parser, then moves and cancels the meeting.
+func TestMeetingFlowMailsAndFiles(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	smtp, inbox := mailtest.MustServer(t)
+	srv, err := web.New(f.db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 1000, Mail: smtp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Close()
+	f.srv = httptest.NewServer(srv.Handler())
+	t.Cleanup(f.srv.Close)
+	ev := "/events/" + itoa(f.eventID)
+	form := "application/x-www-form-urlencoded"
+	expect := func(resp *http.Response, status int, what string) {
+		t.Helper()
+		if resp.StatusCode != status {
+			t.Fatalf("%s: %d, want %d: %s", what, resp.StatusCode, status, readAll(t, resp))
+		}
+	}
+	// The fixture's open request between B and A is cancelled first.
+	expect(f.do(otherX, "POST", ev+"/meetings/"+itoa(f.ids["meeting"])+"/cancel", form, "reason=duplicate"), 303, "cancel the old request")
+	v := url.Values{"from": {itoa(f.x2.OrgID)}, "to": {itoa(f.orgA)}, "message": {"Chúng tôi cần AGV"}, "place": {"booth"}, "origin": {"recommendation"}}
+	expect(f.do(otherX, "POST", ev+"/meetings", form, v.Encode()), 303, "request")
+	expect(f.do(otherX, "POST", ev+"/meetings", form, v.Encode()), 409, "second request")
+	var l struct{ Items []meeting.View }
+	decodeInto(t, f.do(otherX, "GET", "/api/v1"+ev+"/meetings", "", ""), &l)
+	var id int64
+	for _, m := range l.Items {
+		if m.Status == meeting.Requested {
+			id = m.ID
+		}
+	}
+	if id == 0 {
+		t.Fatalf("no open request in %+v", l.Items)
+	}
+	mt := ev + "/meetings/" + itoa(id)
+	expect(f.do(otherX, "POST", mt+"/accept", form, ""), 409, "the requester accepts its own request")
+	expect(f.do(xadmin, "POST", mt+"/decline", form, "reason="), 422, "decline without a reason")
+	expect(f.do(xadmin, "POST", mt+"/accept", form, ""), 303, "accept")
+
+	page := readAll(t, f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""))
+	if !strings.Contains(page, "run-result") {
+		t.Fatalf("no run result on the console page")
+	}
+	for _, who := range []string{otherX, xadmin} {
+		m := inbox.Wait(t, who+"@example.vn", "Đã xếp lịch gặp")
+		if !strings.Contains(m.Text, "Gian hàng A-101") || len(m.Attachments) != 1 {
+			t.Fatalf("scheduled mail to %s: %q, %d attachments", who, m.Text, len(m.Attachments))
+		}
+		if _, err := ical.NewDecoder(bytes.NewReader(m.Attachments[0].Data)).Decode(); err != nil {
+			t.Fatalf("mailed .ics: %v", err)
+		}
+	}
+	sched := readAll(t, f.do(xadmin, "GET", ev+"/schedule", "", ""))
+	if !strings.Contains(sched, "Công ty other-exhibitor") || !strings.Contains(sched, "Gian hàng A-101") {
+		t.Fatalf("the schedule page lacks the meeting")
+	}
+	first := icsEvent(t, f.do(otherX, "GET", ev+"/schedule.ics", "", ""))
+	loc, _ := first.Props.Text(ical.PropLocation)
+	sum, _ := first.Props.Text(ical.PropSummary)
+	start, err := first.DateTimeStart(nil)
+	if err != nil || loc != "Gian hàng A-101" || sum != "Công ty exhibitor-admin" || start.Year() != 2027 {
+		t.Fatalf(".ics event: %q %q %v %v", loc, sum, start, err)
+	}
+	pdf := f.do(xadmin, "GET", ev+"/schedule.pdf", "", "")
+	if body := readAll(t, pdf); pdf.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF-") {
+		t.Fatalf("schedule PDF: %s %.10q", pdf.Header.Get("Content-Type"), body)
+	}
+
+	// B becomes unavailable at that time: the next run moves the meeting.
+	got, err := f.db.Meeting(t.Context(), f.eventID, id)
+	if err != nil || got.Status != meeting.Scheduled {
+		t.Fatalf("meeting after the run: %+v %v", got.Meeting, err)
+	}
+	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, "unavailable="+got.Slot), 303, "availability")
+	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "second run")
+	inbox.Wait(t, xadmin+"@example.vn", "Lịch gặp được dời")
+	moved, _ := f.db.Meeting(t.Context(), f.eventID, id)
+	if moved.Slot == got.Slot || moved.Status != meeting.Scheduled {
+		t.Fatalf("meeting not moved: %+v", moved.Meeting)
+	}
+	expect(f.do(xstaff, "POST", mt+"/cancel", form, "reason=Xin+lỗi,+trùng+lịch"), 303, "cancel")
+	m := inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp bị hủy")
+	if !strings.Contains(m.Text, "trùng lịch") {
+		t.Fatalf("the cancellation mail lacks the reason: %q", m.Text)
+	}
+	expect(f.do(otherX, "GET", ev+"/schedule.ics", "", ""), 404, "no meeting left")
+}
+
+func icsEvent(t *testing.T, resp *http.Response) ical.Event {
+	t.Helper()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/calendar") {
+		t.Fatalf(".ics: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	cal, err := ical.NewDecoder(resp.Body).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := cal.Events()
+	if len(evs) != 1 {
+		t.Fatalf(".ics has %d events", len(evs))
+	}
+	return evs[0]
+}
