@@ -30,6 +30,9 @@ func init() {
 		"POST /api/v1/events/{event}/checkin/gates":        runners,
 		"POST /api/v1/events/{event}/checkin/staff":        runners,
 		"POST /api/v1/events/{event}/badge-keys":           runners,
+		"GET /events/{event}/register":                     everyone,
+		"POST /events/{event}/register":                    everyone,
+		"POST /api/v1/events/{event}/registrations":        everyone,
 		"GET /events/{event}/scanner/{$}":                  everyone,
 		"GET /events/{event}/scanner/sw.js":                everyone,
 		"GET /events/{event}/scanner/manifest.webmanifest": everyone,
@@ -40,6 +43,12 @@ func init() {
 	bodies["POST /api/v1/events/{event}/scans"] = func(f *fixture, role string) (string, string) {
 		return "application/json", fmt.Sprintf(`{"id":"%s","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`,
 			newUUID(), badgeTokens[f], time.Now().UTC().Format(time.RFC3339))
+	}
+	bodies["POST /events/{event}/register"] = func(f *fixture, role string) (string, string) {
+		return "application/x-www-form-urlencoded", "name=Nguy%E1%BB%85n+An&email=reg-" + role + "@example.vn&category=visitor&interests=robotics&consent=yes"
+	}
+	bodies["POST /api/v1/events/{event}/registrations"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"name":"Kim","email":"api-reg-` + role + `@example.vn","category":"delegate","consent_contact":false}`
 	}
 	bodies["POST /api/v1/events/{event}/checkin/lists"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"name":"List ` + role + `","rule":"daily"}`

@@ -15,6 +15,7 @@ func init() {
 		"POST /api/v1/events/{event}/checkin/lists": {summary: "Add a check-in list (categories, days, rule once / daily / reentry, room capacity)", in: checkin.List{}, out: checkin.List{}},
 		"POST /api/v1/events/{event}/checkin/gates": {summary: "Add a gate (scanning point) on a list", in: checkin.Gate{}, out: checkin.Gate{}},
 		"POST /api/v1/events/{event}/checkin/staff": {summary: "Make a person scanner staff of the event", in: StaffInput{}},
+		"POST /api/v1/events/{event}/registrations": {summary: "Register for an event (public): category visitor, delegate or press; interests are taxonomy sector codes; consent_contact lets exhibitors who scan the badge see email and phone. The badge is mailed. A category's quota is never oversold.", in: RegistrationInput{}, out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/badge-keys":    {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
 	} {
 		apiDocs[k] = v

@@ -13,6 +13,9 @@ func (s *Server) checkinRoutes() []route {
 		{"POST /api/v1/events/{event}/checkin/staff", eventOrganizer, s.apiAddScannerStaff},
 		{"POST /api/v1/events/{event}/badge-keys", eventOrganizer, s.apiRotateKey},
 
+		{"GET /events/{event}/register", public, s.handleRegisterForm},
+		{"POST /events/{event}/register", public, s.handleRegister},
+		{"POST /api/v1/events/{event}/registrations", public, s.apiRegister},
 		{"GET /events/{event}/scanner/{$}", public, s.handleScanner},
 		{"GET /events/{event}/scanner/sw.js", public, s.handleScannerWorker},
 		{"GET /events/{event}/scanner/manifest.webmanifest", public, s.handleScannerManifest},

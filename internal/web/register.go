@@ -1,0 +1,192 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/badge"
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/mail"
+	"ketnoi/internal/taxonomy"
+)
+
+// publicCategories are those a person may choose on the public form; the
+// others are given by organizers.
+var publicCategories = []event.Category{event.CatVisitor, event.CatDelegate, event.CatPress}
+
+// RegisterPage is the public registration form and its confirmation.
+type RegisterPage struct {
+	Page
+	EventID    int64
+	EventName  string
+	Categories []event.Category
+	Sectors    []taxonomy.Sector
+	Form       checkin.Registrant
+	Chosen     map[string]bool
+	Fields     map[string]string
+	Message    string
+	Done       bool
+	QR         template.URL // the badge QR as a data: URL
+}
+
+func (s *Server) registerPage(r *http.Request, e event.Event) RegisterPage {
+	p := RegisterPage{Page: s.page(r, ""), EventID: e.ID, Categories: publicCategories, Sectors: taxonomy.Sectors, Chosen: map[string]bool{}}
+	p.Title, p.EventName = p.T("checkin.register.title"), p.Tx(e.Name)
+	p.Form.Category = event.CatVisitor
+	return p
+}
+
+func (s *Server) handleRegisterForm(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "register", s.registerPage(r, e))
+}
+
+func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	p := s.registerPage(r, e)
+	f := &p.Form
+	f.Name, f.Email, f.Phone = r.PostFormValue("name"), r.PostFormValue("email"), r.PostFormValue("phone")
+	f.OrgName, f.JobTitle = r.PostFormValue("organization"), r.PostFormValue("job_title")
+	f.Category, f.Consent, f.Lang = event.Category(r.PostFormValue("category")), r.PostFormValue("consent") == "yes", p.Lang
+	f.Interests = r.PostForm["interests"]
+	for _, c := range f.Interests {
+		p.Chosen[c] = true
+	}
+	reg, err := s.registerPublic(r, e, *f)
+	if err != nil {
+		var ae *apperr.Error
+		if errors.As(err, &ae) && (ae.Code == apperr.Invalid || ae.Code == apperr.Conflict) {
+			p.Message, p.Fields = p.T("checkin.register.fix"), translateFields(p.Page, ae.Fields)
+			return s.render(w, http.StatusUnprocessableEntity, "register", p)
+		}
+		return err
+	}
+	tok, err := s.badgeToken(r.Context(), reg)
+	if err != nil {
+		return err
+	}
+	png, err := badge.PNG(tok, 6)
+	if err != nil {
+		return err
+	}
+	p.Done, p.Form = true, reg
+	p.QR = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
+	return s.render(w, http.StatusCreated, "register", p)
+}
+
+// registerPublic validates and stores a registration from the public form
+// or the API, then mails the badge.
+func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Registrant) (checkin.Registrant, error) {
+	allowed := false
+	for _, c := range publicCategories {
+		allowed = allowed || in.Category == c
+	}
+	if !allowed {
+		return in, &apperr.Error{Code: apperr.Invalid, Message: "Choose visitor, delegate or press.", Fields: map[string]string{"category": "must be visitor, delegate or press"}}
+	}
+	in.EventID, in.ID, in.Days, in.OrgID = e.ID, 0, nil, 0
+	if err := in.Validate(&e); err != nil {
+		return in, err
+	}
+	if err := s.db.Register(r.Context(), &in); err != nil {
+		return in, err
+	}
+	if err := s.mailBadge(r.Context(), e, in); err != nil {
+		// The registration stands; the badge can be sent again from the
+		// console. Tell the logs, not the visitor.
+		s.log.Error("badge mail failed", "registration", in.ID, "err", err)
+	}
+	return in, nil
+}
+
+// badgeToken signs the current badge of a registration.
+func (s *Server) badgeToken(ctx context.Context, r checkin.Registrant) (string, error) {
+	k, err := s.db.SigningKey(ctx, r.EventID)
+	if err != nil {
+		return "", err
+	}
+	return badge.Sign(k, badge.Claims{EventID: r.EventID, RegistrationID: r.ID, Version: r.BadgeVersion, Category: string(r.Category), Days: r.Days})
+}
+
+// badgeCard is what a registration's printed badge shows, in lang.
+func (s *Server) badgeCard(ctx context.Context, r checkin.Registrant, lang i18n.Lang) (badge.Card, error) {
+	tok, err := s.badgeToken(ctx, r)
+	if err != nil {
+		return badge.Card{}, err
+	}
+	return badge.Card{Name: r.Name, Organization: r.OrgName, JobTitle: r.JobTitle, Token: tok,
+		CategoryLabel: strings.ToUpper(s.cat.T(lang, "checkin.category."+string(r.Category))),
+		Color:         badge.CategoryColors[string(r.Category)], Number: fmt.Sprintf("#%d-%d", r.ID, r.BadgeVersion)}, nil
+}
+
+// mailBadge sends the confirmation with the badge as PDF and PNG, in the
+// person's language.
+func (s *Server) mailBadge(ctx context.Context, e event.Event, r checkin.Registrant) error {
+	card, err := s.badgeCard(ctx, r, r.Lang)
+	if err != nil {
+		return err
+	}
+	var pdf bytes.Buffer
+	if err := badge.PDF(&pdf, badge.A6, []badge.Card{card}); err != nil {
+		return err
+	}
+	png, err := badge.PNG(card.Token, 8)
+	if err != nil {
+		return err
+	}
+	name := e.Name.In(r.Lang)
+	return s.mail.Send(ctx, mail.Message{To: []string{r.Email},
+		Subject: s.cat.T(r.Lang, "checkin.mail.subject", name),
+		Text:    s.cat.T(r.Lang, "checkin.mail.body", r.Name, name),
+		Attachments: []mail.Attachment{{Name: "badge.pdf", ContentType: "application/pdf", Data: pdf.Bytes()},
+			{Name: "badge.png", ContentType: "image/png", Data: png}}})
+}
+
+// RegistrationInput is what the public registration API accepts.
+type RegistrationInput struct {
+	Name         string         `json:"name"`
+	Email        string         `json:"email"`
+	Phone        string         `json:"phone"`
+	Organization string         `json:"organization"`
+	JobTitle     string         `json:"job_title"`
+	Category     event.Category `json:"category"`
+	Interests    []string       `json:"interests"`
+	Consent      bool           `json:"consent_contact"`
+	Lang         i18n.Lang      `json:"lang"`
+}
+
+func (s *Server) apiRegister(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	var in RegistrationInput
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	reg := checkin.Registrant{Name: in.Name, Email: in.Email, Phone: in.Phone, OrgName: in.Organization, Interests: in.Interests, Consent: in.Consent, Lang: in.Lang}
+	reg.JobTitle, reg.Category = in.JobTitle, in.Category
+	if reg.Category == "" {
+		reg.Category = event.CatVisitor
+	}
+	out, err := s.registerPublic(r, e, reg)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, out)
+}

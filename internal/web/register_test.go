@@ -1,0 +1,122 @@
+package web_test
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"ketnoi/internal/badge"
+	"ketnoi/internal/event"
+	"ketnoi/internal/mail/mailtest"
+	"ketnoi/internal/store"
+	"ketnoi/internal/web"
+)
+
+// TestRegisterMailsVerifiableBadge registers through the public form; the
+// confirmation mail (read back from a real SMTP test server) carries the
+// badge PDF, whose QR code a third-party decoder reads and the event's
+// public key verifies.
+func TestRegisterMailsVerifiableBadge(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	smtp, inbox := mailtest.MustServer(t)
+	srv, err := web.New(f.db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Mail: smtp})
+	must(t, err)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	csrf := "anonymous-csrf-token-0123456789"
+	form := url.Values{"csrf": {csrf}, "name": {"Trần Thị Bích"}, "email": {"bich@example.vn"}, "organization": {"Viện Cơ khí"},
+		"category": {"delegate"}, "interests": {"robotics"}, "consent": {"yes"}}
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/events/%d/register", ts.URL, f.eventID), strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Cookie", "ketnoi_csrf="+csrf)
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	body := readAll(t, resp)
+	if resp.StatusCode != http.StatusCreated || !strings.Contains(body, `id="badge-qr"`) {
+		t.Fatalf("register: %d %s", resp.StatusCode, body)
+	}
+	m := inbox.Wait(t, "bich@example.vn", "")
+	var pdf []byte
+	for _, a := range m.Attachments {
+		if a.ContentType == "application/pdf" {
+			pdf = a.Data
+		}
+	}
+	if pdf == nil || !strings.Contains(m.Text, "Trần Thị Bích") {
+		t.Fatalf("mail without the badge PDF or the name: %+v", m.Subject)
+	}
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "b.pdf"), pdf, 0o644))
+	if out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", filepath.Join(dir, "b.pdf"), filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	out, err := exec.Command("zbarimg", "--quiet", "--raw", filepath.Join(dir, "p-1.png")).Output()
+	if err != nil {
+		t.Fatalf("zbarimg: %v", err)
+	}
+	keys, err := f.db.BadgeKeys(t.Context(), f.eventID)
+	must(t, err)
+	c, err := badge.Verify(keys, strings.TrimSpace(string(out)))
+	if err != nil || c.Category != "delegate" || c.EventID != f.eventID {
+		t.Fatalf("badge from the mail: %+v, %v", c, err)
+	}
+	// A second registration with the same email is refused with a message.
+	resp, err = http.DefaultClient.Do(func() *http.Request {
+		r, _ := http.NewRequest("POST", fmt.Sprintf("%s/events/%d/register", ts.URL, f.eventID), strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Cookie", "ketnoi_csrf="+csrf)
+		return r
+	}())
+	must(t, err)
+	if b := readAll(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(b, "field-error") {
+		t.Fatalf("second registration: %d", resp.StatusCode)
+	}
+}
+
+// TestRegistrationQuotaOverAPI posts registrations concurrently past a
+// quota, on both databases: exactly the quota is accepted.
+func TestRegistrationQuotaOverAPI(t *testing.T) {
+	for _, d := range []string{"sqlite", "postgres"} {
+		if d == "postgres" && os.Getenv("KETNOI_TEST_POSTGRES_URL") == "" {
+			continue
+		}
+		t.Run(d, func(t *testing.T) {
+			f := mustFixture(t, d)
+			must(t, f.db.SetQuota(t.Context(), f.eventID, event.CatPress, 10))
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			codes := map[int]int{}
+			for i := 0; i < 40; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					body := fmt.Sprintf(`{"name":"Press %d","email":"press%d@example.vn","category":"press"}`, i, i)
+					resp, err := http.Post(fmt.Sprintf("%s/api/v1/events/%d/registrations", f.srv.URL, f.eventID), "application/json", strings.NewReader(body))
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					resp.Body.Close()
+					mu.Lock()
+					codes[resp.StatusCode]++
+					mu.Unlock()
+				}()
+			}
+			wg.Wait()
+			_, n, err := f.db.Registrants(t.Context(), f.eventID, store.RegistrantFilter{Category: "press", Status: "active"})
+			must(t, err)
+			if codes[201] != 10 || codes[409] != 30 || n != 10 {
+				t.Fatalf("answers %v, stored %d; want 10 created, 30 conflicts, 10 stored", codes, n)
+			}
+		})
+	}
+}
