@@ -23,7 +23,9 @@ type ExhibitorFilter struct {
 const exhibitorCols = "x.id, x.event_id, x.org_id, x.status, x.pavilion, x.badge_quota, x.notes, x.created_at, "
 
 // Exhibitors lists the directory: exhibitors with their organization and
-// booths, and the total that match the filter.
+// booths, and the total that match the filter. It pages over narrow rows
+// (ids and the sort key) and reads the wide rows only for the page: sorting
+// every match with its descriptions was most of the cost of a request.
 func (db *DB) Exhibitors(ctx context.Context, eventID int64, f ExhibitorFilter) ([]event.ExhibitorView, int, error) {
 	where := []string{"x.event_id = ?"}
 	args := []any{eventID}
@@ -39,27 +41,51 @@ func (db *DB) Exhibitors(ctx context.Context, eventID int64, f ExhibitorFilter) 
 	if f.Hall != "" {
 		where, args = append(where, "EXISTS (SELECT 1 FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.exhibitor_id = x.id AND h.code = ?)"), append(args, f.Hall)
 	}
-	q := "SELECT " + exhibitorCols + orgCols + ", COUNT(*) OVER() FROM exhibitors x JOIN organizations o ON o.id = x.org_id WHERE " +
-		strings.Join(where, " AND ") + " ORDER BY " + nameOrder(f.Lang) + ", x.id LIMIT ? OFFSET ?"
-	args = append(args, f.Limit, f.Offset)
-	rows, err := db.query(ctx, q, args...)
+	from := " FROM exhibitors x JOIN organizations o ON o.id = x.org_id WHERE " + strings.Join(where, " AND ")
+	var total int
+	if err := db.queryRow(ctx, "SELECT COUNT(*)"+from, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count exhibitors: %w", err)
+	}
+	if total == 0 || f.Offset >= total {
+		return []event.ExhibitorView{}, total, nil
+	}
+	ids, err := db.ids(ctx, "SELECT x.id"+from+" ORDER BY "+nameOrder(f.Lang)+", x.id LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list exhibitors: %w", err)
 	}
+	out, err := db.exhibitorsByID(ctx, ids)
+	return out, total, err
+}
+
+// exhibitorsByID reads full directory entries in the order of ids.
+func (db *DB) exhibitorsByID(ctx context.Context, ids []int64) ([]event.ExhibitorView, error) {
+	if len(ids) == 0 {
+		return []event.ExhibitorView{}, nil
+	}
+	rows, err := db.query(ctx, "SELECT "+exhibitorCols+orgCols+" FROM exhibitors x JOIN organizations o ON o.id = x.org_id WHERE x.id IN ("+
+		placeholders(len(ids))+")", int64Args(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("read exhibitors: %w", err)
+	}
 	defer rows.Close()
-	var out []event.ExhibitorView
-	total := 0
+	byID := make(map[int64]event.ExhibitorView, len(ids))
 	for rows.Next() {
-		v, err := scanExhibitorView(rows, &total)
+		v, err := scanExhibitorView(rows)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
-		out = append(out, v)
+		byID[v.ID] = v
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return out, total, db.fillExhibitorViews(ctx, out)
+	out := make([]event.ExhibitorView, 0, len(ids))
+	for _, id := range ids {
+		if v, ok := byID[id]; ok {
+			out = append(out, v)
+		}
+	}
+	return out, db.fillExhibitorViews(ctx, out)
 }
 
 func scanExhibitorView(row interface{ Scan(...any) error }, extra ...any) (event.ExhibitorView, error) {
@@ -226,4 +252,13 @@ func nameOrder(lang string) string {
 		return "COALESCE(NULLIF(o.name_ko, ''), NULLIF(o.name_en, ''), o.name_vi)"
 	}
 	return "COALESCE(NULLIF(o.name_en, ''), NULLIF(o.name_vi, ''), o.name_ko)"
+}
+
+// DirectoryVersion is a number that changes whenever events, venues, halls,
+// booths, exhibitors or organizations change (database triggers bump it),
+// so that caches of the public directory know when to let go.
+func (db *DB) DirectoryVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.queryRow(ctx, "SELECT version FROM directory_version WHERE id = 1").Scan(&v)
+	return v, err
 }

@@ -235,3 +235,42 @@ func TestStats(t *testing.T) {
 		}
 	})
 }
+
+func TestDirectoryVersionMovesOnEveryChange(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		v0, err := db.DirectoryVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, xs := mustFair(t, db)
+		v1, _ := db.DirectoryVersion(ctx)
+		if v1 <= v0 {
+			t.Fatalf("creating a fair left the version at %d", v1)
+		}
+		o := xs[0].Org
+		o.Name.EN = "Renamed"
+		if err := db.UpdateOrganization(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		v2, _ := db.DirectoryVersion(ctx)
+		if v2 <= v1 {
+			t.Fatal("renaming an organization did not move the version")
+		}
+		x := xs[1].Exhibitor
+		x.Status = event.Rejected
+		if err := db.UpdateExhibitor(ctx, &x); err != nil {
+			t.Fatal(err)
+		}
+		v3, _ := db.DirectoryVersion(ctx)
+		if v3 <= v2 {
+			t.Fatal("rejecting an exhibitor did not move the version")
+		}
+		p := &account.Person{Email: "x@example.vn", Name: "X"}
+		db.CreatePerson(ctx, p)
+		db.CreateRegistration(ctx, &event.Registration{EventID: e.ID, PersonID: p.ID, Category: event.CatVisitor})
+		if v4, _ := db.DirectoryVersion(ctx); v4 != v3 {
+			t.Fatal("a registration moved the directory version")
+		}
+	})
+}

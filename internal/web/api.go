@@ -402,14 +402,11 @@ func (s *Server) apiExhibitors(w http.ResponseWriter, r *http.Request) error {
 	if st := q.Get("status"); st != "" && viewerOf(r).organizer(e.ID) {
 		f.Status = st // organizers also list applications
 	}
-	xs, total, err := s.db.Exhibitors(r.Context(), e.ID, f)
+	page, err := s.directory(r.Context(), e.ID, f)
 	if err != nil {
 		return err
 	}
-	for i := range xs {
-		publicExhibitor(&xs[i])
-	}
-	return writeJSON(w, http.StatusOK, list(xs, total, off, lim))
+	return writeJSON(w, http.StatusOK, page)
 }
 
 func (s *Server) loadExhibitor(r *http.Request) (event.ExhibitorView, error) {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -52,17 +54,26 @@ type EventPage struct {
 	CanRun   bool
 }
 
+// eventAndVenue is an event with its venue, as most pages need both.
+type eventAndVenue struct {
+	event event.Event
+	venue event.Venue
+}
+
 func (s *Server) loadEvent(r *http.Request) (event.Event, event.Venue, error) {
 	id, err := pathID(r, "event")
 	if err != nil {
 		return event.Event{}, event.Venue{}, err
 	}
-	e, err := s.db.Event(r.Context(), id)
-	if err != nil {
-		return e, event.Venue{}, err
-	}
-	v, err := s.db.Venue(r.Context(), e.VenueID)
-	return e, v, err
+	ev, err := cached(r.Context(), s, "event:"+itoa(id), func() (eventAndVenue, error) {
+		e, err := s.db.Event(r.Context(), id)
+		if err != nil {
+			return eventAndVenue{}, err
+		}
+		v, err := s.db.Venue(r.Context(), e.VenueID)
+		return eventAndVenue{e, v}, err
+	})
+	return ev.event, ev.venue, err
 }
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
@@ -113,27 +124,53 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 		Status: string(event.Approved), Lang: string(viewerOf(r).lang), Offset: (pageNo - 1) * directoryPageSize, Limit: directoryPageSize}
 	p := DirectoryPage{Page: s.page(r, ""), Event: e, Filter: f, PageNo: pageNo, Base: r.URL.RequestURI()}
 	p.Title = p.T("directory.title") + " · " + p.Tx(e.Name)
-	if p.Exhibitors, p.Total, err = s.db.Exhibitors(r.Context(), e.ID, f); err != nil {
+	page, err := s.directory(r.Context(), e.ID, f)
+	if err != nil {
 		return err
 	}
-	for i := range p.Exhibitors {
-		publicExhibitor(&p.Exhibitors[i])
-	}
+	p.Exhibitors, p.Total = page.Items, page.Total
 	p.Pages = (p.Total + directoryPageSize - 1) / directoryPageSize
-	if p.Halls, err = s.db.Halls(r.Context(), e.ID); err != nil {
+	facets, err := cached(r.Context(), s, "facets:"+itoa(e.ID), func() (directoryFacets, error) {
+		var d directoryFacets
+		var err error
+		if d.halls, err = s.db.Halls(r.Context(), e.ID); err != nil {
+			return d, err
+		}
+		if d.countries, err = s.db.ExhibitorCountries(r.Context(), e.ID); err != nil {
+			return d, err
+		}
+		d.sectors, err = s.db.ExhibitorSectors(r.Context(), e.ID)
+		return d, err
+	})
+	if err != nil {
 		return err
 	}
-	if p.Countries, err = s.db.ExhibitorCountries(r.Context(), e.ID); err != nil {
-		return err
-	}
-	if p.Sectors, err = s.db.ExhibitorSectors(r.Context(), e.ID); err != nil {
-		return err
-	}
+	p.Halls, p.Countries, p.Sectors = facets.halls, facets.countries, facets.sectors
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "results" {
 		p.OOB = true
 		return s.renderBlock(w, http.StatusOK, "directory", "results", p)
 	}
 	return s.render(w, http.StatusOK, "directory", p)
+}
+
+// directoryFacets are the choices of the directory's filters.
+type directoryFacets struct {
+	halls     []event.Hall
+	countries []string
+	sectors   []string
+}
+
+// directory is a page of the public directory, private fields cleared,
+// kept in the read cache.
+func (s *Server) directory(ctx context.Context, eventID int64, f store.ExhibitorFilter) (List[event.ExhibitorView], error) {
+	key := fmt.Sprintf("dir:%d:%+v", eventID, f)
+	return cached(ctx, s, key, func() (List[event.ExhibitorView], error) {
+		xs, total, err := s.db.Exhibitors(ctx, eventID, f)
+		for i := range xs {
+			publicExhibitor(&xs[i])
+		}
+		return list(xs, total, f.Offset, f.Limit), err
+	})
 }
 
 // publicExhibitor clears what only the exhibitor and the organizers see.

@@ -48,6 +48,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	metrics *metrics
 	mail    mail.Sender
+	cache   readCache
 	mux     *http.ServeMux
 	routes  []route
 }
