@@ -38,6 +38,8 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			func() error { return b.Forum(ds.Rooms, ds.Speakers, ds.Sessions) },
 			// Issue 4: the exhibitors' product catalogue (internal/demo/products.go).
 			func() error { return b.Products(Products(ds)) },
+			// Issue 3: marketplace cards (cards.go).
+			func() error { return b.Cards(Cards(ds)) },
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {
