@@ -1,6 +1,8 @@
 package web
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -402,11 +404,21 @@ func (s *Server) apiExhibitors(w http.ResponseWriter, r *http.Request) error {
 	if st := q.Get("status"); st != "" && viewerOf(r).organizer(e.ID) {
 		f.Status = st // organizers also list applications
 	}
-	page, err := s.directory(r.Context(), e.ID, f)
+	// The encoded page is cached too: encoding fifty profiles in three
+	// languages costs more than finding them.
+	body, err := cached(r.Context(), s, fmt.Sprintf("api:dir:%d:%+v", e.ID, f), func() ([]byte, error) {
+		page, err := s.directory(r.Context(), e.ID, f)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(page)
+	})
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, page)
+	w.Header().Set("Content-Type", "application/json")
+	_, err = w.Write(append(body[:len(body):len(body)], '\n'))
+	return err
 }
 
 func (s *Server) loadExhibitor(r *http.Request) (event.ExhibitorView, error) {

@@ -41,7 +41,13 @@ func (s *Server) authorize(rt route) http.Handler {
 		if err != nil {
 			return err
 		}
-		r = r.WithContext(withValue(r.Context(), keyViewer, v))
+		ctx := withValue(r.Context(), keyViewer, v)
+		if r.Method == http.MethodGet {
+			// A read reads the directory version once; a write may change
+			// it midway, so it asks each time.
+			ctx = withVersionMemo(ctx)
+		}
+		r = r.WithContext(ctx)
 		if err := s.allowed(r, rt.policy, v); err != nil {
 			return err
 		}

@@ -23,9 +23,9 @@ const readCacheMax = 4096
 // their users.
 func cached[T any](ctx context.Context, s *Server, key string, load func() (T, error)) (T, error) {
 	var zero T
-	version, err := s.db.DirectoryVersion(ctx)
+	version, err := s.directoryVersion(ctx)
 	if err != nil {
-		return zero, fmt.Errorf("directory version: %w", err)
+		return zero, err
 	}
 	c := &s.cache
 	c.mu.Lock()
@@ -47,4 +47,33 @@ func cached[T any](ctx context.Context, s *Server, key string, load func() (T, e
 	}
 	c.mu.Unlock()
 	return val, nil
+}
+
+// versionMemo holds the directory version read once for a request.
+type versionMemo struct {
+	read    bool
+	version int64
+}
+
+const keyVersion ctxKey = 100
+
+// withVersionMemo lets a request read the directory version once however
+// many cached reads it makes.
+func withVersionMemo(ctx context.Context) context.Context {
+	return context.WithValue(ctx, keyVersion, &versionMemo{})
+}
+
+func (s *Server) directoryVersion(ctx context.Context) (int64, error) {
+	memo, _ := ctx.Value(keyVersion).(*versionMemo)
+	if memo != nil && memo.read {
+		return memo.version, nil
+	}
+	v, err := s.db.DirectoryVersion(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("directory version: %w", err)
+	}
+	if memo != nil {
+		memo.read, memo.version = true, v
+	}
+	return v, nil
 }
