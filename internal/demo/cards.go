@@ -3,6 +3,7 @@ package demo
 import (
 	"math/rand/v2"
 	"time"
+	"unicode"
 
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
@@ -179,7 +180,7 @@ func cardText(kind market.Kind, t tr, o org.Organization) (tr, tr) {
 				"A programme pairing companies, institutes and international partners in " + t.en + ", with co-funding for pilots.",
 				t.ko + " 분야에서 기업·연구기관·해외 파트너를 연결하고 실증 비용을 지원하는 프로그램입니다."}
 	}
-	return tr{t.vi + " – giải pháp trọn gói", t.en + " – turnkey supply and service", t.ko + " – 턴키 공급 및 서비스"},
+	return tr{upperFirst(t.vi) + " – giải pháp trọn gói", upperFirst(t.en) + " – turnkey supply and service", t.ko + " – 턴키 공급 및 서비스"},
 		tr{"Chúng tôi cung cấp " + t.vi + ", kèm lắp đặt, đào tạo và bảo trì tại Việt Nam.",
 			"We supply " + t.en + ", with installation, training and maintenance in Vietnam.",
 			t.ko + "을(를) 공급하며 베트남 현지 설치·교육·유지보수를 제공합니다."}
@@ -197,4 +198,12 @@ func languagesOf(o org.Organization, t tr) i18n.Text {
 		return i18n.Text{VI: t.vi, EN: t.en, KO: t.ko}
 	}
 	return i18n.Text{VI: t.vi, EN: t.en}
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }

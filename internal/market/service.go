@@ -285,6 +285,23 @@ func (s *Service) Recommend(ctx context.Context, eventID, orgID int64, n int, la
 	return out, nil
 }
 
+// Warm builds the search index and the recommenders of the year-round
+// marketplace and of the given events, so that the first reader does not
+// wait for them.
+func (s *Service) Warm(ctx context.Context, eventIDs []int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.syncLocked(ctx); err != nil {
+		return err
+	}
+	for _, id := range append([]int64{0}, eventIDs...) {
+		if _, err := s.index(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // ProfileChanged updates an organization's profile in every index that
 // holds it.
 func (s *Service) ProfileChanged(ctx context.Context, orgID int64) error {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"time"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/market"
@@ -26,6 +28,7 @@ type matchWeb struct {
 // API.
 func (s *Server) matchRoutes() []route {
 	m := &matchWeb{s: s, market: market.NewService(s.db, s.log)}
+	go m.warm()
 	return []route{
 		{"GET /market", public, m.handleMarket},
 		{"GET /market/mine", signedIn, m.handleMyCards},
@@ -61,6 +64,25 @@ func (s *Server) matchRoutes() []route {
 		{"GET /api/v1/organizations/{org}/recommendations", orgMember, m.apiRecommendations},
 		{"GET /api/v1/events/{event}/meetings", signedIn, m.apiMeetings},
 		{"POST /api/v1/events/{event}/meetings", signedIn, m.apiRequestMeeting},
+	}
+}
+
+// warm builds the marketplace indexes from the database at start, in the
+// background; until they are ready the first reader builds them.
+func (m *matchWeb) warm() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	evs, _, err := m.s.db.Events(ctx, 0, 100)
+	if err != nil {
+		m.s.log.Warn("marketplace warm-up", "err", err)
+		return
+	}
+	ids := make([]int64, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	if err := m.market.Warm(ctx, ids); err != nil {
+		m.s.log.Warn("marketplace warm-up", "err", err)
 	}
 }
 
