@@ -258,7 +258,14 @@ func nameOrder(lang string) string {
 // booths, exhibitors or organizations change (database triggers bump it),
 // so that caches of the public directory know when to let go.
 func (db *DB) DirectoryVersion(ctx context.Context) (int64, error) {
+	// Every cached read asks this, so the statement is prepared once.
+	db.versionOnce.Do(func() {
+		db.versionStmt, db.versionErr = db.sql.PrepareContext(context.Background(), "SELECT version FROM directory_version WHERE id = 1")
+	})
+	if db.versionErr != nil {
+		return 0, db.versionErr
+	}
 	var v int64
-	err := db.queryRow(ctx, "SELECT version FROM directory_version WHERE id = 1").Scan(&v)
+	err := db.versionStmt.QueryRowContext(ctx).Scan(&v)
 	return v, err
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -29,6 +30,10 @@ type DB struct {
 	dialect dialect
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+
+	versionOnce sync.Once
+	versionStmt *sql.Stmt
+	versionErr  error
 }
 
 // IsPostgres reports whether DSN names a PostgreSQL database.

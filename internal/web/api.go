@@ -411,13 +411,14 @@ func (s *Server) apiExhibitors(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		return json.Marshal(page)
+		b, err := json.Marshal(page)
+		return append(b, '\n'), err
 	})
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	_, err = w.Write(append(body[:len(body):len(body)], '\n'))
+	_, err = w.Write(body)
 	return err
 }
 

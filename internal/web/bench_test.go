@@ -1,0 +1,44 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"ketnoi/internal/demo"
+	"ketnoi/internal/store/storetest"
+	"ketnoi/internal/web"
+)
+
+// BenchmarkDirectory serves the directory from the demo data in process,
+// next to /healthz as the baseline: the ratio is what a directory request
+// costs over a bare handler, without a load generator competing for the
+// cores. Run: go test -run '^$' -bench Directory -cpu 2 ./internal/web/
+func BenchmarkDirectory(b *testing.B) {
+	db := storetest.MustOpen(b, "sqlite")
+	if err := demo.Seed(context.Background(), db, demo.Generate(1)); err != nil {
+		b.Fatal(err)
+	}
+	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := srv.Handler()
+	for _, path := range []string{"/healthz", "/api/v1/events/1/exhibitors", "/api/v1/events/1/exhibitors?hall=A&sector=robotics",
+		"/events/1/exhibitors", "/events/1/exhibitors?page=15"} {
+		b.Run(path, func(b *testing.B) {
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					w := httptest.NewRecorder()
+					h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+					if w.Code != http.StatusOK {
+						b.Fatalf("%s: %d", path, w.Code)
+					}
+				}
+			})
+		})
+	}
+}
