@@ -19,6 +19,7 @@
 #   DATABASES="sqlite postgres"       which databases to measure
 #   SKIP_SEED=1 / SKIP_HTTP=1         leave out one half
 #   PG=postgres://postgres@127.0.0.1:5432   PostgreSQL server (trust auth)
+#   KETNOI_BIN=path                   measure this binary instead of building
 #
 # wrk and the server share the machine's cores: the absolute numbers are a
 # floor; the ratio to /healthz is what compares across runs.
@@ -45,6 +46,14 @@ LUA=$PWD/scripts/bench/wrk-report.lua
 SEED_ONCE=$PWD/scripts/bench/seed-once.sh
 SERVER_PID=
 PG_DBS=()
+
+stop_server() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
 
 cleanup() {
   stop_server
@@ -74,14 +83,23 @@ fi
 
 # --- machine -------------------------------------------------------------------
 
-log "building into $BIN"
-go build -o "$BIN" ./cmd/ketnoi
+if [[ -n ${KETNOI_BIN:-} ]]; then
+  log "using the prebuilt $KETNOI_BIN"
+  cp "$KETNOI_BIN" "$BIN"
+else
+  log "building into $BIN"
+  go build -o "$BIN" ./cmd/ketnoi
+fi
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 echo "# ketnoi server benchmarks"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- internal cmd 2>/dev/null || echo ' (+ uncommitted changes)')"
+if [[ -n ${KETNOI_BIN:-} ]]; then
+  echo "- binary: $KETNOI_BIN ($("$BIN" version))"
+else
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- internal cmd 2>/dev/null || echo ' (+ uncommitted changes)')"
+fi
 echo "- machine: $(nproc) cores, $cpu; $(go version | cut -d' ' -f3)"
 echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- wrk: -t$THREADS -c$CONNS -d$DURATION --timeout 10s --latency (after a $WARMUP warm-up), on loopback, sharing the cores with the server"
@@ -144,14 +162,6 @@ if [[ -z ${SKIP_SEED:-} ]]; then
 fi
 
 # --- 2. HTTP -------------------------------------------------------------------
-
-stop_server() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=
-}
 
 # start_server DB seeds DB with the demo and serves it on a free port; sets
 # ADDR once the server answers /readyz.
