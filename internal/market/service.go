@@ -32,6 +32,7 @@ type Store interface {
 	// organization when eventID is 0.
 	MatchParticipants(ctx context.Context, eventID int64) ([]org.Organization, error)
 	Organization(ctx context.Context, id int64) (org.Organization, error)
+	CardsOfOrgs(ctx context.Context, orgIDs []int64) ([]CardView, error)
 }
 
 // Service publishes and finds cards and recommends partners. It is safe
@@ -111,7 +112,7 @@ func (s *Service) syncLocked(ctx context.Context) error {
 		return fmt.Errorf("marketplace sync: %w", err)
 	}
 	for _, c := range cards {
-		s.apply(c)
+		s.apply(ctx, c)
 		if c.UpdatedAt.After(s.synced) {
 			s.synced = c.UpdatedAt
 		}
@@ -122,7 +123,7 @@ func (s *Service) syncLocked(ctx context.Context) error {
 
 // apply puts one card into the indexes, or takes it out when it is no
 // longer published.
-func (s *Service) apply(c CardView) {
+func (s *Service) apply(ctx context.Context, c CardView) {
 	if c.Status != Published {
 		s.search.Remove(c.ID)
 		for _, ri := range s.recs {
@@ -135,8 +136,15 @@ func (s *Service) apply(c CardView) {
 	if err := s.search.Put(searchDoc(c)); err != nil {
 		s.log.Warn("search: card not indexed", "card", c.ID, "err", err)
 	}
-	for _, ri := range s.recs {
+	for ev, ri := range s.recs {
 		if _, member := ri.members[c.OrgID]; !member {
+			// Every organization takes part in the year-round
+			// marketplace, also one created after the index was built.
+			if ev == 0 {
+				if err := s.join(ctx, ri, c.OrgID); err != nil {
+					s.log.Warn("recommend: organization not indexed", "org", c.OrgID, "err", err)
+				}
+			}
 			continue
 		}
 		if err := ri.ix.Update(recCard(c)); err != nil {
@@ -266,7 +274,11 @@ func (s *Service) Recommend(ctx context.Context, eventID, orgID int64, n int, la
 		return nil, err
 	}
 	p := participant(o)
-	if old, ok := ri.members[orgID]; !ok || !sameProfile(old, p) {
+	if old, ok := ri.members[orgID]; !ok {
+		if err := s.join(ctx, ri, orgID); err != nil {
+			return nil, err
+		}
+	} else if !sameProfile(old, p) {
 		if err := ri.ix.UpdateParticipant(p); err != nil {
 			return nil, apperr.Wrap(apperr.Invalid, err, "This organization's profile cannot be matched.")
 		}
@@ -297,6 +309,36 @@ func (s *Service) Warm(ctx context.Context, eventIDs []int64) error {
 	for _, id := range append([]int64{0}, eventIDs...) {
 		if _, err := s.index(ctx, id); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// join adds an organization that the index did not hold, with its
+// published cards: a reader from outside an event's participants, or an
+// organization created after the index was built.
+func (s *Service) join(ctx context.Context, ri *recIndex, orgID int64) error {
+	o, err := s.st.Organization(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	p := participant(o)
+	if err := ri.ix.UpdateParticipant(p); err != nil {
+		return apperr.Wrap(apperr.Invalid, err, "This organization's profile cannot be matched.")
+	}
+	ri.members[orgID] = p
+	cards, err := s.st.CardsOfOrgs(ctx, []int64{orgID})
+	if err != nil {
+		return err
+	}
+	for _, c := range cards {
+		if c.Status != Published {
+			continue
+		}
+		if rc := recCard(c); rc.Validate() == nil {
+			if err := ri.ix.Update(rc); err != nil {
+				return fmt.Errorf("recommend: card %d: %w", c.ID, err)
+			}
 		}
 	}
 	return nil

@@ -1,0 +1,146 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/emersion/go-ical"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
+	"ketnoi/internal/web/webtest"
+)
+
+// TestBrowserMeetingFromRecommendation walks the matchmaking flow in a real
+// browser: a visitor opens a recommendation and requests a meeting, the
+// exhibitor accepts it, the organizer runs the scheduler, and both sides
+// find the meeting in their schedule and download it as .ics.
+func TestBrowserMeetingFromRecommendation(t *testing.T) {
+	webtest.RequireChromium(t)
+	f := mustFixture(t, "sqlite")
+	ctx0 := context.Background()
+	// The visitor works for a Binh Duong manufacturer that needs what
+	// exhibitor X1 (organization A) offers: AGVs for warehouses.
+	v := &org.Organization{Kind: org.Enterprise, Name: i18n.Text{VI: "Công ty Dệt may Thuận An", EN: "Thuan An Textiles"}, Country: "VN", Sectors: []string{"textiles"}}
+	must(t, f.db.CreateOrganization(ctx0, v))
+	must(t, f.db.AddMembership(ctx0, account.Membership{PersonID: f.people[visitor].ID, OrgID: v.ID, Role: account.MemberAdmin}))
+	must(t, f.db.CreateCard(ctx0, &market.Card{OrgID: v.ID, Kind: market.Need, Status: market.Published, Sectors: []string{"warehouse_automation", "agv_amr"},
+		Title: i18n.Text{VI: "Cần xe tự hành AGV cho kho hàng", EN: "We need AGVs for our warehouse"}}))
+	ctx := webtest.MustBrowser(t)
+	jsErrors := watchJSErrors(ctx)
+	ev := "/events/" + itoa(f.eventID)
+	exhibitorName := "Công ty " + xadmin
+	visitorName := v.Name.VI
+
+	signIn := func(t *testing.T, ctx context.Context, role string) {
+		t.Helper()
+		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			t.Fatalf("clear cookies: %v", err)
+		}
+		mustNavigate(t, ctx, f.srv.URL+"/login")
+		mustDo(t, ctx,
+			chromedp.SendKeys(chromedp.CSS("#email"), role+"@example.vn"),
+			chromedp.SendKeys(chromedp.CSS("#password"), password),
+		)
+		mustClickNavigate(t, ctx, "#login-submit")
+	}
+	// downloadICS fetches the schedule's .ics with the browser's session and
+	// parses it with go-ical.
+	downloadICS := func(t *testing.T, ctx context.Context) []ical.Event {
+		t.Helper()
+		text := mustRun(t, ctx, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q).then(r => r.ok ? r.text() : "HTTP " + r.status)`, ev+"/schedule.ics"),
+			func(p *runtime.EvaluateParams) { await := true; p.AwaitPromise = &await }))
+		cal, err := ical.NewDecoder(strings.NewReader(text)).Decode()
+		if err != nil {
+			t.Fatalf("the downloaded .ics does not parse (%v):\n%s", err, clip(text, 500))
+		}
+		return cal.Events()
+	}
+	var meetingID int64
+
+	step(t, ctx, "visitor opens a recommendation and requests a meeting", func(t *testing.T, ctx context.Context) {
+		signIn(t, ctx, visitor)
+		mustNavigate(t, ctx, f.srv.URL+"/match/orgs/"+itoa(v.ID)+"/recommendations?event="+itoa(f.eventID))
+		mustBodyContain(t, ctx, exhibitorName)
+		mustBodyContain(t, ctx, "Xe tự hành AGV cho kho hàng") // the reason names their offer
+		mustClickNavigate(t, ctx, fmt.Sprintf(`a.request-meeting[data-partner="%d"]`, f.orgA))
+		mustBodyContain(t, ctx, exhibitorName)
+		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#meeting-message"), "Chúng tôi muốn xem AGV của quý công ty."))
+		mustClickNavigate(t, ctx, "#send-request")
+		mustExist(t, ctx, "#meeting-notice")
+		vs, err := f.db.MeetingsOfOrgs(ctx0, f.eventID, []int64{v.ID})
+		if err != nil || len(vs) != 1 || vs[0].Status != meeting.Requested || vs[0].Origin != meeting.FromRecommendation {
+			t.Fatalf("the request in the database: %+v, %v", vs, err)
+		}
+		meetingID = vs[0].ID
+	})
+
+	step(t, ctx, "exhibitor accepts", func(t *testing.T, ctx context.Context) {
+		signIn(t, ctx, xadmin)
+		mustNavigate(t, ctx, f.srv.URL+ev+"/meetings")
+		mustBodyContain(t, ctx, visitorName)
+		mustBodyContain(t, ctx, "Chúng tôi muốn xem AGV")
+		mustClickNavigate(t, ctx, fmt.Sprintf("#meeting-%d button.accept", meetingID))
+		mustExist(t, ctx, "#meeting-notice")
+		if m, _ := f.db.Meeting(ctx0, f.eventID, meetingID); m.Status != meeting.Accepted {
+			t.Fatalf("meeting is %s after accepting", m.Status)
+		}
+	})
+
+	step(t, ctx, "organizer runs the scheduler", func(t *testing.T, ctx context.Context) {
+		signIn(t, ctx, organizer)
+		mustNavigate(t, ctx, f.srv.URL+"/console"+ev+"/meetings")
+		mustClickNavigate(t, ctx, "#run-scheduler")
+		if !mustExist(t, ctx, "#run-result") {
+			t.Fatal("no run result")
+		}
+		m, _ := f.db.Meeting(ctx0, f.eventID, meetingID)
+		if m.Status != meeting.Scheduled || m.Location != "booth-A-101" {
+			t.Fatalf("after the run the meeting is %s at %q", m.Status, m.Location)
+		}
+		plan := mustTextOf(t, ctx, "#table-plan")
+		if !strings.Contains(plan, visitorName) {
+			t.Errorf("the table plan does not show the meeting: %s", clip(plan, 800))
+		}
+	})
+
+	for _, side := range []struct{ role, other string }{{visitor, exhibitorName}, {xadmin, visitorName}} {
+		step(t, ctx, side.role+" sees the meeting and downloads the .ics", func(t *testing.T, ctx context.Context) {
+			signIn(t, ctx, side.role)
+			mustNavigate(t, ctx, f.srv.URL+ev+"/schedule")
+			got := mustTextOf(t, ctx, "#schedule")
+			if !strings.Contains(got, side.other) || !strings.Contains(got, "Gian hàng A-101") {
+				t.Fatalf("the schedule shows %q", got)
+			}
+			evs := downloadICS(t, ctx)
+			if len(evs) != 1 {
+				t.Fatalf(".ics has %d events", len(evs))
+			}
+			sum, _ := evs[0].Props.Text(ical.PropSummary)
+			loc, _ := evs[0].Props.Text(ical.PropLocation)
+			if sum != side.other || loc != "Gian hàng A-101" {
+				t.Errorf(".ics event %q at %q", sum, loc)
+			}
+		})
+	}
+
+	step(t, ctx, "the schedule fits a phone", func(t *testing.T, ctx context.Context) {
+		mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
+		mustNavigate(t, ctx, f.srv.URL+ev+"/schedule")
+		mustNoOverflow(t, ctx, 390)
+		mustNavigate(t, ctx, f.srv.URL+ev+"/meetings")
+		mustNoOverflow(t, ctx, 390)
+	})
+	for _, e := range jsErrors.all() {
+		t.Errorf("JavaScript error: %s", e)
+	}
+}
