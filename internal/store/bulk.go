@@ -19,13 +19,22 @@ type Bulk struct {
 
 // BulkLoad runs fn in one transaction; all of it lands or none.
 func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		if err := fn(&Bulk{ctx: ctx, tx: tx}); err != nil {
 			return err
 		}
 		return db.dialect.resetSequences(tx, "people", "organizations", "venues", "events", "halls", "exhibitors",
 			"booths", "registrations", "rooms", "speakers", "forum_sessions")
 	})
+	if err != nil {
+		return err
+	}
+	// Fresh statistics, so that the planner knows the tables are no longer
+	// empty without waiting for autovacuum.
+	if _, err := db.exec(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("analyze after load: %w", err)
+	}
+	return nil
 }
 
 // insert writes rows in chunks that stay under both engines' limits on

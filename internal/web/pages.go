@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -104,10 +106,27 @@ type DirectoryPage struct {
 	Filter     store.ExhibitorFilter
 	PageNo     int
 	Pages      int
-	Halls      []event.Hall
-	Countries  []string
-	Sectors    []string
+	Halls      []Option
+	Countries  []Option
+	Sectors    []Option
 	Base       string
+	Results    template.HTML // the rendered results block, cached
+}
+
+// Option is a choice in a select, labelled in the page's language: built in
+// Go so that the template only copies fields, which keeps the directory
+// page cheap to render.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+func options(values []string, selected string, label func(string) string) []Option {
+	out := make([]Option, len(values))
+	for i, v := range values {
+		out[i] = Option{Value: v, Label: label(v), Selected: v == selected}
+	}
+	return out
 }
 
 const directoryPageSize = 24
@@ -145,10 +164,30 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Halls, p.Countries, p.Sectors = facets.halls, facets.countries, facets.sectors
+	hallNames := map[string]string{}
+	hallCodes := make([]string, len(facets.halls))
+	for i, h := range facets.halls {
+		hallCodes[i], hallNames[h.Code] = h.Code, p.Tx(h.Name)
+	}
+	p.Halls = options(hallCodes, f.Hall, func(c string) string { return hallNames[c] })
+	p.Countries = options(facets.countries, f.Country, p.Country)
+	p.Sectors = options(facets.sectors, f.Sector, p.Sector)
+	// The results block depends only on the data, the language and the
+	// address: rendered once per directory version, it is reused by every
+	// visitor, whoever is signed in.
+	p.Results, err = cached(r.Context(), s, fmt.Sprintf("dirhtml:%s:%s", p.Lang, p.Base), func() (template.HTML, error) {
+		var buf bytes.Buffer
+		if err := s.pages["directory"].ExecuteTemplate(&buf, "results", p); err != nil {
+			return "", fmt.Errorf("render directory results: %w", err)
+		}
+		return template.HTML(buf.String()), nil
+	})
+	if err != nil {
+		return err
+	}
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "results" {
 		p.OOB = true
-		return s.renderBlock(w, http.StatusOK, "directory", "results", p)
+		return s.renderBlock(w, http.StatusOK, "directory", "partial", p)
 	}
 	return s.render(w, http.StatusOK, "directory", p)
 }
