@@ -1,0 +1,162 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"ketnoi/internal/event"
+)
+
+func tinyPNG() []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 2, 2))
+	img.Set(0, 0, color.NRGBA{255, 0, 0, 255})
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
+}
+
+// upload posts a multipart form with one file as a role, CSRF included.
+func (f *fixture) upload(role, path string, fields map[string]string, field, name string, data []byte) *http.Response {
+	f.t.Helper()
+	token, csrf := f.session(role)
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", csrf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	fw, _ := mw.CreateFormFile(field, name)
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", f.srv.URL+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.AddCookie(&http.Cookie{Name: "ketnoi_session", Value: token})
+	resp, err := client().Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+func (f *fixture) form(role, path string, vals url.Values) *http.Response {
+	f.t.Helper()
+	return f.do(role, "POST", path, "application/x-www-form-urlencoded", vals.Encode())
+}
+
+func wantStatus(t *testing.T, r *http.Response, want int) string {
+	t.Helper()
+	body := readAll(t, r)
+	if r.StatusCode != want {
+		t.Fatalf("%s %s: status %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, want, body)
+	}
+	return body
+}
+
+// TestHallImportPage: a bad file shows every bad row and changes nothing;
+// a good one replaces the hall's booths, which the public plan then draws.
+func TestHallImportPage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	path := fmt.Sprintf("/console/events/%d/halls/%d/import", f.eventID, f.hallID)
+	bad := "code,x,y,w,h,type\nA-101,0,0,3,3,shell\nA-102,2,0,3,3,shell\nA-103,99,0,3,3,shell\nA-101,10,10,3,3,shell\n"
+	body := wantStatus(t, f.upload(organizer, path, nil, "file", "hall.csv", []byte(bad)), http.StatusUnprocessableEntity)
+	for _, frag := range []string{"import-errors", "line 3", "overlaps booth A-101", "line 4", "outside the hall", "line 5", "already used at line 2"} {
+		if !strings.Contains(body, frag) {
+			t.Errorf("error report lacks %q", frag)
+		}
+	}
+	booths, _ := f.db.EventBooths(t.Context(), f.eventID, f.hallID)
+	if len(booths) != 1 {
+		t.Fatalf("a failed import changed the hall: %d booths", len(booths))
+	}
+	good := `{"booths":[{"code":"A-101","x":0,"y":0,"w":3,"h":3,"type":"shell"},{"code":"A-102","x":3,"y":0,"w":3,"h":3,"type":"corner","zone":"KR","price_vnd":45000000}],
+		"features":[{"type":"pillar","x":20,"y":20,"w":1,"h":1}]}`
+	r := f.upload(organizer, path, nil, "file", "hall.json", []byte(good))
+	wantStatus(t, r, http.StatusSeeOther)
+	booths, _ = f.db.EventBooths(t.Context(), f.eventID, f.hallID)
+	if len(booths) != 2 || booths[1].Type != event.Corner || booths[1].PriceVND != 45_000_000 || booths[0].ExhibitorID != f.x1.ID {
+		t.Fatalf("after import: %+v", booths)
+	}
+	plan := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/plan?find=Company", f.eventID), "", ""), http.StatusOK)
+	for _, frag := range []string{`data-code="A-102"`, `class="feature pillar"`, "Công ty exhibitor-admin", `booth sold hl`} {
+		if !strings.Contains(plan, frag) {
+			t.Errorf("plan lacks %q", frag)
+		}
+	}
+	pdf := f.do(anon, "GET", fmt.Sprintf("/events/%d/halls/%d/plan.pdf", f.eventID, f.hallID), "", "")
+	if b := wantStatus(t, pdf, http.StatusOK); !strings.HasPrefix(b, "%PDF-") || pdf.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("not a PDF: %q", pdf.Header.Get("Content-Type"))
+	}
+}
+
+// TestBoothEdit: the organizer edits a booth; a size that overlaps the
+// neighbour is refused with the form shown again.
+func TestBoothEdit(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	b2 := &event.Booth{EventID: f.eventID, HallID: f.hallID, Code: "A-102", X: 3, W: 3, H: 3, Type: event.Shell, Status: event.Free}
+	must(t, f.db.CreateBooth(t.Context(), b2))
+	path := fmt.Sprintf("/console/events/%d/booths/%d", f.eventID, b2.ID)
+	wantStatus(t, f.form(organizer, path, url.Values{"code": {"A-102B"}, "w": {"3"}, "h": {"4"}, "type": {"raw"}, "zone": {"VN"}, "price_vnd": {"12.000.000"}, "status": {"blocked"}}), http.StatusSeeOther)
+	got, _ := f.db.Booth(t.Context(), f.eventID, b2.ID)
+	if got.Code != "A-102B" || got.H != 4 || got.Type != event.Raw || got.Zone != "VN" || got.PriceVND != 12_000_000 || got.Status != event.Blocked {
+		t.Fatalf("booth = %+v", got)
+	}
+	body := wantStatus(t, f.form(organizer, fmt.Sprintf("/console/events/%d/booths/%d", f.eventID, f.boothID),
+		url.Values{"code": {"A-101"}, "w": {"4"}, "h": {"3"}, "type": {"shell"}, "price_vnd": {"1"}}), http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "overlap booth A-102B") {
+		t.Fatalf("overlap not reported:\n%s", body)
+	}
+}
+
+// TestSearchAPI: the catalogue API finds a product by its Vietnamese name
+// typed without diacritics, with highlights, and sees a new product.
+func TestSearchAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	f.form(xadmin, fmt.Sprintf("/portal/events/%d/exhibitors/%d/products", f.eventID, f.x1.ID),
+		url.Values{"op": {"add"}, "name_vi": {"Rô-bốt hàn"}, "name_ko": {"용접 로봇"}, "category": {"robotics"}})
+	var out struct {
+		Items []struct {
+			Kind        string            `json:"kind"`
+			ExhibitorID int64             `json:"exhibitor_id"`
+			Highlights  map[string]string `json:"highlights"`
+		} `json:"items"`
+		Total int `json:"total"`
+	}
+	r := f.do(anon, "GET", fmt.Sprintf("/api/v1/events/%d/search?q=robot+han", f.eventID), "", "")
+	if err := json.Unmarshal([]byte(wantStatus(t, r, http.StatusOK)), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Total != 1 || out.Items[0].Kind != "product" || out.Items[0].ExhibitorID != f.x1.ID || !strings.Contains(out.Items[0].Highlights["name_vi"], "<mark>") {
+		t.Fatalf("search = %+v", out)
+	}
+	wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/api/v1/events/%d/search?kind=booth", f.eventID), "", ""), http.StatusUnprocessableEntity)
+	page := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/search?q=%%EC%%9A%%A9%%EC%%A0%%91", f.eventID), "", ""), http.StatusOK)
+	if !strings.Contains(page, "<mark>용접</mark>") {
+		t.Fatalf("search page lacks the highlighted Korean hit")
+	}
+}
+
+// TestLogoUpload: an image is re-encoded as PNG; other files are refused.
+func TestLogoUpload(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	path := fmt.Sprintf("/portal/events/%d/exhibitors/%d/logo", f.eventID, f.x2.ID)
+	wantStatus(t, f.upload(otherX, path, nil, "logo", "logo.txt", []byte("not an image")), http.StatusUnprocessableEntity)
+	big := image.NewNRGBA(image.Rect(0, 0, 1200, 600))
+	var jpg bytes.Buffer
+	png.Encode(&jpg, big)
+	wantStatus(t, f.upload(otherX, path, nil, "logo", "logo.png", jpg.Bytes()), http.StatusSeeOther)
+	r := f.do(anon, "GET", fmt.Sprintf("/events/%d/exhibitors/%d/logo.png", f.eventID, f.x2.ID), "", "")
+	img, err := png.Decode(strings.NewReader(wantStatus(t, r, http.StatusOK)))
+	if err != nil || img.Bounds().Dx() != 512 || img.Bounds().Dy() != 256 {
+		t.Fatalf("stored logo: %v %v", err, img)
+	}
+}
