@@ -18,8 +18,13 @@ import (
 )
 
 // DejaVu Sans covers Latin with every Vietnamese diacritic; it is free to
-// embed (see fonts/DejaVu-LICENSE.txt) and small enough to ship inside the
-// binary.
+// embed and modify (see fonts/DejaVu-LICENSE.txt). The embedded files are
+// subsets made with fontTools (Latin, Latin Extended, combining marks,
+// Latin Extended Additional where Vietnamese lives, punctuation, ₫ and €):
+// 53 KB each instead of 750 KB, and quicker to parse for every badge.
+//
+//	pyftsubset DejaVuSans.ttf --unicodes=U+0020-007E,U+00A0-024F,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20AB,U+20AC,U+2116 --no-hinting --layout-features=''
+
 var (
 	//go:embed fonts/DejaVuSans.ttf
 	dejaVu []byte

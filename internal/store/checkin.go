@@ -132,7 +132,12 @@ func (db *DB) Revocations(ctx context.Context, eventID int64) ([]Revocation, err
 func (db *DB) RecordScans(ctx context.Context, items []checkin.Item) ([]checkin.Outcome, error) {
 	out := make([]checkin.Outcome, len(items))
 	err := db.inTx(ctx, func(tx *Tx) error {
-		sc := &scanTx{tx: tx, lists: map[int64]map[string]scanPoint{}, exhibitors: map[[2]int64]bool{}}
+		sc := &scanTx{tx: tx, lists: map[int64]map[string]scanPoint{}, exhibitors: map[[2]int64]bool{}, stmts: map[string]*sql.Stmt{}}
+		defer func() {
+			for _, st := range sc.stmts {
+				st.Close()
+			}
+		}()
 		for i := range items {
 			o, err := sc.record(ctx, &items[i])
 			if err != nil {
@@ -154,7 +159,44 @@ type scanTx struct {
 	tx         *Tx
 	lists      map[int64]map[string]scanPoint // event → gate code → point
 	exhibitors map[[2]int64]bool
+	stmts      map[string]*sql.Stmt
 }
+
+// stmt prepares a query once per batch: parsing SQL costs more than
+// running these small statements, and a batch runs each of them per scan.
+func (sc *scanTx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := sc.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := sc.tx.tx.PrepareContext(ctx, sc.tx.db.q(q))
+	if err != nil {
+		return nil, err
+	}
+	sc.stmts[q] = st
+	return st, nil
+}
+
+func (sc *scanTx) queryRow(ctx context.Context, q string, args ...any) rowScanner {
+	st, err := sc.stmt(ctx, q)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (sc *scanTx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := sc.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+type rowScanner interface{ Scan(...any) error }
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 func (sc *scanTx) point(ctx context.Context, eventID int64, code string) (scanPoint, bool, error) {
 	pts, ok := sc.lists[eventID]
@@ -268,7 +310,7 @@ func (sc *scanTx) record(ctx context.Context, it *checkin.Item) (checkin.Outcome
 		return o, sc.saveLead(ctx, it)
 	}
 	next := checkin.Apply(st, s.Kind, it.Day)
-	_, err = sc.tx.exec(ctx, `INSERT INTO checkin_state (list_id, registration_id, inside, day, day_count, total, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+	_, err = sc.exec(ctx, `INSERT INTO checkin_state (list_id, registration_id, inside, day, day_count, total, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (list_id, registration_id) DO UPDATE SET inside = excluded.inside, day = excluded.day, day_count = excluded.day_count,
 		total = excluded.total, last_at = excluded.last_at`,
 		pt.list.ID, it.Claims.RegistrationID, next.Inside, next.Day, next.DayCount, next.Total, s.ScannedAt.UTC())
@@ -279,7 +321,7 @@ func (sc *scanTx) record(ctx context.Context, it *checkin.Item) (checkin.Outcome
 func (sc *scanTx) check(ctx context.Context, it *checkin.Item, pt *scanPoint) (checkin.Reason, checkin.State, error) {
 	var st checkin.State
 	var reg regRow
-	err := sc.tx.queryRow(ctx, "SELECT status, badge_version, category FROM registrations WHERE id = ? AND event_id = ?"+sc.tx.db.lockSuffix(),
+	err := sc.queryRow(ctx, "SELECT status, badge_version, category FROM registrations WHERE id = ? AND event_id = ?"+sc.tx.db.lockSuffix(),
 		it.Claims.RegistrationID, it.EventID).Scan(&reg.status, &reg.version, &reg.category)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -304,14 +346,14 @@ func (sc *scanTx) check(ctx context.Context, it *checkin.Item, pt *scanPoint) (c
 	if ok, why := pt.list.Covers(reg.category, it.Day); !ok && it.Scan.Kind == checkin.KindCheckin {
 		return why, st, nil
 	}
-	err = sc.tx.queryRow(ctx, "SELECT inside, day, day_count, total FROM checkin_state WHERE list_id = ? AND registration_id = ?",
+	err = sc.queryRow(ctx, "SELECT inside, day, day_count, total FROM checkin_state WHERE list_id = ? AND registration_id = ?",
 		pt.list.ID, it.Claims.RegistrationID).Scan(&st.Inside, &st.Day, &st.DayCount, &st.Total)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", st, err
 	}
 	inside := 0
 	if pt.list.Capacity > 0 {
-		if err := sc.tx.queryRow(ctx, "SELECT COUNT(*) FROM checkin_state WHERE list_id = ? AND inside = TRUE AND day = ?",
+		if err := sc.queryRow(ctx, "SELECT COUNT(*) FROM checkin_state WHERE list_id = ? AND inside = TRUE AND day = ?",
 			pt.list.ID, it.Day).Scan(&inside); err != nil {
 			return "", st, err
 		}
@@ -325,14 +367,14 @@ func (sc *scanTx) exhibitorAt(ctx context.Context, eventID, exhibitorID int64) (
 		return ok, nil
 	}
 	var n int
-	err := sc.tx.queryRow(ctx, "SELECT COUNT(*) FROM exhibitors WHERE id = ? AND event_id = ?", exhibitorID, eventID).Scan(&n)
+	err := sc.queryRow(ctx, "SELECT COUNT(*) FROM exhibitors WHERE id = ? AND event_id = ?", exhibitorID, eventID).Scan(&n)
 	sc.exhibitors[k] = n > 0
 	return n > 0, err
 }
 
 func (sc *scanTx) insertScan(ctx context.Context, it *checkin.Item, pt *scanPoint, result checkin.Result, reason checkin.Reason) (bool, error) {
 	s := it.Scan
-	res, err := sc.tx.exec(ctx, `INSERT INTO scans (id, event_id, registration_id, kind, point, list_id, exhibitor_id, category, result, reason, offline, day, scanned_at, received_at, scanner_id)
+	res, err := sc.exec(ctx, `INSERT INTO scans (id, event_id, registration_id, kind, point, list_id, exhibitor_id, category, result, reason, offline, day, scanned_at, received_at, scanner_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 		s.ID, it.EventID, nullID(it.Claims.RegistrationID), string(s.Kind), s.Point, nullID(pt.list.ID), nullID(s.Exhibitor), it.Claims.Category,
 		string(result), string(reason), s.Offline, it.Day, s.ScannedAt.UTC(), sc.tx.db.Now(), nullID(it.ScannerID))
@@ -345,14 +387,14 @@ func (sc *scanTx) insertScan(ctx context.Context, it *checkin.Item, pt *scanPoin
 
 func (sc *scanTx) duplicate(ctx context.Context, o checkin.Outcome) (checkin.Outcome, error) {
 	var result, reason string
-	err := sc.tx.queryRow(ctx, "SELECT result, reason FROM scans WHERE id = ?", o.ID).Scan(&result, &reason)
+	err := sc.queryRow(ctx, "SELECT result, reason FROM scans WHERE id = ?", o.ID).Scan(&result, &reason)
 	o.Status, o.Result, o.Reason = checkin.StatusDuplicate, checkin.Result(result), checkin.Reason(reason)
 	return o, err
 }
 
 func (sc *scanTx) saveLead(ctx context.Context, it *checkin.Item) error {
 	s := it.Scan
-	_, err := sc.tx.exec(ctx, `INSERT INTO leads (event_id, exhibitor_id, registration_id, scan_id, rating, note, day, created_at)
+	_, err := sc.exec(ctx, `INSERT INTO leads (event_id, exhibitor_id, registration_id, scan_id, rating, note, day, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (exhibitor_id, registration_id) DO UPDATE SET
 		rating = CASE WHEN excluded.rating > 0 THEN excluded.rating ELSE leads.rating END,
 		note = CASE WHEN excluded.note <> '' THEN excluded.note ELSE leads.note END`,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/checkin"
@@ -78,7 +79,24 @@ func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) e
 // Register records a registration, making an account (without a password)
 // for an email not seen before.
 func (db *DB) Register(ctx context.Context, r *checkin.Registrant) error {
+	defer db.writer()()
 	return db.inTx(ctx, func(tx *Tx) error { return tx.register(ctx, r) })
+}
+
+var sqliteWriters sync.Map // *DB → *sync.Mutex
+
+// writer queues a SQLite writer in memory and returns the unlock: SQLite
+// has one writer, and waiting on a mutex is far cheaper than its busy
+// handler's sleep-and-retry when hundreds of requests write at once. On
+// PostgreSQL writers run in parallel and this does nothing.
+func (db *DB) writer() func() {
+	if db.dialect.name != "sqlite" {
+		return func() {}
+	}
+	m, _ := sqliteWriters.LoadOrStore(db, &sync.Mutex{})
+	mu := m.(*sync.Mutex)
+	mu.Lock()
+	return mu.Unlock
 }
 
 func (tx *Tx) register(ctx context.Context, r *checkin.Registrant) error {

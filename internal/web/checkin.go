@@ -25,6 +25,7 @@ import (
 type checkinDeps struct {
 	scans *checkin.Service
 	live  *liveHub
+	mails *badgeMails
 }
 
 var checkinByServer sync.Map // *Server → *checkinDeps
@@ -37,7 +38,7 @@ func (s *Server) checkin() *checkinDeps {
 	if s.db.Dialect() == "postgres" {
 		workers = 4
 	}
-	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s)}
+	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s), mails: newBadgeMails(s)}
 	actual, _ := checkinByServer.LoadOrStore(s, d)
 	return actual.(*checkinDeps)
 }

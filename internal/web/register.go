@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"time"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/badge"
@@ -106,12 +107,51 @@ func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Regis
 	if err := s.db.Register(r.Context(), &in); err != nil {
 		return in, err
 	}
-	if err := s.mailBadge(r.Context(), e, in); err != nil {
-		// The registration stands; the badge can be sent again from the
-		// console. Tell the logs, not the visitor.
-		s.log.Error("badge mail failed", "registration", in.ID, "err", err)
-	}
+	s.checkin().mails.queue(e, in)
 	return in, nil
+}
+
+// badgeMails draws and mails badges after the registration is answered:
+// a badge PDF costs more than the registration itself, and a failed mail
+// must not undo a registration. One worker drains the queue, so a burst of
+// registrations is answered at full speed and mailed as fast as one core
+// draws PDFs; failures go to the log.
+type badgeMails struct {
+	s    *Server
+	jobs chan badgeMail
+}
+
+type badgeMail struct {
+	e event.Event
+	r checkin.Registrant
+}
+
+func newBadgeMails(s *Server) *badgeMails {
+	m := &badgeMails{s: s, jobs: make(chan badgeMail, 50_000)}
+	go m.run()
+	return m
+}
+
+func (m *badgeMails) queue(e event.Event, r checkin.Registrant) {
+	select {
+	case m.jobs <- badgeMail{e, r}:
+	default:
+		m.send(badgeMail{e, r}) // the queue is full: send in the request
+	}
+}
+
+func (m *badgeMails) run() {
+	for j := range m.jobs {
+		m.send(j)
+	}
+}
+
+func (m *badgeMails) send(j badgeMail) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := m.s.mailBadge(ctx, j.e, j.r); err != nil {
+		m.s.log.Error("badge mail failed", "registration", j.r.ID, "err", err)
+	}
 }
 
 // badgeToken signs the current badge of a registration.

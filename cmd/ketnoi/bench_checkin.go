@@ -1,0 +1,442 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"sync"
+	"time"
+
+	"ketnoi/internal/account"
+	"ketnoi/internal/badge"
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/mail"
+	"ketnoi/internal/store"
+	"ketnoi/internal/web"
+)
+
+// benches are the `ketnoi bench` figures, by name.
+var benches = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
+	"checkin": runBenchCheckin,
+}
+
+func init() {
+	register(command{"bench", "measure a feature on loopback: bench checkin", func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+		if len(args) == 0 || benches[args[0]] == nil {
+			fmt.Fprintln(stderr, "usage: ketnoi bench checkin [flags]")
+			return flag.ErrHelp
+		}
+		return benches[args[0]](ctx, args[1:], stdout, stderr)
+	}})
+}
+
+type benchCheckin struct {
+	db        string
+	clients   int
+	perClient int
+	batch     int
+	regs      int
+	quota     int
+	badges    int
+	only      string
+}
+
+// runBenchCheckin measures recorded scans per second and their latency
+// with many scanner clients on loopback, against the same number of plain
+// inserts into the same database in the same run; then public
+// registrations per second under a category quota; then badge PDFs.
+func runBenchCheckin(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var b benchCheckin
+	fs := newFlagSet("bench checkin", stderr)
+	fs.StringVar(&b.db, "db", "", "database: empty for a new SQLite file, or a postgres:// URL of a server where a fresh database is made and dropped")
+	fs.IntVar(&b.clients, "clients", 200, "concurrent scanner clients")
+	fs.IntVar(&b.perClient, "scans", 200, "requests per client")
+	fs.IntVar(&b.batch, "batch", 1, "scans per request (1: a phone online)")
+	fs.IntVar(&b.regs, "registrations", 10000, "registration attempts (half over the quota)")
+	fs.IntVar(&b.badges, "badges", 10000, "badges in the PDF")
+	fs.StringVar(&b.only, "only", "", "run one part: scans, register or pdf")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	b.quota = b.regs / 2
+	dsn, cleanup, err := benchDSN(b.db)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "database: %s, %d clients, %d requests each, %d scans per request\n", db.Dialect(), b.clients, b.perClient, b.batch)
+	if b.only == "" || b.only == "scans" {
+		if err := b.scans(ctx, db, stdout); err != nil {
+			return err
+		}
+	}
+	if b.only == "" || b.only == "register" {
+		if err := b.registrations(ctx, db, stdout); err != nil {
+			return err
+		}
+	}
+	if b.only == "" || b.only == "pdf" {
+		return b.pdf(stdout)
+	}
+	return nil
+}
+
+// benchDSN makes a fresh database: a SQLite file in a temporary directory,
+// or a new database on the PostgreSQL server named by a URL.
+func benchDSN(dsn string) (string, func(), error) {
+	if dsn == "" {
+		dir, err := os.MkdirTemp("", "ketnoi-bench-")
+		if err != nil {
+			return "", nil, err
+		}
+		return filepath.Join(dir, "bench.db"), func() { os.RemoveAll(dir) }, nil
+	}
+	if !store.IsPostgres(dsn) {
+		return dsn, func() {}, nil
+	}
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	r := make([]byte, 5)
+	rand.Read(r)
+	name := "ketnoi_bench_" + hex.EncodeToString(r)
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		admin.Close()
+		return "", nil, fmt.Errorf("create bench database: %w", err)
+	}
+	u, _ := url.Parse(dsn)
+	u.Path = "/" + name
+	return u.String(), func() {
+		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		admin.Close()
+	}, nil
+}
+
+// benchEvent makes an event running today, an organizer with a session,
+// a re-entry list with a gate, and returns the event and bearer token.
+func benchEvent(ctx context.Context, db *store.DB, slug string) (event.Event, string, error) {
+	today := time.Now().In(event.Zone("")).Format(event.DateLayout)
+	v := &event.Venue{Name: i18n.Text{EN: "WTC Binh Duong"}, Country: "VN", TimeZone: "Asia/Ho_Chi_Minh"}
+	if err := db.CreateVenue(ctx, v); err != nil {
+		return event.Event{}, "", err
+	}
+	e := event.Event{Slug: slug, Kind: event.TradeFair, Name: i18n.Text{EN: "Bench fair"}, VenueID: v.ID, StartDate: today, EndDate: today}
+	if err := db.CreateEvent(ctx, &e); err != nil {
+		return e, "", err
+	}
+	p := account.Person{Email: slug + "-organizer@example.vn", Name: "Organizer", Lang: i18n.VI}
+	if err := db.CreatePerson(ctx, &p); err != nil {
+		return e, "", err
+	}
+	if err := db.AddOrganizer(ctx, e.ID, p.ID); err != nil {
+		return e, "", err
+	}
+	token := account.NewToken()
+	err := db.CreateWebSession(ctx, account.Session{TokenHash: account.HashToken(token), PersonID: p.ID, CSRF: account.NewToken(), ExpiresAt: time.Now().Add(time.Hour)})
+	return e, token, err
+}
+
+func benchServer(db *store.DB) (string, func(), error) {
+	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Mail: discardMail{}, MaxBody: 4 << 20})
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	hs := &http.Server{Handler: srv.Handler()}
+	go hs.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { hs.Close() }, nil
+}
+
+type discardMail struct{}
+
+func (discardMail) Send(context.Context, mail.Message) error { return nil }
+
+func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) error {
+	e, token, err := benchEvent(ctx, db, "scan-bench")
+	if err != nil {
+		return err
+	}
+	l := &checkin.List{EventID: e.ID, Name: "Halls", Rule: checkin.Reentry}
+	if err := db.CreateCheckinList(ctx, l); err != nil {
+		return err
+	}
+	if err := db.CreateGate(ctx, &checkin.Gate{EventID: e.ID, Code: "gate-1", ListID: l.ID}); err != nil {
+		return err
+	}
+	perClient := 10 // badges per client: each client scans its own badges in and out
+	toks, err := benchBadges(ctx, db, e.ID, b.clients*perClient)
+	if err != nil {
+		return err
+	}
+	base, stop, err := benchServer(db)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: b.clients, MaxConnsPerHost: b.clients}, Timeout: 30 * time.Second}
+	total := b.clients * b.perClient * b.batch
+	start := time.Now()
+	lat, errs := fanOut(b.clients, b.perClient, func(c, i int) error {
+		var buf bytes.Buffer
+		if b.batch > 1 {
+			buf.WriteString(`{"scans":[`)
+		}
+		for k := 0; k < b.batch; k++ {
+			n := i*b.batch + k
+			kind := "checkin"
+			if (n/perClient)%2 == 1 {
+				kind = "checkout"
+			}
+			if k > 0 {
+				buf.WriteByte(',')
+			}
+			fmt.Fprintf(&buf, `{"id":"%s","token":"%s","point":"gate-1","kind":"%s","scanned_at":"%s"}`,
+				uuid4(), toks[c*perClient+n%perClient], kind, time.Now().UTC().Format(time.RFC3339Nano))
+		}
+		if b.batch > 1 {
+			buf.WriteString(`]}`)
+		}
+		req, _ := http.NewRequestWithContext(ctx, "POST", fmt.Sprintf("%s/api/v1/events/%d/scans", base, e.ID), &buf)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || bytes.Contains(body, []byte(`"rejected"`)) {
+			return fmt.Errorf("scan answer %d: %.200s", resp.StatusCode, body)
+		}
+		return nil
+	})
+	took := time.Since(start)
+	if errs > 0 {
+		return fmt.Errorf("%d scan requests failed", errs)
+	}
+	stored, err := db.CountScans(ctx, e.ID, "accepted")
+	if err != nil {
+		return err
+	}
+	if stored != total {
+		return fmt.Errorf("%d scans accepted but %d stored", total, stored)
+	}
+	rate := float64(total) / took.Seconds()
+	fmt.Fprintf(out, "scans:     %d accepted and stored in %v: %.0f scans/s, request latency p50 %v p99 %v\n", total, took.Round(time.Millisecond), rate, pct(lat, 50), pct(lat, 99))
+
+	// Baseline: the same number of single-row inserts into the same
+	// database, each its own transaction, from as many goroutines.
+	plainEvent, _, err := benchEvent(ctx, db, "plain-bench")
+	if err != nil {
+		return err
+	}
+	start = time.Now()
+	plat, perrs := fanOut(b.clients, b.perClient*b.batch, func(c, i int) error {
+		return db.InsertPlainScan(ctx, uuid4(), plainEvent.ID, time.Now().UTC())
+	})
+	ptook := time.Since(start)
+	if perrs > 0 {
+		return fmt.Errorf("%d plain inserts failed", perrs)
+	}
+	prate := float64(total) / ptook.Seconds()
+	fmt.Fprintf(out, "baseline:  %d plain inserts in %v: %.0f inserts/s, p50 %v p99 %v\n", total, ptook.Round(time.Millisecond), prate, pct(plat, 50), pct(plat, 99))
+	fmt.Fprintf(out, "ratio:     recorded scans / plain inserts = %.2f\n", rate/prate)
+	return nil
+}
+
+func benchBadges(ctx context.Context, db *store.DB, eventID int64, n int) ([]string, error) {
+	k, err := db.SigningKey(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	toks := make([]string, n)
+	_, errs := fanOut(8, (n+7)/8, func(c, i int) error {
+		j := c*((n+7)/8) + i
+		if j >= n {
+			return nil
+		}
+		r := checkin.Registrant{Name: "Khách", Email: fmt.Sprintf("scan%d@example.vn", j)}
+		r.EventID, r.Category = eventID, event.CatVisitor
+		if err := db.Register(ctx, &r); err != nil {
+			return err
+		}
+		tok, err := badge.Sign(k, badge.Claims{EventID: eventID, RegistrationID: r.ID, Version: 1, Category: "visitor"})
+		toks[j] = tok
+		return err
+	})
+	if errs > 0 {
+		return nil, fmt.Errorf("%d registrations failed", errs)
+	}
+	return toks, nil
+}
+
+func (b *benchCheckin) registrations(ctx context.Context, db *store.DB, out io.Writer) error {
+	e, _, err := benchEvent(ctx, db, "reg-bench")
+	if err != nil {
+		return err
+	}
+	if err := db.SetQuota(ctx, e.ID, event.CatDelegate, b.quota); err != nil {
+		return err
+	}
+	base, stop, err := benchServer(db)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: b.clients, MaxConnsPerHost: b.clients}, Timeout: 30 * time.Second}
+	per := (b.regs + b.clients - 1) / b.clients
+	var mu sync.Mutex
+	codes := map[int]int{}
+	start := time.Now()
+	lat, errs := fanOut(b.clients, per, func(c, i int) error {
+		n := c*per + i
+		if n >= b.regs {
+			return nil
+		}
+		body := fmt.Sprintf(`{"name":"Đại biểu %d","email":"delegate%d@example.vn","organization":"Viện","category":"delegate","interests":["robotics"],"consent_contact":true}`, n, n)
+		resp, err := client.Post(fmt.Sprintf("%s/api/v1/events/%d/registrations", base, e.ID), "application/json", bytes.NewBufferString(body))
+		if err != nil {
+			return err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		mu.Lock()
+		codes[resp.StatusCode]++
+		mu.Unlock()
+		return nil
+	})
+	took := time.Since(start)
+	if errs > 0 {
+		return fmt.Errorf("%d registration requests failed", errs)
+	}
+	_, stored, err := db.Registrants(ctx, e.ID, store.RegistrantFilter{Category: "delegate", Status: "active", Limit: 1})
+	if err != nil {
+		return err
+	}
+	if codes[201] != b.quota || stored != b.quota {
+		return fmt.Errorf("quota %d: %d answered created, %d stored (answers %v)", b.quota, codes[201], stored, codes)
+	}
+	fmt.Fprintf(out, "register:  %d attempts, quota %d: %d created, %d refused full, %d stored (exact) in %v: %.0f accepted/s, %.0f answered/s, p99 %v\n",
+		b.regs, b.quota, codes[201], codes[409], stored, took.Round(time.Millisecond), float64(codes[201])/took.Seconds(), float64(b.regs)/took.Seconds(), pct(lat, 99))
+	return nil
+}
+
+func (b *benchCheckin) pdf(out io.Writer) error {
+	k, err := badge.NewKey(1)
+	if err != nil {
+		return err
+	}
+	cards := make([]badge.Card, b.badges)
+	for i := range cards {
+		tok, err := badge.Sign(k, badge.Claims{EventID: 1, RegistrationID: int64(i + 1), Version: 1, Category: "visitor"})
+		if err != nil {
+			return err
+		}
+		cards[i] = badge.Card{Name: fmt.Sprintf("Nguyễn Văn Khách %d", i), Organization: "Công ty Cổ phần Tự động hoá Bình Dương",
+			CategoryLabel: "KHÁCH THAM QUAN", Color: badge.CategoryColors["visitor"], Token: tok, Number: fmt.Sprint(i + 1)}
+	}
+	for _, f := range []badge.Format{badge.A6, badge.CR80} {
+		var w countWriter
+		start := time.Now()
+		if err := badge.PDF(&w, f, cards); err != nil {
+			return err
+		}
+		took := time.Since(start)
+		fmt.Fprintf(out, "badge PDF: %d %s badges in %v (%.0f badges/s), %.1f MB (%.1f KB per badge)\n",
+			b.badges, f, took.Round(time.Millisecond), float64(b.badges)/took.Seconds(), float64(w.n)/1e6, float64(w.n)/1e3/float64(b.badges))
+	}
+	return nil
+}
+
+type countWriter struct{ n int64 }
+
+func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+// fanOut runs fn(client, i) for i < per in each of n goroutines and
+// returns every call's latency and the number of failures.
+func fanOut(n, per int, fn func(c, i int) error) ([]time.Duration, int) {
+	var wg sync.WaitGroup
+	lats := make([][]time.Duration, n)
+	var mu sync.Mutex
+	errs := 0
+	for c := 0; c < n; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < per; i++ {
+				t := time.Now()
+				if err := fn(c, i); err != nil {
+					mu.Lock()
+					if errs == 0 {
+						fmt.Fprintln(os.Stderr, "bench:", err)
+					}
+					errs++
+					mu.Unlock()
+					continue
+				}
+				lats[c] = append(lats[c], time.Since(t))
+			}
+		}()
+	}
+	wg.Wait()
+	var all []time.Duration
+	for _, l := range lats {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	return all, errs
+}
+
+func pct(sorted []time.Duration, p int) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[(len(sorted)-1)*p/100].Round(10 * time.Microsecond)
+}
+
+func uuid4() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	b[6], b[8] = b[6]&0x0f|0x40, b[8]&0x3f|0x80
+	h := hex.EncodeToString(b)
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
