@@ -145,7 +145,7 @@ func (s *Server) handleApplySave(w http.ResponseWriter, r *http.Request) error {
 	case op == "withdraw" && p.App != nil:
 		err, done = s.moveApplication(r, *p.App, exhibit.Withdraw, by, ""), "withdrawn"
 	case op == "submit" && p.App == nil && !p.Exhibitor:
-		a := exhibit.Application{EventID: p.Event.ID, OrgID: p.Org.ID, Lang: v.lang}
+		a := exhibit.Application{EventID: p.Event.ID, OrgID: p.Org.ID, Lang: v.lang, OrgName: p.Org.Name}
 		applicationForm(r, &a)
 		p.Form = a
 		if err = a.Validate(); err == nil {
