@@ -21,6 +21,7 @@ func init() {
 		"GET /market":                                            everyone,
 		"GET /market/mine":                                       accounts,
 		"GET /market/cards/{card}":                               everyone,
+		"GET /market/orgs/{org}":                                 everyone,
 		"GET /market/orgs/{org}/cards/new":                       orgAMembers,
 		"POST /market/orgs/{org}/cards":                          orgAMembers,
 		"GET /market/cards/{card}/edit":                          orgAMembers,

@@ -484,3 +484,53 @@ func init() {
 		apiDocs[k] = d
 	}
 }
+
+// OrgProfilePage is an organization's marketplace profile: who it is, its
+// published cards, and the events where one can meet it.
+type OrgProfilePage struct {
+	Page
+	Org    org.Organization
+	Cards  []market.CardView
+	Events []event.Event
+	Own    bool
+	MyOrgs []org.Organization
+}
+
+func (m *matchWeb) handleOrgProfile(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "org")
+	if err != nil {
+		return err
+	}
+	o, err := m.s.db.Organization(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	o.Email, o.Phone = "", "" // contacts are for members and organizers
+	v := viewerOf(r)
+	_, own := v.orgs[id]
+	p := OrgProfilePage{Page: m.s.page(r, ""), Org: o, Own: own}
+	p.Title = p.Tx(o.Name)
+	cards, err := m.s.db.CardsOfOrgs(r.Context(), []int64{id})
+	if err != nil {
+		return err
+	}
+	seen := map[int64]bool{}
+	for _, c := range cards {
+		if c.Status != market.Published {
+			continue
+		}
+		p.Cards = append(p.Cards, c)
+		for _, ev := range c.Events {
+			if !seen[ev] {
+				seen[ev] = true
+				if e, err := m.s.db.Event(r.Context(), ev); err == nil {
+					p.Events = append(p.Events, e)
+				}
+			}
+		}
+	}
+	if p.MyOrgs, err = m.viewerOrgs(r); err != nil {
+		return err
+	}
+	return m.s.render(w, http.StatusOK, "market_org", p)
+}

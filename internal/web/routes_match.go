@@ -33,6 +33,7 @@ func (s *Server) matchRoutes() []route {
 		{"GET /market", public, m.handleMarket},
 		{"GET /market/mine", signedIn, m.handleMyCards},
 		{"GET /market/cards/{card}", public, m.handleCard},
+		{"GET /market/orgs/{org}", public, m.handleOrgProfile},
 		{"GET /market/orgs/{org}/cards/new", orgMember, m.handleNewCard},
 		{"POST /market/orgs/{org}/cards", orgMember, m.handleCreateCard},
 		{"GET /market/cards/{card}/edit", cardOwner, m.handleEditCard},
