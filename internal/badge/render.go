@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"unicode"
@@ -87,7 +88,8 @@ func PNG(token string, scale int) ([]byte, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&b, img); err != nil {
 		return nil, fmt.Errorf("badge PNG: %w", err)
 	}
 	return b.Bytes(), nil
@@ -150,8 +152,12 @@ func PDF(w io.Writer, f Format, cards []Card) error {
 		pdf.AddUTF8FontFromBytes("hangul", "", data)
 		pdf.AddUTF8FontFromBytes("hangul", "B", data)
 	}
+	qrs, err := qrImages(cards)
+	if err != nil {
+		return err
+	}
 	for i, c := range cards {
-		if err := drawCard(pdf, l, c, i); err != nil {
+		if err := drawCard(pdf, l, c, qrs[i], i); err != nil {
 			return err
 		}
 	}
@@ -187,7 +193,36 @@ func fontFor(s string) string {
 	return "dejavu"
 }
 
-func drawCard(pdf *fpdf.Fpdf, l layout, c Card, i int) error {
+// qrImages encodes every card's QR on all cores: choosing a QR mask is the
+// costliest step of a badge.
+func qrImages(cards []Card) ([][]byte, error) {
+	out := make([][]byte, len(cards))
+	errs := make([]error, len(cards))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = PNG(cards[i].Token, 1)
+			}
+		}()
+	}
+	for i := range cards {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("badge %d: %w", i+1, err)
+		}
+	}
+	return out, nil
+}
+
+func drawCard(pdf *fpdf.Fpdf, l layout, c Card, qr []byte, i int) error {
 	pdf.AddPage()
 	r, g, b := hexColor(c.Color)
 	pdf.SetFillColor(r, g, b)
@@ -208,7 +243,7 @@ func drawCard(pdf *fpdf.Fpdf, l layout, c Card, i int) error {
 		pdf.SetXY(5, l.jobY)
 		pdf.MultiCell(l.textW, l.orgSize*0.4, c.JobTitle, "", "L", false)
 	}
-	if err := drawQR(pdf, c.Token, l.qrX, l.qrY, l.qrSize, i); err != nil {
+	if err := drawQR(pdf, qr, l.qrX, l.qrY, l.qrSize, i); err != nil {
 		return err
 	}
 	pdf.SetFont("dejavu", "", 6)
@@ -219,11 +254,7 @@ func drawCard(pdf *fpdf.Fpdf, l layout, c Card, i int) error {
 
 // drawQR places the QR as a one-pixel-per-module image scaled up: a few
 // hundred bytes per badge, crisp at any print resolution.
-func drawQR(pdf *fpdf.Fpdf, token string, x, y, size float64, i int) error {
-	img, err := PNG(token, 1)
-	if err != nil {
-		return err
-	}
+func drawQR(pdf *fpdf.Fpdf, img []byte, x, y, size float64, i int) error {
 	name := "qr" + strconv.Itoa(i)
 	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
 	pdf.ImageOptions(name, x, y, size, size, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/store"
+	"ketnoi/internal/store/storetest"
+)
+
+// startServe runs the real binary on dsn and returns its address.
+func startServe(t *testing.T, bin, dsn string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lines := bufio.NewScanner(stderr)
+	re := regexp.MustCompile(`url=(http://\S+)`)
+	for lines.Scan() {
+		if m := re.FindStringSubmatch(lines.Text()); m != nil {
+			go func() {
+				for lines.Scan() {
+				}
+			}()
+			return cmd, m[1]
+		}
+	}
+	t.Fatal("the server printed no address")
+	return nil, ""
+}
+
+// TestAcceptedScansSurviveSIGKILL kills the server with SIGKILL in the
+// middle of a scan load and restarts it: every scan that was answered
+// "accepted" is stored, exactly once, and sending it again is answered
+// "duplicate".
+func TestAcceptedScansSurviveSIGKILL(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "ketnoi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, d := range storetest.Dialects(t) {
+		t.Run(d, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := storetest.MustDSN(t, d)
+			db, err := store.Open(ctx, dsn)
+			must(t, err)
+			defer db.Close()
+			must(t, db.Migrate(ctx))
+			e, token, err := benchEvent(ctx, db, "kill-test")
+			must(t, err)
+			l := &checkin.List{EventID: e.ID, Name: "Halls", Rule: checkin.OncePerDay}
+			must(t, db.CreateCheckinList(ctx, l))
+			must(t, db.CreateGate(ctx, &checkin.Gate{EventID: e.ID, Code: "gate-1", ListID: l.ID}))
+			toks, err := benchBadges(ctx, db, e.ID, 2000)
+			must(t, err)
+
+			cmd, base := startServe(t, bin, dsn)
+			post := func(base, id, tok string) (string, error) {
+				body := fmt.Sprintf(`{"id":"%s","token":"%s","point":"gate-1","kind":"checkin","scanned_at":"%s"}`, id, tok, time.Now().UTC().Format(time.RFC3339))
+				req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/events/%d/scans", base, e.ID), bytes.NewBufferString(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer "+token)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					return "", err
+				}
+				defer resp.Body.Close()
+				var o checkin.Outcome
+				if err := json.NewDecoder(resp.Body).Decode(&o); err != nil {
+					return "", err
+				}
+				return o.Status, nil
+			}
+			var mu sync.Mutex
+			accepted := map[string]string{} // scan id → token
+			var wg sync.WaitGroup
+			stop := make(chan struct{})
+			for c := 0; c < 20; c++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := c; i < len(toks); i += 20 {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						id := uuid4()
+						if st, err := post(base, id, toks[i]); err == nil && st == "accepted" {
+							mu.Lock()
+							accepted[id] = toks[i]
+							mu.Unlock()
+						}
+					}
+				}()
+			}
+			// Kill in the middle of the load: once some scans are answered,
+			// while the clients keep posting.
+			for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+				mu.Lock()
+				n := len(accepted)
+				mu.Unlock()
+				if n >= 200 {
+					break
+				}
+			}
+			must(t, cmd.Process.Signal(syscall.SIGKILL))
+			close(stop)
+			wg.Wait()
+			cmd.Wait()
+			if len(accepted) < 20 {
+				t.Fatalf("only %d scans accepted before the kill: the load did not run", len(accepted))
+			}
+			stored, err := db.ScanIDs(ctx, e.ID)
+			must(t, err)
+			for id := range accepted {
+				if stored[id] != 1 {
+					t.Fatalf("accepted scan %s stored %d times after SIGKILL", id, stored[id])
+				}
+			}
+			_, base = startServe(t, bin, dsn)
+			for id, tok := range accepted {
+				if st, err := post(base, id, tok); err != nil || st != "duplicate" {
+					t.Fatalf("resending accepted scan %s after restart: %q, %v", id, st, err)
+				}
+			}
+			t.Logf("%d scans accepted before SIGKILL, all stored once, all duplicates after restart", len(accepted))
+		})
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
