@@ -111,11 +111,17 @@ func (s *Service) syncLocked(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("marketplace sync: %w", err)
 	}
+	// A timestamp in the future (a clock set wrong, imported data) must not
+	// hide the changes made before it: the mark never passes now.
+	now := time.Now()
 	for _, c := range cards {
 		s.apply(ctx, c)
 		if c.UpdatedAt.After(s.synced) {
 			s.synced = c.UpdatedAt
 		}
+	}
+	if s.synced.After(now) {
+		s.synced = now
 	}
 	s.ready = true
 	return nil

@@ -282,3 +282,37 @@ func (db *DB) OrgMemberIDs(ctx context.Context, orgID int64) ([]int64, error) {
 	}
 	return out, rows.Err()
 }
+
+// Meetings loads meeting requests with their ids already set (the demo and
+// benchmarks).
+func (b *Bulk) Meetings(ms []meeting.Meeting) error {
+	rows := make([][]any, len(ms))
+	now := b.tx.db.Now()
+	for i, m := range ms {
+		if m.CreatedAt.IsZero() {
+			m.CreatedAt = now
+		}
+		if m.UpdatedAt.IsZero() {
+			m.UpdatedAt = m.CreatedAt
+		}
+		rows[i] = []any{m.ID, m.EventID, m.FromOrg, m.ToOrg, nullID(m.RequestedBy), nullID(m.AnsweredBy), nullID(m.CardID), string(m.Origin),
+			m.Message, string(m.Place), string(m.Status), m.Reason, m.WantedSlot, m.Slot, m.Location, m.CreatedAt.UTC(), m.UpdatedAt.UTC()}
+	}
+	if err := b.insert("meetings", []string{"id", "event_id", "from_org", "to_org", "requested_by", "answered_by", "card_id", "origin",
+		"message", "place", "status", "reason", "wanted_slot", "slot", "location", "created_at", "updated_at"}, rows); err != nil {
+		return err
+	}
+	return b.tx.db.dialect.resetSequences(b.tx, "meetings")
+}
+
+// UnscheduleAll takes every scheduled meeting of an event back to accepted,
+// so that the scheduler plans the event from scratch.
+func (db *DB) UnscheduleAll(ctx context.Context, eventID int64) (int, error) {
+	res, err := db.exec(ctx, "UPDATE meetings SET status = 'accepted', slot = '', location = '', updated_at = ? WHERE event_id = ? AND status = 'scheduled'",
+		db.Now(), eventID)
+	if err != nil {
+		return 0, fmt.Errorf("unschedule: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
