@@ -23,8 +23,19 @@ type searcher struct {
 	big     int // cost of leaving one unit of weight unscheduled
 	unsched []int32
 	unPos   []int32
+	// meets lists each participant's movable meetings, for the moves that
+	// target a participant with breaks.
+	meets [][]int32
+	perm  []int32 // scratch: new slot of each slot in a slot move, or -1
+	// Kempe chain scratch: members (stamped by chainGen) and their slots.
+	inChain  []int32
+	chainGen int32
+	from     []int32
+	rowSlots []int32
+	block    []int32
 
 	weightBefore int
+	overBefore   int
 }
 
 // search improves st by simulated annealing over the penalised cost
@@ -35,18 +46,27 @@ type searcher struct {
 func (st *state) search(ctx context.Context, iters int, seed uint64) {
 	m := st.m
 	sr := &searcher{
-		st:     st,
-		rng:    rand.New(rand.NewPCG(seed, 0x5eed)),
-		inMove: make([]int32, m.nMeet),
-		pMark:  make([]int32, m.nPart),
-		unPos:  make([]int32, m.nMeet),
-		big:    2*(tuneBreakWeight+tuneIdleTie)*maxSessionLen(m) + 2,
+		st:      st,
+		rng:     rand.New(rand.NewPCG(seed, 0x5eed)),
+		inMove:  make([]int32, m.nMeet),
+		inChain: make([]int32, m.nMeet),
+		pMark:   make([]int32, m.nPart),
+		unPos:   make([]int32, m.nMeet),
+		big:     2*(tuneBreakWeight+tuneIdleTie)*maxSessionLen(m) + 2,
 	}
 	movable := make([]int32, 0, m.nMeet)
+	sr.meets = make([][]int32, m.nPart)
+	sr.perm = make([]int32, m.nSlots)
+	for i := range sr.perm {
+		sr.perm[i] = -1
+	}
 	for i := range m.nMeet {
 		sr.unPos[i] = -1
 		if m.fixed[i] < 0 && len(m.dom[i]) > 0 {
 			movable = append(movable, int32(i))
+			for _, k := range m.with[i] {
+				sr.meets[k] = append(sr.meets[k], int32(i))
+			}
 		}
 	}
 	if len(movable) == 0 {
@@ -61,6 +81,8 @@ func (st *state) search(ctx context.Context, iters int, seed uint64) {
 	bestW, bestS := st.weight, st.soft
 	t0, t1 := tuneT0, tuneT1
 	temp := t0
+	st.softCap = tuneOverW > 0 && m.canOverfill()
+	defer func() { st.softCap = false }()
 	for it := 0; it < iters; it++ {
 		if it&1023 == 0 {
 			if ctx.Err() != nil {
@@ -70,22 +92,34 @@ func (st *state) search(ctx context.Context, iters int, seed uint64) {
 			// one froze, which escapes plateaus better than one long cycle.
 			cycle := max(1, iters/tuneCycles)
 			temp = t0 * math.Pow(t1/t0, float64(it%cycle)/float64(cycle))
-			if better(st.weight, st.soft, bestW, bestS) {
-				copy(best, st.slotOf)
-				bestW, bestS = st.weight, st.soft
-			}
 		}
-		var mt int32
+		if st.over == 0 && better(st.weight, st.soft, bestW, bestS) {
+			copy(best, st.slotOf)
+			bestW, bestS = st.weight, st.soft
+		}
+		if tuneSlotMoves > 0 && sr.rng.IntN(tuneSlotMoves) == 0 {
+			sr.slotStep(temp)
+			continue
+		}
+		if tuneRowMoves > 0 && sr.rng.IntN(tuneRowMoves) == 0 {
+			sr.rowStep(int32(sr.rng.IntN(m.nPart)), temp)
+			continue
+		}
+		var mt int32 = -1
 		if len(sr.unsched) > 0 && sr.rng.IntN(4) == 0 {
 			mt = sr.unsched[sr.rng.IntN(len(sr.unsched))]
-		} else {
+		} else if tuneTarget > 0 && sr.rng.IntN(tuneTarget) == 0 {
+			mt = sr.targetMeeting()
+		}
+		if mt < 0 {
 			mt = movable[sr.rng.IntN(len(movable))]
 		}
 		sr.step(mt, temp)
 	}
-	if better(st.weight, st.soft, bestW, bestS) {
+	if st.over == 0 && better(st.weight, st.soft, bestW, bestS) {
 		return
 	}
+	st.softCap = false
 	st.restore(best)
 }
 
@@ -118,7 +152,7 @@ func (sr *searcher) step(mt int32, temp float64) {
 	sr.begin()
 	var ok bool
 	if st.slotOf[mt] >= 0 && (len(sr.unsched) == 0 || sr.rng.IntN(8) != 0) {
-		ok = sr.kempe(mt, s, !st.hasRoom(mt, s))
+		ok = sr.kempe(mt, s, !st.hasRoom(mt, s) && (!st.softCap || sr.rng.IntN(2) == 0))
 	} else {
 		ok = sr.eject(mt, s)
 	}
@@ -126,6 +160,12 @@ func (sr *searcher) step(mt int32, temp float64) {
 		sr.rollback()
 		return
 	}
+	sr.decide(temp)
+}
+
+// decide keeps the current move by the annealing rule or undoes it.
+func (sr *searcher) decide(temp float64) {
+	st := sr.st
 	before := 0
 	for _, k := range sr.parts {
 		before += st.pcost[k]
@@ -134,12 +174,95 @@ func (sr *searcher) step(mt int32, temp float64) {
 	for _, k := range sr.parts {
 		after += st.cost(k)
 	}
-	delta := (after - before) + sr.big*(sr.weightBefore-st.weight)
+	delta := (after - before) + sr.big*(sr.weightBefore-st.weight) + tuneOverW*(st.over-sr.overBefore)
 	if delta <= 0 || sr.rng.Float64() < math.Exp(-float64(delta)/temp) {
 		sr.commit(after - before)
 		return
 	}
 	sr.rollback()
+}
+
+// targetMeeting picks a meeting of a participant who has a break, or -1
+// when a few random participants have none.
+func (sr *searcher) targetMeeting() int32 {
+	st := sr.st
+	for range 4 {
+		k := sr.rng.IntN(st.m.nPart)
+		if st.pcost[k] >= tuneBreakWeight && len(sr.meets[k]) > 0 {
+			return sr.meets[k][sr.rng.IntN(len(sr.meets[k]))]
+		}
+	}
+	return -1
+}
+
+// slotStep permutes whole slots: it swaps the meetings of two slots of a
+// session, or moves one slot's meetings to another position and shifts the
+// slots between by one. Every slot keeps a set of meetings that fitted in
+// a slot before, so locations and participants stay feasible; only the
+// meetings' own slot lists (and fixed meetings) can forbid the move.
+func (sr *searcher) slotStep(temp float64) {
+	st := sr.st
+	m := st.m
+	a := int32(sr.rng.IntN(m.nSlots))
+	b := int32(sr.rng.IntN(m.nSlots))
+	if a == b || m.slotSess[a] != m.slotSess[b] {
+		return
+	}
+	touched := sr.slotPerm(a, b, sr.rng.IntN(2) == 0)
+	defer func() {
+		for _, s := range touched {
+			sr.perm[s] = -1
+		}
+	}()
+	for _, s := range touched {
+		for _, mt := range st.slotMeet[s] {
+			if m.fixed[mt] >= 0 || !m.inDom(mt, sr.perm[s]) {
+				return
+			}
+		}
+	}
+	sr.begin()
+	for _, s := range touched {
+		for _, mt := range st.slotMeet[s] {
+			sr.touch(mt)
+		}
+	}
+	for _, e := range sr.journal {
+		st.remove(e.mt)
+	}
+	for _, e := range sr.journal {
+		if !st.insert(e.mt, sr.perm[e.slot]) {
+			sr.rollback() // unreachable: each slot gets a set that fitted
+			return
+		}
+	}
+	sr.decide(temp)
+}
+
+// slotPerm fills sr.perm for the slots from a to b (same session): a swap
+// of a and b, or a rotation moving a to b. It returns the slots involved.
+func (sr *searcher) slotPerm(a, b int32, swap bool) []int32 {
+	m := sr.st.m
+	if swap {
+		sr.perm[a], sr.perm[b] = b, a
+		return []int32{a, b}
+	}
+	var path []int32
+	step := m.nextSlot
+	if m.slotPos[b] < m.slotPos[a] {
+		step = m.prevSlot
+	}
+	for s := a; ; s = step[s] {
+		path = append(path, s)
+		if s == b {
+			break
+		}
+	}
+	sr.perm[a] = b
+	for i := 1; i < len(path); i++ {
+		sr.perm[path[i]] = path[i-1]
+	}
+	return path
 }
 
 func (sr *searcher) begin() {
@@ -148,6 +271,7 @@ func (sr *searcher) begin() {
 	sr.moveGen++
 	sr.pGen++
 	sr.weightBefore = sr.st.weight
+	sr.overBefore = sr.st.over
 }
 
 // touch records that mt takes part in the current move.
@@ -238,14 +362,16 @@ func (sr *searcher) kempe(mt, b int32, partner bool) bool {
 	st := sr.st
 	m := st.m
 	a := st.slotOf[mt]
+	// Chain membership has its own stamp so that several chains can make
+	// one compound move (see rowStep).
+	sr.chainGen++
+	gen := sr.chainGen
 	sr.chain = append(sr.chain[:0], mt)
-	sr.touch(mt)
+	sr.inChain[mt] = gen
 	if list := st.slotMeet[b]; partner && len(list) > 0 {
 		o := list[sr.rng.IntN(len(list))]
-		if sr.inMove[o] != sr.moveGen {
-			sr.touch(o)
-			sr.chain = append(sr.chain, o)
-		}
+		sr.inChain[o] = gen
+		sr.chain = append(sr.chain, o)
 	}
 	for i := 0; i < len(sr.chain); i++ {
 		x := sr.chain[i]
@@ -255,8 +381,8 @@ func (sr *searcher) kempe(mt, b int32, partner bool) bool {
 		}
 		for _, k := range m.with[x] {
 			o := st.occ[int(k)*m.nSlots+int(to)]
-			if o >= 0 && sr.inMove[o] != sr.moveGen {
-				sr.touch(o)
+			if o >= 0 && sr.inChain[o] != gen {
+				sr.inChain[o] = gen
 				sr.chain = append(sr.chain, o)
 			}
 		}
@@ -264,15 +390,116 @@ func (sr *searcher) kempe(mt, b int32, partner bool) bool {
 			return false
 		}
 	}
+	sr.from = sr.from[:0]
 	for _, x := range sr.chain {
+		sr.touch(x)
+		sr.from = append(sr.from, st.slotOf[x])
 		st.remove(x)
 	}
-	for _, e := range sr.journal {
-		if !st.insert(e.mt, other(e.slot, a, b)) {
+	for i, x := range sr.chain {
+		if !st.insert(x, other(sr.from[i], a, b)) {
 			return false
 		}
 	}
 	return true
+}
+
+// rowStep is a compound move that makes participant k's meetings one block
+// of consecutive slots: it picks a block of k's row, and moves each meeting
+// of k outside it to a free slot of the block by a Kempe chain (so partners
+// follow). The whole compound is then accepted or undone at once, which
+// lets the search cross the ridges that single moves cannot.
+func (sr *searcher) rowStep(k int32, temp float64) {
+	st := sr.st
+	m := st.m
+	in := sr.rowSlots[:0]
+	for _, mt := range sr.meets[k] {
+		if s := st.slotOf[mt]; s >= 0 {
+			in = append(in, s)
+		}
+	}
+	sr.rowSlots = in
+	d := len(in)
+	if d < 2 {
+		return
+	}
+	first, last := in[0], in[0]
+	for _, s := range in {
+		if m.slotPos[s] < m.slotPos[first] {
+			first = s
+		}
+		if m.slotPos[s] > m.slotPos[last] {
+			last = s
+		}
+	}
+	for _, s := range in {
+		if m.slotSess[s] != m.slotSess[first] {
+			return // rows over several sessions are left to the other moves
+		}
+	}
+	span := int(m.slotPos[last]-m.slotPos[first]) + 1
+	if span == d {
+		return // already one block
+	}
+	// The block starts in [first-1, last-d+1] (clipped to the session).
+	t := first
+	if m.prevSlot[t] >= 0 && sr.rng.IntN(span-d+2) == 0 {
+		t = m.prevSlot[t]
+	} else {
+		for range sr.rng.IntN(span - d + 1) {
+			t = m.nextSlot[t]
+		}
+	}
+	block := sr.block[:0]
+	for s, n := t, 0; n < d; n++ {
+		if s < 0 {
+			return
+		}
+		block = append(block, s)
+		s = m.nextSlot[s]
+	}
+	sr.block = block
+	sr.begin()
+	// Pair k's meetings outside the block with the free slots of the block,
+	// both in time order.
+	var outs, frees []int32
+	for _, s := range block {
+		if st.occ[int(k)*m.nSlots+int(s)] < 0 {
+			frees = append(frees, s)
+		}
+	}
+	for s := first; s >= 0; s = m.nextSlot[s] {
+		if mt := st.occ[int(k)*m.nSlots+int(s)]; mt >= 0 && !slotIn(block, s) {
+			outs = append(outs, mt)
+		}
+		if s == last {
+			break
+		}
+	}
+	if len(outs) != len(frees) {
+		return
+	}
+	for i, mt := range outs {
+		f := frees[i]
+		if m.fixed[mt] >= 0 || !m.inDom(mt, f) || st.slotOf[mt] < 0 {
+			sr.rollback()
+			return
+		}
+		if !sr.kempe(mt, f, !st.hasRoom(mt, f)) {
+			sr.rollback()
+			return
+		}
+	}
+	sr.decide(temp)
+}
+
+func slotIn(list []int32, s int32) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func other(s, a, b int32) int32 {
@@ -345,9 +572,21 @@ func (st *state) restore(slotOf []int32) {
 }
 
 // Annealing temperatures, start and end, in units of one idle slot or break.
-var tuneT0, tuneT1 = 4.0, 0.1
+var tuneT0, tuneT1 = 2.0, 0.3
 
 var tuneCycles = 1
+
+// tuneSlotMoves: one move in tuneSlotMoves permutes whole slots (0: never).
+// tuneTarget: one meeting move in tuneTarget starts from a participant with
+// a break (0: never).
+var tuneSlotMoves, tuneTarget = 20, 2
+
+// tuneRowMoves: one move in tuneRowMoves compacts a participant's row (0: never).
+var tuneRowMoves = 5
+
+// tuneOverW is the cost of one meeting beyond a slot's capacity while the
+// search may overfill slots (0: never overfill).
+var tuneOverW = 4
 
 // besideSlot picks a slot of mt's domain next to another meeting of one of
 // its participants (the moves that close gaps), or -1.

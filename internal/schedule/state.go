@@ -26,6 +26,13 @@ type state struct {
 	slotIdx  []int32   // index of each meeting in slotMeet
 	pinUsed  []int32   // nSlots*nLoc: pinned meetings per location
 
+	// softCap lets the search overfill slots (when all locations form one
+	// class): over counts the meetings beyond capacity, which the search
+	// penalises, so it can pass through full slots. Only schedules with
+	// over == 0 are ever kept or returned.
+	softCap bool
+	over    int
+
 	// scratch for the augmenting-path search
 	visit     []int32
 	visitGen  int32
@@ -147,6 +154,9 @@ func (st *state) findClass(mt, s int32) int32 {
 		if fl := st.freeList[s]; len(fl) > 0 {
 			return fl[0]
 		}
+		if st.softCap {
+			return 0
+		}
 		return -1
 	}
 	open := false
@@ -247,6 +257,9 @@ func (st *state) shift(mt, s, f int32) int32 {
 func (st *state) takeClass(s, c int32) {
 	i := int(s)*st.m.nClass + int(c)
 	st.free[i]--
+	if st.free[i] < 0 {
+		st.over++
+	}
 	if st.free[i] == 0 {
 		fl := st.freeList[s]
 		pos := st.freePos[i]
@@ -260,7 +273,10 @@ func (st *state) takeClass(s, c int32) {
 
 func (st *state) releaseClass(s, c int32) {
 	i := int(s)*st.m.nClass + int(c)
-	if st.free[i] == 0 {
+	switch {
+	case st.free[i] < 0:
+		st.over--
+	case st.free[i] == 0:
 		st.freePos[i] = int32(len(st.freeList[s]))
 		st.freeList[s] = append(st.freeList[s], c)
 	}
@@ -416,6 +432,20 @@ func (st *state) besideBusy(k, s int32) bool {
 		}
 	}
 	return false
+}
+
+// canOverfill reports whether slots may be overfilled during the search:
+// every meeting may use every location, so the locations form one class.
+func (m *model) canOverfill() bool {
+	if m.nClass != 1 {
+		return false
+	}
+	for i := range m.nMeet {
+		if !m.allLocs[i] || m.pinned[i] >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasRoom reports whether slot s has a free location class for mt without
