@@ -8,6 +8,7 @@ import (
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
 	"ketnoi/internal/taxonomy"
 )
@@ -206,4 +207,95 @@ func upperFirst(s string) string {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
+}
+
+// Meetings returns the demo's meeting requests at the fair (issue 3), the
+// same for the same data set: pairs of a need's owner and an offer's owner
+// in the same sector, most of them accepted and waiting for the
+// organizer's scheduler, some still requested or declined. The demo
+// accounts have their own: the visitor's company asked Minh Phat (the
+// exhibitor admin answers it) and Hanbit Robotics' request to the
+// visitor's company is accepted.
+func Meetings(ds *Dataset, cards []market.Card) []meeting.Meeting {
+	rng := rand.New(rand.NewPCG(uint64(len(cards)), 0x6d656574)) // "meet"
+	admin := map[int64]int64{}                                   // org → a member to sign the request
+	for _, m := range ds.Memberships {
+		if _, ok := admin[m.OrgID]; !ok {
+			admin[m.OrgID] = m.PersonID
+		}
+	}
+	atFair := map[int64]bool{}
+	for _, x := range ds.Exhibitors {
+		if x.EventID == FairID && x.Status == event.Approved {
+			atFair[x.OrgID] = true
+		}
+	}
+	for _, r := range ds.Registrations {
+		if r.EventID == FairID && r.OrgID != 0 {
+			atFair[r.OrgID] = true
+		}
+	}
+	offers := map[string][]market.Card{}
+	for _, c := range cards {
+		if c.Kind == market.Offer && c.Status == market.Published && atFair[c.OrgID] {
+			offers[c.Sectors[0]] = append(offers[c.Sectors[0]], c)
+		}
+	}
+	var out []meeting.Meeting
+	pairs := map[[2]int64]bool{}
+	add := func(from, to, card int64, st meeting.Status, msg string) {
+		key := [2]int64{min(from, to), max(from, to)}
+		if from == to || pairs[key] || admin[from] == 0 {
+			return
+		}
+		pairs[key] = true
+		m := meeting.Meeting{ID: int64(len(out) + 1), EventID: FairID, FromOrg: from, ToOrg: to, CardID: card, Origin: meeting.FromCard,
+			Message: msg, Place: meeting.Booth, Status: st, RequestedBy: admin[from],
+			CreatedAt: time.Date(2027, 2, 20, 2, 0, 0, 0, time.UTC).Add(time.Duration(len(out)) * 7 * time.Minute)}
+		if st == meeting.Accepted || st == meeting.Declined {
+			m.AnsweredBy = admin[to]
+		}
+		if st == meeting.Declined {
+			m.Reason = "Không phù hợp lúc này / Not a fit for now"
+		}
+		m.UpdatedAt = m.CreatedAt
+		out = append(out, m)
+	}
+	// The demo accounts' own meetings come first, so that they are there
+	// whatever the sampling below picks.
+	visitorCo, minhPhat, hanbit := visitorCompany(ds), int64(1), int64(2)
+	add(visitorCo, minhPhat, 0, meeting.Requested, "Chúng tôi muốn tìm hiểu robot hàn cho xưởng cơ khí ở Thuận An.")
+	add(hanbit, visitorCo, 0, meeting.Accepted, "We would like to present our vision-guided robots.")
+	for _, n := range cards {
+		if n.Kind != market.Need || n.Status != market.Published || !atFair[n.OrgID] {
+			continue
+		}
+		cands := offers[n.Sectors[0]]
+		for k := 0; k < 3 && len(cands) > 0; k++ {
+			o := cands[rng.IntN(len(cands))]
+			st := meeting.Accepted
+			switch r := rng.Float64(); {
+			case r < 0.15:
+				st = meeting.Requested
+			case r < 0.2:
+				st = meeting.Declined
+			}
+			add(n.OrgID, o.OrgID, o.ID, st, "Xin gặp để trao đổi về: "+o.Title.VI)
+		}
+	}
+	return out
+}
+
+// visitorCompany is the organization of the demo visitor login.
+func visitorCompany(ds *Dataset) int64 {
+	for _, p := range ds.People {
+		if p.Email == "visitor@ketnoi.demo" {
+			for _, m := range ds.Memberships {
+				if m.PersonID == p.ID {
+					return m.OrgID
+				}
+			}
+		}
+	}
+	return 0
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
 )
 
 func TestCards(t *testing.T) {
@@ -43,4 +44,36 @@ func TestCards(t *testing.T) {
 		t.Errorf("languages: %v", langs)
 	}
 	t.Logf("%d cards: %v", len(cards), kinds)
+}
+
+func TestMeetings(t *testing.T) {
+	ds := Generate(1)
+	ms := Meetings(ds, Cards(ds))
+	if !reflect.DeepEqual(ms, Meetings(ds, Cards(ds))) {
+		t.Fatal("meetings differ for the same data set")
+	}
+	st := map[meeting.Status]int{}
+	pairs := map[[2]int64]bool{}
+	for i, m := range ms {
+		if m.ID != int64(i+1) || m.FromOrg == m.ToOrg || m.RequestedBy == 0 {
+			t.Fatalf("meeting %d: %+v", i, m)
+		}
+		key := [2]int64{min(m.FromOrg, m.ToOrg), max(m.FromOrg, m.ToOrg)}
+		if pairs[key] {
+			t.Fatalf("meeting %d repeats a pair", m.ID)
+		}
+		pairs[key] = true
+		mm := m
+		if err := mm.Validate(); err != nil {
+			t.Fatalf("meeting %d: %v", m.ID, err)
+		}
+		st[m.Status]++
+	}
+	if st[meeting.Accepted] < 200 || st[meeting.Requested] == 0 || st[meeting.Declined] == 0 {
+		t.Fatalf("statuses: %v", st)
+	}
+	if ms[0].ToOrg != 1 || ms[0].Status != meeting.Requested || ms[1].FromOrg != 2 || ms[1].Status != meeting.Accepted {
+		t.Fatalf("the demo accounts' meetings: %+v %+v", ms[0], ms[1])
+	}
+	t.Logf("%d meetings: %v", len(ms), st)
 }

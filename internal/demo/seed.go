@@ -38,8 +38,9 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			func() error { return b.Forum(ds.Rooms, ds.Speakers, ds.Sessions) },
 			// Issue 4: the exhibitors' product catalogue (internal/demo/products.go).
 			func() error { return b.Products(Products(ds)) },
-			// Issue 3: marketplace cards (cards.go).
+			// Issue 3: marketplace cards and meeting requests (cards.go).
 			func() error { return b.Cards(Cards(ds)) },
+			func() error { return b.Meetings(Meetings(ds, Cards(ds))) },
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {
