@@ -22,27 +22,36 @@ var badgeTokens = map[*fixture]string{}
 
 func init() {
 	addAccess(map[string][]string{
-		"POST /api/v1/events/{event}/scans":                scanners,
-		"GET /api/v1/events/{event}/scanner":               scanners,
-		"GET /api/v1/events/{event}/checkin/stats":         runners,
-		"GET /api/v1/events/{event}/checkin/lists":         runners,
-		"POST /api/v1/events/{event}/checkin/lists":        runners,
-		"POST /api/v1/events/{event}/checkin/gates":        runners,
-		"POST /api/v1/events/{event}/checkin/staff":        runners,
-		"POST /api/v1/events/{event}/badge-keys":           runners,
-		"GET /events/{event}/register":                     everyone,
-		"POST /events/{event}/register":                    everyone,
-		"POST /api/v1/events/{event}/registrations":        everyone,
-		"GET /events/{event}/scanner/{$}":                  everyone,
-		"GET /events/{event}/scanner/sw.js":                everyone,
-		"GET /events/{event}/scanner/manifest.webmanifest": everyone,
-		"GET /console/events/{event}/checkin":              runners,
-		"GET /console/events/{event}/checkin/stream":       runners,
+		"POST /api/v1/events/{event}/scans":         scanners,
+		"GET /api/v1/events/{event}/scanner":        scanners,
+		"GET /api/v1/events/{event}/checkin/stats":  runners,
+		"GET /api/v1/events/{event}/checkin/lists":  runners,
+		"POST /api/v1/events/{event}/checkin/lists": runners,
+		"POST /api/v1/events/{event}/checkin/gates": runners,
+		"POST /api/v1/events/{event}/checkin/staff": runners,
+		"POST /api/v1/events/{event}/badge-keys":    runners,
+		// Leads belong to the exhibitor alone: not even the organizers read them.
+		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
+		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {xstaff, xadmin},
+		"GET /portal/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
+		"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.csv":      {xstaff, xadmin},
+		"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.xlsx":     {xstaff, xadmin},
+		"GET /events/{event}/register":                                     everyone,
+		"POST /events/{event}/register":                                    everyone,
+		"POST /api/v1/events/{event}/registrations":                        everyone,
+		"GET /events/{event}/scanner/{$}":                                  everyone,
+		"GET /events/{event}/scanner/sw.js":                                everyone,
+		"GET /events/{event}/scanner/manifest.webmanifest":                 everyone,
+		"GET /console/events/{event}/checkin":                              runners,
+		"GET /console/events/{event}/checkin/stream":                       runners,
 	})
 	fixtureHooks = append(fixtureHooks, checkinFixture)
 	bodies["POST /api/v1/events/{event}/scans"] = func(f *fixture, role string) (string, string) {
 		return "application/json", fmt.Sprintf(`{"id":"%s","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`,
 			newUUID(), badgeTokens[f], time.Now().UTC().Format(time.RFC3339))
+	}
+	bodies["PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"rating":3,"note":"follow up"}`
 	}
 	bodies["POST /events/{event}/register"] = func(f *fixture, role string) (string, string) {
 		return "application/x-www-form-urlencoded", "name=Nguy%E1%BB%85n+An&email=reg-" + role + "@example.vn&category=visitor&interests=robotics&consent=yes"
@@ -86,4 +95,15 @@ func checkinFixture(f *fixture) {
 	must(f.t, err)
 	badgeTokens[f], err = badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: r.ID, Version: 1, Category: "visitor"})
 	must(f.t, err)
+	// A lead of exhibitor X1 on the visitor.
+	out, err := f.db.RecordScans(ctx, []checkin.Item{{EventID: f.eventID, Day: "2027-03-10",
+		Scan:   checkin.Scan{ID: "30000000-0000-4000-8000-000000000001", Kind: checkin.KindLead, Exhibitor: f.x1.ID, ScannedAt: time.Date(2027, 3, 10, 3, 0, 0, 0, time.UTC)},
+		Claims: badge.Claims{EventID: f.eventID, RegistrationID: r.ID, Version: 1, Category: "visitor"}}})
+	must(f.t, err)
+	if out[0].Status != checkin.StatusAccepted {
+		f.t.Fatalf("fixture lead: %+v", out[0])
+	}
+	recs, err := f.db.Leads(ctx, f.eventID, f.x1.ID)
+	must(f.t, err)
+	f.ids["lead"] = recs[0].ID
 }

@@ -9,14 +9,16 @@ func init() {
 			"the answer per scan is accepted (result accepted, or conflict / forced for offline scans that broke a rule), duplicate (the id was stored before) or rejected with the reason. " +
 			"Gate staff and organizers post kinds checkin and checkout; members of an exhibitor post kind lead with exhibitor, rating and note.",
 			in: checkin.Scan{}, out: checkin.Outcome{}},
-		"GET /api/v1/events/{event}/scanner":        {summary: "What an offline scanner needs: public badge keys, lists, gates, revoked badges, the exhibitors the person may scan leads for", out: ScannerConfig{}},
-		"GET /api/v1/events/{event}/checkin/stats":  {summary: "A day's check-in figures: arrivals per quarter hour, per gate, hall and category, inside now per list, conflicts, forced", out: checkin.Stats{}, query: []string{"day"}},
-		"GET /api/v1/events/{event}/checkin/lists":  {summary: "The event's check-in lists", out: checkin.List{}, list: true},
-		"POST /api/v1/events/{event}/checkin/lists": {summary: "Add a check-in list (categories, days, rule once / daily / reentry, room capacity)", in: checkin.List{}, out: checkin.List{}},
-		"POST /api/v1/events/{event}/checkin/gates": {summary: "Add a gate (scanning point) on a list", in: checkin.Gate{}, out: checkin.Gate{}},
-		"POST /api/v1/events/{event}/checkin/staff": {summary: "Make a person scanner staff of the event", in: StaffInput{}},
-		"POST /api/v1/events/{event}/registrations": {summary: "Register for an event (public): category visitor, delegate or press; interests are taxonomy sector codes; consent_contact lets exhibitors who scan the badge see email and phone. The badge is mailed. A category's quota is never oversold.", in: RegistrationInput{}, out: checkin.Registrant{}},
-		"POST /api/v1/events/{event}/badge-keys":    {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
+		"GET /api/v1/events/{event}/scanner":                               {summary: "What an offline scanner needs: public badge keys, lists, gates, revoked badges, the exhibitors the person may scan leads for", out: ScannerConfig{}},
+		"GET /api/v1/events/{event}/checkin/stats":                         {summary: "A day's check-in figures: arrivals per quarter hour, per gate, hall and category, inside now per list, conflicts, forced", out: checkin.Stats{}, query: []string{"day"}},
+		"GET /api/v1/events/{event}/checkin/lists":                         {summary: "The event's check-in lists", out: checkin.List{}, list: true},
+		"POST /api/v1/events/{event}/checkin/lists":                        {summary: "Add a check-in list (categories, days, rule once / daily / reentry, room capacity)", in: checkin.List{}, out: checkin.List{}},
+		"POST /api/v1/events/{event}/checkin/gates":                        {summary: "Add a gate (scanning point) on a list", in: checkin.Gate{}, out: checkin.Gate{}},
+		"POST /api/v1/events/{event}/checkin/staff":                        {summary: "Make a person scanner staff of the event", in: StaffInput{}},
+		"POST /api/v1/events/{event}/registrations":                        {summary: "Register for an event (public): category visitor, delegate or press; interests are taxonomy sector codes; consent_contact lets exhibitors who scan the badge see email and phone. The badge is mailed. A category's quota is never oversold.", in: RegistrationInput{}, out: checkin.Registrant{}},
+		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {summary: "The exhibitor's leads (its members only) with a count per day; email and phone only where the visitor consented", out: LeadList{}},
+		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {summary: "Rate a lead (0 to 5) and write a note", in: LeadInput{}},
+		"POST /api/v1/events/{event}/badge-keys":                           {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
 	} {
 		apiDocs[k] = v
 	}

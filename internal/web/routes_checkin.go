@@ -13,6 +13,12 @@ func (s *Server) checkinRoutes() []route {
 		{"POST /api/v1/events/{event}/checkin/staff", eventOrganizer, s.apiAddScannerStaff},
 		{"POST /api/v1/events/{event}/badge-keys", eventOrganizer, s.apiRotateKey},
 
+		{"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.apiLeads},
+		{"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}", exhibitorMember, s.apiUpdateLead},
+		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.handleLeads},
+		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.csv", exhibitorMember, s.handleLeadsCSV},
+		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.xlsx", exhibitorMember, s.handleLeadsXLSX},
+
 		{"GET /events/{event}/register", public, s.handleRegisterForm},
 		{"POST /events/{event}/register", public, s.handleRegister},
 		{"POST /api/v1/events/{event}/registrations", public, s.apiRegister},

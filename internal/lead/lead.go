@@ -1,0 +1,130 @@
+// Package lead is what exhibitors collect by scanning visitors' badges at
+// their booth. Which of the visitor's details an exhibitor may see is
+// decided here, once, and every read path (page, API, CSV, XLSX) goes
+// through Visible: contact details only when the visitor consented.
+package lead
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Record is a lead as stored, with everything the registration holds.
+type Record struct {
+	ID             int64
+	ExhibitorID    int64
+	RegistrationID int64
+	Name           string
+	Organization   string
+	JobTitle       string
+	Category       string
+	Email          string
+	Phone          string
+	Consent        bool
+	Rating         int
+	Note           string
+	Day            string
+	ScannedAt      time.Time
+}
+
+// Lead is what the exhibitor may see.
+type Lead struct {
+	ID           int64     `json:"id"`
+	Name         string    `json:"name"`
+	Organization string    `json:"organization"`
+	JobTitle     string    `json:"job_title,omitempty"`
+	Category     string    `json:"category"`
+	Email        string    `json:"email,omitempty"` // only with the visitor's consent
+	Phone        string    `json:"phone,omitempty"` // only with the visitor's consent
+	Consent      bool      `json:"consent_contact"`
+	Rating       int       `json:"rating"`
+	Note         string    `json:"note"`
+	Day          string    `json:"day"`
+	ScannedAt    time.Time `json:"scanned_at"`
+}
+
+// Visible is the only way from a Record to a Lead: without consent the
+// exhibitor gets the name and organization, never email or phone.
+func Visible(r Record) Lead {
+	l := Lead{ID: r.ID, Name: r.Name, Organization: r.Organization, JobTitle: r.JobTitle, Category: r.Category,
+		Consent: r.Consent, Rating: r.Rating, Note: r.Note, Day: r.Day, ScannedAt: r.ScannedAt.UTC()}
+	if r.Consent {
+		l.Email, l.Phone = r.Email, r.Phone
+	}
+	return l
+}
+
+// VisibleAll applies Visible to every record.
+func VisibleAll(rs []Record) []Lead {
+	out := make([]Lead, len(rs))
+	for i, r := range rs {
+		out[i] = Visible(r)
+	}
+	return out
+}
+
+// PerDay counts leads by day.
+func PerDay(ls []Lead) map[string]int {
+	out := map[string]int{}
+	for _, l := range ls {
+		out[l.Day]++
+	}
+	return out
+}
+
+var header = []string{"name", "organization", "job_title", "category", "email", "phone", "rating", "note", "day", "scanned_at"}
+
+func row(l Lead) []string {
+	return []string{l.Name, l.Organization, l.JobTitle, l.Category, l.Email, l.Phone, strconv.Itoa(l.Rating), l.Note, l.Day, l.ScannedAt.Format(time.RFC3339)}
+}
+
+// WriteCSV writes leads as CSV with a header row.
+func WriteCSV(w io.Writer, ls []Lead) error {
+	cw := csv.NewWriter(w)
+	cw.Write(header)
+	for _, l := range ls {
+		cw.Write(row(l))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteXLSX writes leads as an Excel workbook with one sheet.
+func WriteXLSX(w io.Writer, ls []Lead) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	cells := func(ss []string) []any {
+		out := make([]any, len(ss))
+		for i, s := range ss {
+			out[i] = s
+		}
+		return out
+	}
+	if err := sw.SetRow("A1", cells(header)); err != nil {
+		return err
+	}
+	for i, l := range ls {
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), cells(row(l))); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	_, err = w.Write(b.Bytes())
+	return err
+}
