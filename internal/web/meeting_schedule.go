@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -85,7 +86,7 @@ func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p
 	v := viewerOf(r)
 	sh := meeting.Sheet{Title: p.T("schedule.title") + " · " + p.Tx(e.Name), Subtitle: v.person.Name,
 		Heads: [4]string{p.T("schedule.when"), p.T("schedule.where"), p.T("schedule.with"), p.T("schedule.status")},
-		Zone:  slotZone(slots), Host: r.Host}
+		Zone:  slotZone(slots), Host: hostOnly(r.Host)}
 	var rows []MeetingRow
 	for _, mv := range vs {
 		s, ok := meeting.FindSlot(slots, mv.Slot)
@@ -126,6 +127,14 @@ func hasHangul(s string) bool {
 		}
 	}
 	return false
+}
+
+// hostOnly drops the port of a Host header, for iCalendar UIDs.
+func hostOnly(h string) string {
+	if host, _, err := net.SplitHostPort(h); err == nil {
+		return host
+	}
+	return h
 }
 
 func slotZone(slots []meeting.Slot) *time.Location {
@@ -207,7 +216,7 @@ const (
 // that a meeting was scheduled, moved or cancelled, each in their language.
 // A mail that cannot be sent is logged; the change itself stands.
 func (m *matchWeb) mailChange(r *http.Request, e event.Event, slots []meeting.Slot, v meeting.View, kind mailKind, oldSlot string) {
-	m.mailTo(r.Context(), e, slots, v, kind, oldSlot, r.Host)
+	m.mailTo(r.Context(), e, slots, v, kind, oldSlot, hostOnly(r.Host))
 }
 
 func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Slot, v meeting.View, kind mailKind, oldSlot, host string) {
@@ -461,11 +470,11 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 		switch c.Kind {
 		case meeting.NewlyScheduled:
 			run.Scheduled++
-			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailScheduled, "", r.Host) })
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailScheduled, "", hostOnly(r.Host)) })
 		case meeting.Moved:
 			run.Moved++
 			old := c.OldSlot
-			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, r.Host) })
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, hostOnly(r.Host)) })
 		case meeting.Unplaced:
 			run.Unplaced++
 		}
