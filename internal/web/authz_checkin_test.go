@@ -22,14 +22,20 @@ var badgeTokens = map[*fixture]string{}
 
 func init() {
 	addAccess(map[string][]string{
-		"POST /api/v1/events/{event}/scans":         scanners,
-		"GET /api/v1/events/{event}/scanner":        scanners,
-		"GET /api/v1/events/{event}/checkin/stats":  runners,
-		"GET /api/v1/events/{event}/checkin/lists":  runners,
-		"POST /api/v1/events/{event}/checkin/lists": runners,
-		"POST /api/v1/events/{event}/checkin/gates": runners,
-		"POST /api/v1/events/{event}/checkin/staff": runners,
-		"POST /api/v1/events/{event}/badge-keys":    runners,
+		"POST /api/v1/events/{event}/scans":                                  scanners,
+		"GET /api/v1/events/{event}/scanner":                                 scanners,
+		"GET /api/v1/events/{event}/checkin/stats":                           runners,
+		"GET /api/v1/events/{event}/checkin/lists":                           runners,
+		"POST /api/v1/events/{event}/checkin/lists":                          runners,
+		"POST /api/v1/events/{event}/checkin/gates":                          runners,
+		"POST /api/v1/events/{event}/checkin/staff":                          runners,
+		"POST /api/v1/events/{event}/badge-keys":                             runners,
+		"GET /api/v1/events/{event}/registrations":                           runners,
+		"GET /api/v1/events/{event}/registrations/{registration}":            runners,
+		"PATCH /api/v1/events/{event}/registrations/{registration}":          runners,
+		"POST /api/v1/events/{event}/registrations/{registration}/cancel":    runners,
+		"POST /api/v1/events/{event}/registrations/{registration}/reissue":   runners,
+		"GET /console/events/{event}/registrations/{registration}/badge.pdf": runners,
 		// Leads belong to the exhibitor alone: not even the organizers read them.
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {xstaff, xadmin},
@@ -49,6 +55,9 @@ func init() {
 	bodies["POST /api/v1/events/{event}/scans"] = func(f *fixture, role string) (string, string) {
 		return "application/json", fmt.Sprintf(`{"id":"%s","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`,
 			newUUID(), badgeTokens[f], time.Now().UTC().Format(time.RFC3339))
+	}
+	bodies["PATCH /api/v1/events/{event}/registrations/{registration}"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"organization":"Viện Cơ khí","consent_contact":true}`
 	}
 	bodies["PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"rating":3,"note":"follow up"}`

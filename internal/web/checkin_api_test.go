@@ -74,6 +74,24 @@ func TestScansAPI(t *testing.T) {
 	if !strings.Contains(cfg, `"gatekeeper":false`) || !strings.Contains(cfg, fmt.Sprintf(`"exhibitors":[%d]`, f.x1.ID)) || strings.Contains(cfg, "private") {
 		t.Fatalf("scanner config for exhibitor staff: %s", cfg)
 	}
+	// Re-issue at the help desk: the old badge is refused at once, and the
+	// revocation list offline scanners download names it.
+	rid := f.ids["registration"]
+	if r := f.do(organizer, "POST", fmt.Sprintf("/api/v1/events/%d/registrations/%d/reissue", f.eventID, rid), "application/json", "{}"); r.StatusCode != 200 || !strings.Contains(readAll(t, r), `"badge_version":2`) {
+		t.Fatal("re-issue did not raise the badge version")
+	}
+	again := strings.Replace(one, "000000000001", "000000000009", 1)
+	if _, body = postScans(t, f, organizer, again); !strings.Contains(body, `"reason":"revoked"`) {
+		t.Fatalf("old badge after re-issue: %s", body)
+	}
+	cfg = readAll(t, f.do(organizer, "GET", fmt.Sprintf("/api/v1/events/%d/scanner", f.eventID), "", ""))
+	if !strings.Contains(cfg, fmt.Sprintf(`{"registration_id":%d,"min_version":2,"cancelled":false}`, rid)) {
+		t.Fatalf("revocation list: %s", cfg)
+	}
+	pdf := f.do(organizer, "GET", fmt.Sprintf("/console/events/%d/registrations/%d/badge.pdf?format=cr80", f.eventID, rid), "", "")
+	if b := readAll(t, pdf); pdf.StatusCode != 200 || !strings.HasPrefix(b, "%PDF") {
+		t.Fatalf("badge PDF: %d", pdf.StatusCode)
+	}
 	doc := readAll(t, f.do(anon, "GET", "/api/v1/openapi.json", "", ""))
 	if !strings.Contains(doc, `"/api/v1/events/{event}/scans"`) || !strings.Contains(doc, "duplicate") {
 		t.Fatal("the scans API is not in the OpenAPI document")

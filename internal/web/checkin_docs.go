@@ -18,6 +18,11 @@ func init() {
 		"POST /api/v1/events/{event}/registrations":                        {summary: "Register for an event (public): category visitor, delegate or press; interests are taxonomy sector codes; consent_contact lets exhibitors who scan the badge see email and phone. The badge is mailed. A category's quota is never oversold.", in: RegistrationInput{}, out: checkin.Registrant{}},
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {summary: "The exhibitor's leads (its members only) with a count per day; email and phone only where the visitor consented", out: LeadList{}},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {summary: "Rate a lead (0 to 5) and write a note", in: LeadInput{}},
+		"GET /api/v1/events/{event}/registrations":                         {summary: "Search registrations (organizers) by name, email or organization", out: checkin.Registrant{}, list: true, query: []string{"q", "category", "status"}},
+		"GET /api/v1/events/{event}/registrations/{registration}":          {summary: "Read a registration (organizers)", out: checkin.Registrant{}},
+		"PATCH /api/v1/events/{event}/registrations/{registration}":        {summary: "Edit a registration (organizers); a new category takes a seat of its quota", in: RegistrationPatch{}, out: checkin.Registrant{}},
+		"POST /api/v1/events/{event}/registrations/{registration}/cancel":  {summary: "Cancel a registration: every badge of it stops working, its seat is freed", out: checkin.Registrant{}},
+		"POST /api/v1/events/{event}/registrations/{registration}/reissue": {summary: "Re-issue the badge: the old one is revoked (at once online, at offline scanners after their next sync)", out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/badge-keys":                           {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
 	} {
 		apiDocs[k] = v

@@ -13,6 +13,13 @@ func (s *Server) checkinRoutes() []route {
 		{"POST /api/v1/events/{event}/checkin/staff", eventOrganizer, s.apiAddScannerStaff},
 		{"POST /api/v1/events/{event}/badge-keys", eventOrganizer, s.apiRotateKey},
 
+		{"GET /api/v1/events/{event}/registrations", eventOrganizer, s.apiRegistrations},
+		{"GET /api/v1/events/{event}/registrations/{registration}", eventOrganizer, s.apiRegistration},
+		{"PATCH /api/v1/events/{event}/registrations/{registration}", eventOrganizer, s.apiUpdateRegistration},
+		{"POST /api/v1/events/{event}/registrations/{registration}/cancel", eventOrganizer, s.apiCancelRegistration},
+		{"POST /api/v1/events/{event}/registrations/{registration}/reissue", eventOrganizer, s.apiReissueBadge},
+		{"GET /console/events/{event}/registrations/{registration}/badge.pdf", eventOrganizer, s.handleBadgePDF},
+
 		{"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.apiLeads},
 		{"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}", exhibitorMember, s.apiUpdateLead},
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.handleLeads},
