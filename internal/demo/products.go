@@ -107,11 +107,7 @@ func product(rng *rand.Rand, id int64, x event.Exhibitor, sector string, maker i
 		EN: fmt.Sprintf("%s %s %s", capitalize(q.en), n.en, model),
 		KO: fmt.Sprintf("%s %s %s", q.ko, n.ko, model),
 	}
-	desc := i18n.Text{
-		VI: fmt.Sprintf("%s %s của %s, phù hợp cho dây chuyền sản xuất hiện đại.", n.vi, q.vi, maker.In(i18n.VI)),
-		EN: fmt.Sprintf("A %s %s by %s, built for modern production lines.", q.en, n.en, maker.In(i18n.EN)),
-		KO: fmt.Sprintf("%s의 %s %s, 현대적인 생산 라인에 적합합니다.", maker.In(i18n.KO), q.ko, n.ko),
-	}
+	desc := describe(int(id%int64(len(descTemplates))), n, q, maker)
 	return exhibit.Product{ID: id, EventID: x.EventID, ExhibitorID: x.ID, Name: name, Description: desc, Category: sector}
 }
 
@@ -132,4 +128,23 @@ func capitalize(s string) string {
 		r[0] -= 'a' - 'A'
 	}
 	return string(r)
+}
+
+// descTemplates vary the descriptions (chosen by product id, so that the
+// names stay as they are): a catalogue where every description says the
+// same words is neither realistic nor a fair test of the search.
+var descTemplates = []noun{
+	{"%[1]s %[2]s của %[3]s, phù hợp cho dây chuyền sản xuất hiện đại.", "A %[2]s %[1]s by %[3]s, built for modern production lines.", "%[3]s의 %[2]s %[1]s, 현대적인 생산 라인에 적합합니다."},
+	{"%[3]s giới thiệu %[1]s %[2]s, bảo hành 24 tháng và hỗ trợ kỹ thuật tại Bình Dương.", "%[3]s presents its %[2]s %[1]s, with a 24-month warranty and local support.", "%[3]s가 %[2]s %[1]s을(를) 선보입니다. 24개월 보증과 현지 기술 지원."},
+	{"Giải pháp %[1]s %[2]s giúp giảm chi phí vận hành, do %[3]s cung cấp.", "The %[2]s %[1]s cuts operating costs; supplied by %[3]s.", "운영 비용을 줄이는 %[2]s %[1]s, %[3]s 공급."},
+	{"%[1]s %[2]s: lắp đặt nhanh, tích hợp sẵn với hệ thống hiện có (%[3]s).", "%[2]s %[1]s: quick to install, ready for existing systems (%[3]s).", "%[2]s %[1]s: 빠른 설치, 기존 시스템과 바로 연동 (%[3]s)."},
+}
+
+func describe(k int, n, q noun, maker i18n.Text) i18n.Text {
+	t := descTemplates[k]
+	return i18n.Text{
+		VI: fmt.Sprintf(t.vi, n.vi, q.vi, maker.In(i18n.VI)),
+		EN: fmt.Sprintf(t.en, n.en, q.en, maker.In(i18n.EN)),
+		KO: fmt.Sprintf(t.ko, n.ko, q.ko, maker.In(i18n.KO)),
+	}
 }
