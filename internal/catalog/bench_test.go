@@ -172,4 +172,3 @@ func BenchmarkCatalogueBuild(b *testing.B) {
 		}
 	}
 }
-
