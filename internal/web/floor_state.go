@@ -159,7 +159,7 @@ func (v PlanView) booth(b *strings.Builder, bt PlanBooth) {
 	fmt.Fprintf(b, `<text class="code" x="%g" y="%g" font-size="%.2f">%s</text>`, bt.X+0.15, bt.Y+size+0.1, size, html.EscapeString(bt.Code))
 	if bt.Name != "" {
 		ns := size * 0.8
-		maxChars := int(bt.W / (ns * 0.55))
+		maxChars := int((bt.W - 0.3) / (ns * 0.62))
 		fmt.Fprintf(b, `<text class="name" x="%g" y="%g" font-size="%.2f">%s</text>`, bt.X+0.15, bt.Y+2*size+0.3, ns, html.EscapeString(ellipsis(bt.Name, maxChars)))
 	}
 	if href != "" {
