@@ -31,6 +31,7 @@ func init() {
 		"POST /api/v1/events/{event}/checkin/staff":                          runners,
 		"POST /api/v1/events/{event}/badge-keys":                             runners,
 		"GET /api/v1/events/{event}/registrations":                           runners,
+		"POST /api/v1/events/{event}/registrations/import":                   runners,
 		"GET /api/v1/events/{event}/registrations/{registration}":            runners,
 		"PATCH /api/v1/events/{event}/registrations/{registration}":          runners,
 		"POST /api/v1/events/{event}/registrations/{registration}/cancel":    runners,
@@ -55,6 +56,9 @@ func init() {
 	bodies["POST /api/v1/events/{event}/scans"] = func(f *fixture, role string) (string, string) {
 		return "application/json", fmt.Sprintf(`{"id":"%s","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`,
 			newUUID(), badgeTokens[f], time.Now().UTC().Format(time.RFC3339))
+	}
+	bodies["POST /api/v1/events/{event}/registrations/import"] = func(f *fixture, role string) (string, string) {
+		return "text/csv", "name,email,category\nLê Văn Import,import-" + role + "@example.vn,delegate\n"
 	}
 	bodies["PATCH /api/v1/events/{event}/registrations/{registration}"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"organization":"Viện Cơ khí","consent_contact":true}`

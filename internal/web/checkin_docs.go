@@ -1,6 +1,9 @@
 package web
 
-import "ketnoi/internal/checkin"
+import (
+	"ketnoi/internal/checkin"
+	"ketnoi/internal/store"
+)
 
 // The check-in feature's rows of the OpenAPI document.
 func init() {
@@ -19,6 +22,7 @@ func init() {
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {summary: "The exhibitor's leads (its members only) with a count per day; email and phone only where the visitor consented", out: LeadList{}},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {summary: "Rate a lead (0 to 5) and write a note", in: LeadInput{}},
 		"GET /api/v1/events/{event}/registrations":                         {summary: "Search registrations (organizers) by name, email or organization", out: checkin.Registrant{}, list: true, query: []string{"q", "category", "status"}},
+		"POST /api/v1/events/{event}/registrations/import":                 {summary: "Import delegates from a CSV (text/csv) or XLSX body with columns name, email, organization, job_title, category, phone, consent, interests, days: all or nothing; 422 with every problem by row (Accept: text/csv for a downloadable report); the same file again changes nothing", out: store.RegistrationImport{}},
 		"GET /api/v1/events/{event}/registrations/{registration}":          {summary: "Read a registration (organizers)", out: checkin.Registrant{}},
 		"PATCH /api/v1/events/{event}/registrations/{registration}":        {summary: "Edit a registration (organizers); a new category takes a seat of its quota", in: RegistrationPatch{}, out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/registrations/{registration}/cancel":  {summary: "Cancel a registration: every badge of it stops working, its seat is freed", out: checkin.Registrant{}},

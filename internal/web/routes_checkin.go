@@ -14,6 +14,7 @@ func (s *Server) checkinRoutes() []route {
 		{"POST /api/v1/events/{event}/badge-keys", eventOrganizer, s.apiRotateKey},
 
 		{"GET /api/v1/events/{event}/registrations", eventOrganizer, s.apiRegistrations},
+		{"POST /api/v1/events/{event}/registrations/import", eventOrganizer, s.apiImportRegistrations},
 		{"GET /api/v1/events/{event}/registrations/{registration}", eventOrganizer, s.apiRegistration},
 		{"PATCH /api/v1/events/{event}/registrations/{registration}", eventOrganizer, s.apiUpdateRegistration},
 		{"POST /api/v1/events/{event}/registrations/{registration}/cancel", eventOrganizer, s.apiCancelRegistration},
