@@ -40,6 +40,9 @@ type Store interface {
 type Service struct {
 	st  Store
 	log *slog.Logger
+	// MaxAge is how old a recommender grows before a background rebuild;
+	// MaxIndexAge unless set.
+	MaxAge time.Duration
 
 	mu     sync.Mutex
 	search *textsearch.Index // published cards only
@@ -50,9 +53,17 @@ type Service struct {
 
 // recIndex is one recommender index with the profiles it was fed.
 type recIndex struct {
-	ix      *recommend.Index
-	members map[int64]recommend.Participant
+	ix         *recommend.Index
+	members    map[int64]recommend.Participant
+	built      time.Time
+	rebuilding bool
 }
+
+// MaxIndexAge is how old a recommender may grow before it is rebuilt in
+// the background: cards are followed change by change, but the profiles of
+// organizations edited elsewhere (the exhibitor portal, the API) and
+// organizations that joined an event are only read at a build.
+const MaxIndexAge = 15 * time.Minute
 
 // syncMargin re-reads cards changed shortly before the newest one seen, so
 // that a transaction committed late (with an older timestamp) is not missed;
@@ -67,7 +78,7 @@ func NewService(st Store, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{st: st, log: log, recs: map[int64]*recIndex{}}
+	return &Service{st: st, log: log, recs: map[int64]*recIndex{}, MaxAge: MaxIndexAge}
 }
 
 // Create validates and stores a new card and indexes it.
@@ -143,19 +154,24 @@ func (s *Service) apply(ctx context.Context, c CardView) {
 		s.log.Warn("search: card not indexed", "card", c.ID, "err", err)
 	}
 	for ev, ri := range s.recs {
-		if _, member := ri.members[c.OrgID]; !member {
-			// Every organization takes part in the year-round
-			// marketplace, also one created after the index was built.
-			if ev == 0 {
-				if err := s.join(ctx, ri, c.OrgID); err != nil {
-					s.log.Warn("recommend: organization not indexed", "org", c.OrgID, "err", err)
-				}
+		s.applyRec(ctx, ev, ri, c)
+	}
+}
+
+// applyRec puts one published card into one recommender.
+func (s *Service) applyRec(ctx context.Context, ev int64, ri *recIndex, c CardView) {
+	if _, member := ri.members[c.OrgID]; !member {
+		// Every organization takes part in the year-round marketplace,
+		// also one created after the index was built.
+		if ev == 0 {
+			if err := s.join(ctx, ri, c.OrgID); err != nil {
+				s.log.Warn("recommend: organization not indexed", "org", c.OrgID, "err", err)
 			}
-			continue
 		}
-		if err := ri.ix.Update(recCard(c)); err != nil {
-			s.log.Warn("recommend: card not indexed", "card", c.ID, "err", err)
-		}
+		return
+	}
+	if err := ri.ix.Update(recCard(c)); err != nil {
+		s.log.Warn("recommend: card not indexed", "card", c.ID, "err", err)
 	}
 }
 
@@ -377,13 +393,58 @@ func (s *Service) ProfileChanged(ctx context.Context, orgID int64) error {
 // the event's participants and their published cards.
 func (s *Service) index(ctx context.Context, eventID int64) (*recIndex, error) {
 	if ri, ok := s.recs[eventID]; ok {
+		if time.Since(ri.built) > s.MaxAge && !ri.rebuilding {
+			ri.rebuilding = true
+			go s.rebuild(eventID)
+		}
 		return ri, nil
 	}
+	ri, err := s.buildIndex(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	s.recs[eventID] = ri
+	return ri, nil
+}
+
+// rebuild builds an event's recommender afresh without holding the lock,
+// then catches it up with the cards changed meanwhile and swaps it in.
+func (s *Service) rebuild(eventID int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	nri, err := s.buildIndex(ctx, eventID)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var changed []CardView
+	if err == nil {
+		changed, err = s.st.CardsUpdatedSince(ctx, nri.built.Add(-syncMargin))
+	}
+	if err != nil {
+		s.log.Warn("recommend: rebuild", "event", eventID, "err", err)
+		if old := s.recs[eventID]; old != nil {
+			old.rebuilding = false
+		}
+		return
+	}
+	for _, c := range changed {
+		if c.Status == Published {
+			s.applyRec(ctx, eventID, nri, c)
+		} else if err := nri.ix.Remove(cardKey(c.ID)); err != nil && !errors.Is(err, recommend.ErrNotFound) {
+			s.log.Warn("recommend: remove card", "card", c.ID, "err", err)
+		}
+	}
+	s.recs[eventID] = nri
+}
+
+// buildIndex builds the recommender of an event from its participants and
+// their published cards; it touches no shared state.
+func (s *Service) buildIndex(ctx context.Context, eventID int64) (*recIndex, error) {
+	started := time.Now()
 	orgs, err := s.st.MatchParticipants(ctx, eventID)
 	if err != nil {
 		return nil, fmt.Errorf("recommend: participants: %w", err)
 	}
-	ri := &recIndex{members: map[int64]recommend.Participant{}}
+	ri := &recIndex{members: map[int64]recommend.Participant{}, built: started}
 	parts := make([]recommend.Participant, 0, len(orgs))
 	for _, o := range orgs {
 		p := participant(o)
@@ -412,7 +473,6 @@ func (s *Service) index(ctx context.Context, eventID int64) (*recIndex, error) {
 		return nil, fmt.Errorf("recommend: build index: %w", err)
 	}
 	ri.ix = ix
-	s.recs[eventID] = ri
 	return ri, nil
 }
 
