@@ -52,12 +52,15 @@ echo "- wrk -t$THREADS -c$CONNS -d$DURATION --latency on loopback (after a $WARM
 echo
 export QUERIES=$W/queries.txt SEARCH_PATH="/api/v1/events/1/search?limit=20&q="
 wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s scripts/bench/wrk-catalogue.lua "http://$ADDR" >/dev/null
-wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s scripts/bench/wrk-catalogue.lua "http://$ADDR" >"$W/wrk.txt"
-read -r _ reqs dur p50 p99 bad errs < <(grep '^BENCH' "$W/wrk.txt")
-echo "| API search (wrk) | requests/s | p50 ms | p99 ms | non-2xx | socket errors |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-awk -v r="$reqs" -v d="$dur" -v a="$p50" -v b="$p99" -v n="$bad" -v e="$errs" \
-  'BEGIN { printf "| GET /api/v1/events/1/search?q=… | %.0f | %.2f | %.2f | %d | %d |\n", r / (d / 1e6), a / 1000, b / 1000, n, e }'
+echo "| API search (wrk) | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+# CONNS (a crowd), then 4 (a few visitors typing at once).
+for c in "$CONNS" 4; do
+  wrk -t"$THREADS" -c"$c" -d"$DURATION" --timeout 10s --latency -s scripts/bench/wrk-catalogue.lua "http://$ADDR" >"$W/wrk-$c.txt"
+  read -r _ reqs dur p50 p99 bad errs < <(grep '^BENCH' "$W/wrk-$c.txt")
+  awk -v c="$c" -v r="$reqs" -v d="$dur" -v a="$p50" -v b="$p99" -v n="$bad" -v e="$errs" \
+    'BEGIN { printf "| GET /api/v1/events/1/search?q=… | %d | %.0f | %.2f | %.2f | %d | %d |\n", c, r / (d / 1e6), a / 1000, b / 1000, n, e }'
+done
 echo
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 log "Go benchmarks on the same database: index vs LIKE scan"

@@ -410,3 +410,20 @@ func (r Result) FacetValues(name string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Has reports whether the event's index is built, so that a caller that
+// already checked the event once need not read it again per query.
+func (c *Catalog) Has(eventID int64) bool {
+	c.mu.Lock()
+	ei, ok := c.events[eventID]
+	c.mu.Unlock()
+	if !ok {
+		return false
+	}
+	select {
+	case <-ei.ready:
+		return ei.err == nil
+	default:
+		return false
+	}
+}

@@ -60,15 +60,22 @@ func searchQuery(r *http.Request) (catalog.Query, error) {
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.eventOnly(r)
+	id, err := pathID(r, "event")
 	if err != nil {
 		return err
+	}
+	// Only events that exist get an index; once built, it vouches for the
+	// event and the query needs no database read.
+	if !s.floor().catalog.Has(id) {
+		if _, err := s.db.Event(r.Context(), id); err != nil {
+			return err
+		}
 	}
 	cq, err := searchQuery(r)
 	if err != nil {
 		return err
 	}
-	res, err := s.floor().catalog.Search(r.Context(), e.ID, cq)
+	res, err := s.floor().catalog.Search(r.Context(), id, cq)
 	if err != nil {
 		return err
 	}
