@@ -46,10 +46,13 @@ var jairOptimum = map[string]int{
 	"ticf-13crafa": 0, "ticf-13crafb": 3, "ticf-13crafc": 1, "ticf-14crafa": 0,
 }
 
-// jairTestBound guards against regressions with the short test budget
-// below. The quality figures (default budget) are in docs/benchmarks.md; the
-// issue's target of 40 total breaks is not reached yet.
-const jairTestBound = 110
+// jairTestBound guards against regressions. TestJAIR runs the default
+// budget (which is capped by work done, not by time, so the result does not
+// depend on the machine or its load) with one worker; it reached 56 total
+// breaks when this bound was set, and the default two workers reach 52
+// (docs/benchmarks.md). The target of 40 total breaks is not
+// reached yet, so the test cannot assert it.
+const jairTestBound = 58
 
 // TestJAIR schedules every meeting of every published instance, checks every
 // hard rule with Evaluate, never beats a proven optimum (a beaten optimum
@@ -57,7 +60,7 @@ const jairTestBound = 110
 func TestJAIR(t *testing.T) {
 	total := 0
 	for name, p := range jairInstances(t) {
-		res, err := Solve(context.Background(), p, Options{Seed: 1, Workers: 1, Iterations: 300_000})
+		res, err := Solve(context.Background(), p, Options{Seed: 1, Workers: 1})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

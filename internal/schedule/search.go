@@ -42,8 +42,9 @@ type searcher struct {
 // big*(unscheduled weight) + idle (or breaks). Moves: schedule a meeting in
 // a slot, ejecting the meetings in its way; and Kempe-chain swaps that
 // exchange two slots for a chain of meetings linked by shared participants.
-// The best schedule seen is restored at the end.
-func (st *state) search(ctx context.Context, iters int, seed uint64) {
+// The best schedule seen is restored at the end. The search stops after
+// iters moves, or once work meetings have been moved or tried (work > 0).
+func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
 	m := st.m
 	sr := &searcher{
 		st:      st,
@@ -83,9 +84,10 @@ func (st *state) search(ctx context.Context, iters int, seed uint64) {
 	temp := t0
 	st.softCap = tuneOverW > 0 && m.canOverfill()
 	defer func() { st.softCap = false }()
+	done := 0 // meetings moved or tried, a measure of CPU work
 	for it := 0; it < iters; it++ {
 		if it&1023 == 0 {
-			if ctx.Err() != nil {
+			if ctx.Err() != nil || (work > 0 && done >= work) {
 				break
 			}
 			// Several cooling cycles: each reheats from where the last
@@ -97,6 +99,8 @@ func (st *state) search(ctx context.Context, iters int, seed uint64) {
 			copy(best, st.slotOf)
 			bestW, bestS = st.weight, st.soft
 		}
+		done += 1 + len(sr.journal)
+		sr.journal = sr.journal[:0]
 		if tuneSlotMoves > 0 && sr.rng.IntN(tuneSlotMoves) == 0 {
 			sr.slotStep(temp)
 			continue

@@ -119,9 +119,9 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 	if workers <= 0 {
 		workers = 2
 	}
-	iters := opt.Iterations
+	iters, work := opt.Iterations, 0
 	if iters == 0 {
-		iters = defaultIterations(start.m)
+		iters, work = defaultIterations(start.m), defaultWork(start.m)
 	}
 	out := make([]*state, workers)
 	var wg sync.WaitGroup
@@ -130,7 +130,7 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 		go func() {
 			defer wg.Done()
 			st := start.clone()
-			st.search(ctx, iters, opt.Seed*1000003+uint64(w))
+			st.search(ctx, iters, work, opt.Seed*1000003+uint64(w))
 			out[w] = st
 		}()
 	}
@@ -150,7 +150,21 @@ func defaultIterations(m *model) int {
 	if m.nMeet > 5000 {
 		return 1_500_000
 	}
-	return min(max(10000*m.nMeet, 500_000), 3_000_000)
+	return min(max(20000*m.nMeet, 500_000), 10_000_000)
+}
+
+// defaultWork caps the default search by work done (meetings moved or
+// tried, counted the same way on every machine) rather than by moves: a
+// move among 25 meetings per slot costs several times one among 9, and
+// the work count keeps both near 1.5 s of CPU per worker here (about 8–10
+// million units per second on this machine), so that two workers on two
+// cores stay within the 2 s target. Small and mid-size problems only: the
+// large ones are bounded by their move budget.
+func defaultWork(m *model) int {
+	if m.nMeet > 5000 {
+		return 0
+	}
+	return 12_000_000
 }
 
 func better(w1, s1, w2, s2 int) bool {
