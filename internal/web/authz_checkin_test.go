@@ -37,6 +37,9 @@ func init() {
 		"POST /api/v1/events/{event}/registrations/{registration}/cancel":    runners,
 		"POST /api/v1/events/{event}/registrations/{registration}/reissue":   runners,
 		"GET /console/events/{event}/registrations/{registration}/badge.pdf": runners,
+		"POST /api/v1/events/{event}/anonymize":                              runners,
+		"GET /me/data":                                                       accounts,
+		"POST /me/data/delete":                                               accounts,
 		// Leads belong to the exhibitor alone: not even the organizers read them.
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {xstaff, xadmin},
@@ -59,6 +62,14 @@ func init() {
 	}
 	bodies["POST /api/v1/events/{event}/registrations/import"] = func(f *fixture, role string) (string, string) {
 		return "text/csv", "name,email,category\nLê Văn Import,import-" + role + "@example.vn,delegate\n"
+	}
+	bodies["POST /api/v1/events/{event}/anonymize"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"dry_run":true}`
+	}
+	// Without the confirmation the request is refused (422), so the
+	// matrix's accounts survive it.
+	bodies["POST /me/data/delete"] = func(f *fixture, role string) (string, string) {
+		return "application/x-www-form-urlencoded", "confirm=no"
 	}
 	bodies["PATCH /api/v1/events/{event}/registrations/{registration}"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"organization":"Viện Cơ khí","consent_contact":true}`

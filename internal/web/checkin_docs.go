@@ -27,6 +27,7 @@ func init() {
 		"PATCH /api/v1/events/{event}/registrations/{registration}":        {summary: "Edit a registration (organizers); a new category takes a seat of its quota", in: RegistrationPatch{}, out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/registrations/{registration}/cancel":  {summary: "Cancel a registration: every badge of it stops working, its seat is freed", out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/registrations/{registration}/reissue": {summary: "Re-issue the badge: the old one is revoked (at once online, at offline scanners after their next sync)", out: checkin.Registrant{}},
+		"POST /api/v1/events/{event}/anonymize":                            {summary: "Anonymise the event's registrations (kept: categories, scans, counts; gone: names, emails, phones, organizations, lead notes); dry_run reports what would change", in: AnonymizeInput{}, out: store.AnonymizeReport{}},
 		"POST /api/v1/events/{event}/badge-keys":                           {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
 	} {
 		apiDocs[k] = v

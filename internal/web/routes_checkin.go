@@ -27,6 +27,10 @@ func (s *Server) checkinRoutes() []route {
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.csv", exhibitorMember, s.handleLeadsCSV},
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.xlsx", exhibitorMember, s.handleLeadsXLSX},
 
+		{"POST /api/v1/events/{event}/anonymize", eventOrganizer, s.apiAnonymize},
+		{"GET /me/data", signedIn, s.handleMyData},
+		{"POST /me/data/delete", signedIn, s.handleDeleteMyData},
+
 		{"GET /events/{event}/register", public, s.handleRegisterForm},
 		{"POST /events/{event}/register", public, s.handleRegister},
 		{"POST /api/v1/events/{event}/registrations", public, s.apiRegister},
