@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -235,6 +236,25 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	moved, _ := f.db.Meeting(t.Context(), f.eventID, id)
 	if moved.Slot == got.Slot || moved.Status != meeting.Scheduled {
 		t.Fatalf("meeting not moved: %+v", moved.Meeting)
+	}
+	// B then cannot meet at all: the run unschedules the meeting and says
+	// so; once B is free again, the next run places it again.
+	all := url.Values{}
+	for d := 1; d <= 3; d++ {
+		for _, hm := range []string{"0830", "0900", "0930", "1000", "1030", "1100", "1130", "1200", "1330", "1400", "1430", "1500", "1530", "1600", "1630", "1700"} {
+			all.Add("unavailable", fmt.Sprintf("d%d-%s", d, hm))
+		}
+	}
+	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, all.Encode()), 303, "away all days")
+	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "third run")
+	inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp cần xếp lại")
+	if back, _ := f.db.Meeting(t.Context(), f.eventID, id); back.Status != meeting.Accepted || back.Slot != "" {
+		t.Fatalf("meeting after B left: %+v", back.Meeting)
+	}
+	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, ""), 303, "back")
+	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "fourth run")
+	if again, _ := f.db.Meeting(t.Context(), f.eventID, id); again.Status != meeting.Scheduled {
+		t.Fatalf("meeting not scheduled again: %+v", again.Meeting)
 	}
 	expect(f.do(xstaff, "POST", mt+"/cancel", form, "reason=Xin+lỗi,+trùng+lịch"), 303, "cancel")
 	m := inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp bị hủy")

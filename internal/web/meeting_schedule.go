@@ -210,6 +210,9 @@ const (
 	mailScheduled mailKind = "scheduled"
 	mailMoved     mailKind = "moved"
 	mailCancelled mailKind = "cancelled"
+	// mailUnscheduled: a run could not keep the meeting (a side became
+	// unavailable and no other time was free); it waits for the next run.
+	mailUnscheduled mailKind = "unscheduled"
 )
 
 // mailChange tells the people of both sides who asked and who answered
@@ -249,8 +252,10 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 			msg.Text = p.T("mail.meeting.moved.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot), when, where)
 		case mailCancelled:
 			msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, p.Tx(e.Name), v.Reason)
+		case mailUnscheduled:
+			msg.Text = p.T("mail.meeting.unscheduled.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot))
 		}
-		if kind != mailCancelled {
+		if kind == mailScheduled || kind == mailMoved {
 			if s, ok := meeting.FindSlot(slots, v.Slot); ok {
 				sh := meeting.Sheet{Title: p.Tx(e.Name), Host: host, Entries: []meeting.Entry{{MeetingID: v.ID, Starts: s.Starts, Ends: s.Ends,
 					Where: where, With: with, Status: p.T("meeting.status.scheduled"), Note: v.Message}}}
@@ -477,6 +482,8 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, hostOnly(r.Host)) })
 		case meeting.Unplaced:
 			run.Unplaced++
+			old := c.OldSlot
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailUnscheduled, old, hostOnly(r.Host)) })
 		}
 	}
 	// Mail goes out after the answer: a large run changes thousands of
