@@ -40,6 +40,10 @@ func init() {
 		"POST /api/v1/events/{event}/anonymize":                              runners,
 		"GET /me/data":                                                       accounts,
 		"POST /me/data/delete":                                               accounts,
+		"GET /events/{event}/agenda":                                         everyone,
+		"POST /events/{event}/agenda/{session}":                              accounts,
+		"GET /events/{event}/sessions/{session}/calendar.ics":                everyone,
+		"GET /me/agenda.ics":                                                 accounts,
 		// Leads belong to the exhibitor alone: not even the organizers read them.
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {xstaff, xadmin},
@@ -62,6 +66,9 @@ func init() {
 	}
 	bodies["POST /api/v1/events/{event}/registrations/import"] = func(f *fixture, role string) (string, string) {
 		return "text/csv", "name,email,category\nLê Văn Import,import-" + role + "@example.vn,delegate\n"
+	}
+	bodies["POST /events/{event}/agenda/{session}"] = func(f *fixture, role string) (string, string) {
+		return "application/x-www-form-urlencoded", "add=yes"
 	}
 	bodies["POST /api/v1/events/{event}/anonymize"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"dry_run":true}`

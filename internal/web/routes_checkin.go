@@ -31,6 +31,11 @@ func (s *Server) checkinRoutes() []route {
 		{"GET /me/data", signedIn, s.handleMyData},
 		{"POST /me/data/delete", signedIn, s.handleDeleteMyData},
 
+		{"GET /events/{event}/agenda", public, s.handleAgenda},
+		{"POST /events/{event}/agenda/{session}", signedIn, s.handleAgendaToggle},
+		{"GET /events/{event}/sessions/{session}/calendar.ics", public, s.handleSessionICS},
+		{"GET /me/agenda.ics", signedIn, s.handleMyAgendaICS},
+
 		{"GET /events/{event}/register", public, s.handleRegisterForm},
 		{"POST /events/{event}/register", public, s.handleRegister},
 		{"POST /api/v1/events/{event}/registrations", public, s.apiRegister},
