@@ -85,6 +85,15 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
 	st.softCap = tuneOverW > 0 && m.canOverfill()
 	defer func() { st.softCap = false }()
 	done := 0 // meetings moved or tried, a measure of CPU work
+	// Slot and row moves touch a whole slot or row: on large problems
+	// (hundreds of meetings per slot) they cost far more than they gain
+	// within the move budget, so only single-meeting moves run there.
+	slotMoves, rowMoves, target := tuneSlotMoves, tuneRowMoves, tuneTarget
+	if m.nMeet > 5000 {
+		// The large instances keep the plain annealing that suits them.
+		slotMoves, rowMoves, target = 0, 0, 0
+		t0, t1 = 4, 0.1
+	}
 	for it := 0; it < iters; it++ {
 		if it&1023 == 0 {
 			if ctx.Err() != nil || (work > 0 && done >= work) {
@@ -101,18 +110,18 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
 		}
 		done += 1 + len(sr.journal)
 		sr.journal = sr.journal[:0]
-		if tuneSlotMoves > 0 && sr.rng.IntN(tuneSlotMoves) == 0 {
+		if slotMoves > 0 && sr.rng.IntN(slotMoves) == 0 {
 			sr.slotStep(temp)
 			continue
 		}
-		if tuneRowMoves > 0 && sr.rng.IntN(tuneRowMoves) == 0 {
+		if rowMoves > 0 && sr.rng.IntN(rowMoves) == 0 {
 			sr.rowStep(int32(sr.rng.IntN(m.nPart)), temp)
 			continue
 		}
 		var mt int32 = -1
 		if len(sr.unsched) > 0 && sr.rng.IntN(4) == 0 {
 			mt = sr.unsched[sr.rng.IntN(len(sr.unsched))]
-		} else if tuneTarget > 0 && sr.rng.IntN(tuneTarget) == 0 {
+		} else if target > 0 && sr.rng.IntN(target) == 0 {
 			mt = sr.targetMeeting()
 		}
 		if mt < 0 {
