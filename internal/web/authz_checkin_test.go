@@ -10,6 +10,7 @@ import (
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/store"
 )
 
 // scanners may reach the scanner routes: those running the event, and the
@@ -38,12 +39,15 @@ func init() {
 		"POST /api/v1/events/{event}/registrations/{registration}/reissue":   runners,
 		"GET /console/events/{event}/registrations/{registration}/badge.pdf": runners,
 		"POST /api/v1/events/{event}/anonymize":                              runners,
-		"GET /me/data":                                                       accounts,
-		"POST /me/data/delete":                                               accounts,
-		"GET /events/{event}/agenda":                                         everyone,
-		"POST /events/{event}/agenda/{session}":                              accounts,
-		"GET /events/{event}/sessions/{session}/calendar.ics":                everyone,
-		"GET /me/agenda.ics":                                                 accounts,
+		"POST /api/v1/events/{event}/exports":                                runners,
+		"GET /api/v1/events/{event}/exports/{export}":                        runners,
+		"GET /console/events/{event}/exports/{export}/file":                  runners,
+		"GET /me/data":                                        accounts,
+		"POST /me/data/delete":                                accounts,
+		"GET /events/{event}/agenda":                          everyone,
+		"POST /events/{event}/agenda/{session}":               accounts,
+		"GET /events/{event}/sessions/{session}/calendar.ics": everyone,
+		"GET /me/agenda.ics":                                  accounts,
 		// Leads belong to the exhibitor alone: not even the organizers read them.
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {xstaff, xadmin},
@@ -69,6 +73,9 @@ func init() {
 	}
 	bodies["POST /events/{event}/agenda/{session}"] = func(f *fixture, role string) (string, string) {
 		return "application/x-www-form-urlencoded", "add=yes"
+	}
+	bodies["POST /api/v1/events/{event}/exports"] = func(f *fixture, role string) (string, string) {
+		return "application/json", `{"kind":"registrations"}`
 	}
 	bodies["POST /api/v1/events/{event}/anonymize"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"dry_run":true}`
@@ -137,4 +144,9 @@ func checkinFixture(f *fixture) {
 	recs, err := f.db.Leads(ctx, f.eventID, f.x1.ID)
 	must(f.t, err)
 	f.ids["lead"] = recs[0].ID
+	// A finished export, for the export routes.
+	j := store.ExportJob{EventID: f.eventID, PersonID: f.people[organizer].ID, Kind: "registrations"}
+	must(f.t, f.db.CreateExportJob(ctx, &j))
+	must(f.t, f.db.FinishExport(ctx, j.ID, "registrations.csv", "id\n", ""))
+	f.ids["export"] = j.ID
 }

@@ -39,7 +39,10 @@ func (s *Server) checkin() *checkinDeps {
 		workers = 4
 	}
 	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s), mails: newBadgeMails(s)}
-	actual, _ := checkinByServer.LoadOrStore(s, d)
+	actual, loaded := checkinByServer.LoadOrStore(s, d)
+	if !loaded {
+		go s.exportWorker()
+	}
 	return actual.(*checkinDeps)
 }
 

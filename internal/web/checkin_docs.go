@@ -28,6 +28,8 @@ func init() {
 		"POST /api/v1/events/{event}/registrations/{registration}/cancel":  {summary: "Cancel a registration: every badge of it stops working, its seat is freed", out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/registrations/{registration}/reissue": {summary: "Re-issue the badge: the old one is revoked (at once online, at offline scanners after their next sync)", out: checkin.Registrant{}},
 		"POST /api/v1/events/{event}/anonymize":                            {summary: "Anonymise the event's registrations (kept: categories, scans, counts; gone: names, emails, phones, organizations, lead notes); dry_run reports what would change", in: AnonymizeInput{}, out: store.AnonymizeReport{}},
+		"POST /api/v1/events/{event}/exports":                              {summary: "Start a background export (kind registrations, CSV); answers 202 with the job and its download link", in: ExportInput{}, out: store.ExportJob{}},
+		"GET /api/v1/events/{event}/exports/{export}":                      {summary: "An export's status and progress (done of total); the download link once done", out: store.ExportJob{}},
 		"POST /api/v1/events/{event}/badge-keys":                           {summary: "Rotate the badge signing key; earlier keys keep verifying until retired", out: map[string]any{}},
 	} {
 		apiDocs[k] = v

@@ -28,6 +28,9 @@ func (s *Server) checkinRoutes() []route {
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.xlsx", exhibitorMember, s.handleLeadsXLSX},
 
 		{"POST /api/v1/events/{event}/anonymize", eventOrganizer, s.apiAnonymize},
+		{"POST /api/v1/events/{event}/exports", eventOrganizer, s.apiCreateExport},
+		{"GET /api/v1/events/{event}/exports/{export}", eventOrganizer, s.apiExport},
+		{"GET /console/events/{event}/exports/{export}/file", eventOrganizer, s.handleExportFile},
 		{"GET /me/data", signedIn, s.handleMyData},
 		{"POST /me/data/delete", signedIn, s.handleDeleteMyData},
 
