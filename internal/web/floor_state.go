@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"ketnoi/internal/catalog"
 	"ketnoi/internal/event"
@@ -38,6 +39,27 @@ func (s *Server) floor() *floorState {
 	}
 	v, _ := floorStates.LoadOrStore(s, &floorState{catalog: catalog.New(s.db, countries)})
 	return v.(*floorState)
+}
+
+// warmCatalogue builds the search index of every trade fair at start, so
+// that the first visitor does not wait for it; a failure is logged and the
+// index is built on first use instead.
+func (s *Server) warmCatalogue() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	evs, _, err := s.db.Events(ctx, 0, 1000)
+	if err != nil {
+		s.log.Warn("catalogue warm-up", "err", err)
+		return
+	}
+	for _, e := range evs {
+		if e.Kind != event.TradeFair {
+			continue
+		}
+		if err := s.floor().catalog.Warm(ctx, e.ID); err != nil {
+			s.log.Warn("catalogue warm-up", "event", e.ID, "err", err)
+		}
+	}
 }
 
 // refreshCatalogue updates the search index after an exhibitor changed; a

@@ -3,6 +3,9 @@ package web
 // floorRoutes is issue 4: the floor plan, applications to exhibit, booth
 // allocation, the exhibitor portal's catalogue and the catalogue search.
 func (s *Server) floorRoutes() []route {
+	// The server's routes are built once, in New: the catalogue's indexes
+	// start building from the database then, apart from any request.
+	go s.warmCatalogue()
 	return []route{
 		// Public site.
 		{"GET /events/{event}/plan", public, s.handlePlan},
