@@ -190,7 +190,13 @@ func TestBrowserFloor(t *testing.T) {
 		mustNavigate(t, ctx, fmt.Sprintf("%s/events/%d/plan", f.url, f.eventID))
 		before := mustRun(t, ctx, chromedp.AttributeValue(chromedp.CSS("svg.plan"), "viewBox")).Value
 		mustDo(t, ctx, chromedp.Click(chromedp.CSS(`[data-zoom="in"]`), chromedp.NodeVisible))
-		after := mustRun(t, ctx, chromedp.AttributeValue(chromedp.CSS("svg.plan"), "viewBox")).Value
+		// The click reaches the script a moment later on a busy machine:
+		// wait for the viewBox to move, up to two seconds.
+		after := before
+		for i := 0; i < 20 && after == before; i++ {
+			time.Sleep(100 * time.Millisecond)
+			after = mustRun(t, ctx, chromedp.AttributeValue(chromedp.CSS("svg.plan"), "viewBox")).Value
+		}
 		if before == after {
 			t.Errorf("zoom in left the viewBox at %q", before)
 		}
