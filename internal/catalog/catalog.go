@@ -70,6 +70,10 @@ type eventIndex struct {
 	products map[int64][]int64 // exhibitor → product index IDs
 	built    time.Time
 	building bool
+	// version is the database's directory version the index was built
+	// from: when it moves (a profile, an exhibitor or a booth changed,
+	// through any instance), the index is rebuilt in the background.
+	version int64
 }
 
 // New makes an empty catalogue over the database.
@@ -108,8 +112,13 @@ func (c *Catalog) index(ctx context.Context, eventID int64) (*eventIndex, error)
 }
 
 func (c *Catalog) refreshIfOld(eventID int64, ei *eventIndex) {
+	moved := false
+	if c.db != nil { // indexes installed by hand (tests) have no database
+		current, err := c.db.DirectoryVersion(context.Background())
+		moved = err == nil && current != ei.version
+	}
 	ei.mu.Lock()
-	old := c.MaxAge > 0 && time.Since(ei.built) > c.MaxAge && !ei.building
+	old := (moved || c.MaxAge > 0 && time.Since(ei.built) > c.MaxAge) && !ei.building
 	if old {
 		ei.building = true
 	}
@@ -140,7 +149,10 @@ type Data struct {
 // rebuild reads the event's catalogue and swaps in a fresh index.
 func (c *Catalog) rebuild(ctx context.Context, eventID int64, ei *eventIndex) error {
 	var d Data
-	var err error
+	version, err := c.db.DirectoryVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("catalogue version: %w", err)
+	}
 	d.Exhibitors, _, err = c.db.Exhibitors(ctx, eventID, store.ExhibitorFilter{Status: string(event.Approved), Limit: 1 << 30})
 	if err != nil {
 		return fmt.Errorf("catalogue exhibitors: %w", err)
@@ -151,7 +163,13 @@ func (c *Catalog) rebuild(ctx context.Context, eventID int64, ei *eventIndex) er
 	if d.Products, err = c.db.EventProducts(ctx, eventID); err != nil {
 		return fmt.Errorf("catalogue products: %w", err)
 	}
-	return c.fill(ei, d)
+	if err := c.fill(ei, d); err != nil {
+		return err
+	}
+	ei.mu.Lock()
+	ei.version = version
+	ei.mu.Unlock()
+	return nil
 }
 
 // Install replaces an event's index with one built from d (tests, and
