@@ -110,3 +110,48 @@ func TestMeetingLifecycleAndScheduler(t *testing.T) {
 		}
 	})
 }
+
+func TestApplyScheduleSkipsMeetingsChangedMeanwhile(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		first := &meeting.Meeting{EventID: e.ID, FromOrg: xs[0].OrgID, ToOrg: xs[1].OrgID, Place: meeting.Table, Status: meeting.Accepted}
+		if err := db.CreateMeeting(ctx, first); err != nil {
+			t.Fatal(err)
+		}
+		ms := []*meeting.Meeting{first}
+		// The first is cancelled while the scheduler runs; 9999 is no meeting.
+		changes := []meeting.Change{
+			{Kind: meeting.NewlyScheduled, Meeting: meeting.Meeting{ID: ms[0].ID, Status: meeting.Scheduled, Slot: "d1-0830", Location: "T01"}},
+			{Kind: meeting.NewlyScheduled, Meeting: meeting.Meeting{ID: 9999, Status: meeting.Scheduled, Slot: "d1-0900", Location: "T02"}},
+		}
+		cur, _ := db.Meeting(ctx, e.ID, ms[0].ID)
+		c := cur.Meeting
+		if err := c.Cancel("changed plans"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveMeeting(ctx, &c, meeting.Accepted); err != nil {
+			t.Fatal(err)
+		}
+		applied, err := db.ApplySchedule(ctx, e.ID, changes, time.Now())
+		if err != nil || len(applied) != 0 {
+			t.Fatalf("applied %+v, %v; a cancelled and an unknown meeting must be left alone", applied, err)
+		}
+		again, _ := db.Meeting(ctx, e.ID, ms[0].ID)
+		if again.Status != meeting.Cancelled || again.Slot != "" {
+			t.Fatalf("cancelled meeting overwritten: %+v", again.Meeting)
+		}
+		other := &meeting.Meeting{EventID: e.ID, FromOrg: xs[1].OrgID, ToOrg: xs[0].OrgID, Place: meeting.Table, Status: meeting.Accepted}
+		if err := db.CreateMeeting(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		applied, err = db.ApplySchedule(ctx, e.ID, []meeting.Change{{Kind: meeting.NewlyScheduled,
+			Meeting: meeting.Meeting{ID: other.ID, Status: meeting.Scheduled, Slot: "d2-1400", Location: "booth-A-101"}}}, time.Now())
+		if err != nil || len(applied) != 1 {
+			t.Fatalf("applied %d, %v", len(applied), err)
+		}
+		if got, _ := db.Meeting(ctx, e.ID, other.ID); got.Status != meeting.Scheduled || got.Slot != "d2-1400" || got.Location != "booth-A-101" {
+			t.Fatalf("placement not written: %+v", got.Meeting)
+		}
+	})
+}
