@@ -213,15 +213,7 @@ func (s *Server) apiHalls(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiHall(w http.ResponseWriter, r *http.Request) error {
-	ev, err := pathID(r, "event")
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "hall")
-	if err != nil {
-		return err
-	}
-	h, err := s.db.Hall(r.Context(), ev, id)
+	h, err := s.loadHall(r)
 	if err != nil {
 		return err
 	}
@@ -295,15 +287,7 @@ func (s *Server) apiBooth(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) loadBooth(r *http.Request) (event.Booth, error) {
-	ev, err := pathID(r, "event")
-	if err != nil {
-		return event.Booth{}, err
-	}
-	id, err := pathID(r, "booth")
-	if err != nil {
-		return event.Booth{}, err
-	}
-	return s.db.Booth(r.Context(), ev, id)
+	return inEvent(r, "booth", s.db.Booth)
 }
 
 // BoothInput is what the API accepts for a booth.
@@ -423,15 +407,7 @@ func (s *Server) apiExhibitors(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) loadExhibitor(r *http.Request) (event.ExhibitorView, error) {
-	ev, err := pathID(r, "event")
-	if err != nil {
-		return event.ExhibitorView{}, err
-	}
-	id, err := pathID(r, "exhibitor")
-	if err != nil {
-		return event.ExhibitorView{}, err
-	}
-	return s.db.Exhibitor(r.Context(), ev, id)
+	return inEvent(r, "exhibitor", s.db.Exhibitor)
 }
 
 func (s *Server) apiExhibitor(w http.ResponseWriter, r *http.Request) error {
@@ -602,15 +578,7 @@ func (s *Server) apiSessions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) loadSession(r *http.Request) (event.Session, error) {
-	ev, err := pathID(r, "event")
-	if err != nil {
-		return event.Session{}, err
-	}
-	id, err := pathID(r, "session")
-	if err != nil {
-		return event.Session{}, err
-	}
-	return s.db.Session(r.Context(), ev, id)
+	return inEvent(r, "session", s.db.Session)
 }
 
 func (s *Server) apiSession(w http.ResponseWriter, r *http.Request) error {

@@ -193,6 +193,22 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// inEvent reads the record that the path parameter param names inside the
+// event of the path: every /events/{event}/…/{id} route loads this way, so
+// that an id of another event is simply not found.
+func inEvent[T any](r *http.Request, param string, get func(ctx context.Context, eventID, id int64) (T, error)) (T, error) {
+	var zero T
+	ev, err := pathID(r, "event")
+	if err != nil {
+		return zero, err
+	}
+	id, err := pathID(r, param)
+	if err != nil {
+		return zero, err
+	}
+	return get(r.Context(), ev, id)
+}
+
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
 func safeNext(next string) string {

@@ -131,15 +131,7 @@ func (s *Server) importHall(r *http.Request, h event.Hall, data []byte, format s
 }
 
 func (s *Server) loadHall(r *http.Request) (event.Hall, error) {
-	ev, err := pathID(r, "event")
-	if err != nil {
-		return event.Hall{}, err
-	}
-	id, err := pathID(r, "hall")
-	if err != nil {
-		return event.Hall{}, err
-	}
-	return s.db.Hall(r.Context(), ev, id)
+	return inEvent(r, "hall", s.db.Hall)
 }
 
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) error {

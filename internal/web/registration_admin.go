@@ -31,15 +31,7 @@ func (s *Server) apiRegistrations(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) loadRegistrant(r *http.Request) (checkin.Registrant, error) {
-	ev, err := pathID(r, "event")
-	if err != nil {
-		return checkin.Registrant{}, err
-	}
-	id, err := pathID(r, "registration")
-	if err != nil {
-		return checkin.Registrant{}, err
-	}
-	return s.db.Registrant(r.Context(), ev, id)
+	return inEvent(r, "registration", s.db.Registrant)
 }
 
 func (s *Server) apiRegistration(w http.ResponseWriter, r *http.Request) error {
