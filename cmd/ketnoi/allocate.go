@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"ketnoi/internal/allocate"
@@ -21,8 +18,7 @@ func init() {
 }
 
 func runAllocate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("allocate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("allocate", stderr)
 	in := fs.String("in", "", "problem file (JSON, see docs/allocate.md); - for stdin")
 	out := fs.String("out", "", "allocation file to write; - or empty for stdout")
 	seed := fs.Int64("seed", 0, "random seed (default: the file's options.seed)")
@@ -33,13 +29,13 @@ func runAllocate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	if *generate != 0 {
-		return allocWriteJSON(*out, stdout, allocate.Generate(*generate, allocate.FairConfig()))
+		return writeJSONFile("allocate", *out, stdout, allocate.Generate(*generate, allocate.FairConfig()))
 	}
 	if *in == "" {
 		fs.Usage()
 		return fmt.Errorf("allocate: --in is required")
 	}
-	p, err := allocReadProblem(*in)
+	p, err := parseFile("allocate", *in, allocate.Parse)
 	if err != nil {
 		return err
 	}
@@ -50,50 +46,11 @@ func runAllocate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := allocate.Check(p, a); err != nil {
 		return fmt.Errorf("allocate %s: internal error, the allocation breaks a rule: %w", *in, err)
 	}
-	if err := allocWriteJSON(*out, stdout, a); err != nil {
+	if err := writeJSONFile("allocate", *out, stdout, a); err != nil {
 		return err
 	}
 	o := a.Objective
 	fmt.Fprintf(stderr, "allocate: placed %d of %d approved exhibitors (%d first choices, %d zone matches, %d pavilion contacts) in %v\n",
 		o.Placed, o.Approved, o.FirstChoice, o.ZoneMatch, o.PavilionEdges, time.Duration(a.Stats.Millis)*time.Millisecond)
-	return nil
-}
-
-func allocReadProblem(path string) (allocate.Problem, error) {
-	var r io.Reader = os.Stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return allocate.Problem{}, fmt.Errorf("allocate: %w", err)
-		}
-		defer f.Close()
-		r = f
-	}
-	p, err := allocate.Parse(r)
-	if err != nil {
-		return allocate.Problem{}, fmt.Errorf("allocate %s: %w", path, err)
-	}
-	return p, nil
-}
-
-// allocWriteJSON writes v indented to path, or to stdout for "" and "-". The
-// file is written whole or not at all.
-func allocWriteJSON(path string, stdout io.Writer, v any) error {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return fmt.Errorf("allocate: encode: %w", err)
-	}
-	data = append(data, '\n')
-	if path == "" || path == "-" {
-		_, err = stdout.Write(data)
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return fmt.Errorf("allocate: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("allocate: write %s: %w", path, err)
-	}
 	return nil
 }

@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"ketnoi/internal/schedule"
@@ -24,8 +21,7 @@ func init() {
 // runSchedule reads a problem file, solves it and writes the schedule
 // (format in docs/schedule.md).
 func runSchedule(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("schedule", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("schedule", stderr)
 	in := fs.String("in", "", "problem file (JSON); - for standard input")
 	out := fs.String("out", "", "schedule file to write (JSON); - or empty for standard output")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same schedule")
@@ -39,7 +35,7 @@ func runSchedule(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fs.Usage()
 		return errors.New("schedule: --in is required")
 	}
-	p, err := readProblem(*in)
+	p, err := parseFile("schedule", *in, schedule.Parse)
 	if err != nil {
 		return err
 	}
@@ -53,50 +49,11 @@ func runSchedule(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return fmt.Errorf("schedule %s: %w", *in, err)
 	}
-	if err := writeSchedule(*out, stdout, res); err != nil {
+	if err := writeJSONFile("schedule", *out, stdout, res); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "scheduled %d of %d meetings, weight %d, idle %d, breaks %d, in %v\n",
 		len(res.Assignments), len(p.Meetings), res.Objective.Weight, res.Objective.Idle, res.Objective.Breaks,
 		time.Since(start).Round(time.Millisecond))
-	return nil
-}
-
-func readProblem(path string) (schedule.Problem, error) {
-	r := io.Reader(os.Stdin)
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return schedule.Problem{}, fmt.Errorf("schedule: %w", err)
-		}
-		defer f.Close()
-		r = f
-	}
-	p, err := schedule.Parse(r)
-	if err != nil {
-		return schedule.Problem{}, fmt.Errorf("schedule %s: %w", path, err)
-	}
-	return p, nil
-}
-
-func writeSchedule(path string, stdout io.Writer, res schedule.Result) error {
-	data, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
-		return fmt.Errorf("schedule: encode: %w", err)
-	}
-	data = append(data, '\n')
-	if path == "" || path == "-" {
-		_, err = stdout.Write(data)
-		return err
-	}
-	// Write then rename, so that a failure never leaves half a file.
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return fmt.Errorf("schedule: write: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("schedule: write: %w", err)
-	}
 	return nil
 }
