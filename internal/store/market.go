@@ -247,21 +247,11 @@ func (db *DB) MatchParticipants(ctx context.Context, eventID int64) ([]org.Organ
 }
 
 func (db *DB) allSectors(ctx context.Context) (map[int64][]string, error) {
-	rows, err := db.query(ctx, "SELECT org_id, sector FROM org_sectors ORDER BY org_id, sector")
+	out, err := db.stringsByID(ctx, "SELECT org_id, sector FROM org_sectors ORDER BY org_id, sector")
 	if err != nil {
 		return nil, fmt.Errorf("sectors: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64][]string{}
-	for rows.Next() {
-		var id int64
-		var s string
-		if err := rows.Scan(&id, &s); err != nil {
-			return nil, err
-		}
-		out[id] = append(out[id], s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Cards loads marketplace cards with their ids already set (the demo).

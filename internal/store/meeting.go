@@ -277,21 +277,11 @@ func (db *DB) SaveMatchSettings(ctx context.Context, s meeting.Settings) error {
 // Unavailable returns, per organization, the slots it cannot meet in at an
 // event.
 func (db *DB) Unavailable(ctx context.Context, eventID int64) (map[int64][]string, error) {
-	rows, err := db.query(ctx, "SELECT org_id, slot FROM meeting_unavailable WHERE event_id = ? ORDER BY org_id, slot", eventID)
+	out, err := db.stringsByID(ctx, "SELECT org_id, slot FROM meeting_unavailable WHERE event_id = ? ORDER BY org_id, slot", eventID)
 	if err != nil {
 		return nil, fmt.Errorf("availability: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64][]string{}
-	for rows.Next() {
-		var id int64
-		var s string
-		if err := rows.Scan(&id, &s); err != nil {
-			return nil, err
-		}
-		out[id] = append(out[id], s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SetUnavailable replaces the slots an organization cannot meet in.

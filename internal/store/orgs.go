@@ -98,15 +98,25 @@ func (db *DB) fillSectors(ctx context.Context, orgs []org.Organization) error {
 }
 
 func (db *DB) sectorsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
 	if len(ids) == 0 {
-		return out, nil
+		return map[int64][]string{}, nil
 	}
-	rows, err := db.query(ctx, "SELECT org_id, sector FROM org_sectors WHERE org_id IN ("+placeholders(len(ids))+") ORDER BY org_id, sector", int64Args(ids)...)
+	out, err := db.stringsByID(ctx, "SELECT org_id, sector FROM org_sectors WHERE org_id IN ("+placeholders(len(ids))+") ORDER BY org_id, sector", int64Args(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("sectors: %w", err)
 	}
+	return out, nil
+}
+
+// stringsByID reads (id, text) rows into lists of texts by id, in the
+// order of the query.
+func (db *DB) stringsByID(ctx context.Context, q string, args ...any) (map[int64][]string, error) {
+	rows, err := db.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	out := map[int64][]string{}
 	for rows.Next() {
 		var id int64
 		var s string
