@@ -13,4 +13,6 @@ echo "## scale instance"
 go run ./internal/schedule/cmd/schedbench -mode scale
 echo "## exact comparison with CBC"
 go run ./internal/schedule/cmd/schedbench -mode exact -cbc /usr/bin/cbc
+echo "## larger instances against an upper bound (session LP relaxation, CBC)"
+go run ./internal/schedule/cmd/schedbench -mode lpbound -cbc /usr/bin/cbc
 echo "## load after: $(cat /proc/loadavg)"
