@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"net/url"
@@ -54,6 +55,8 @@ type benchCheckin struct {
 	quota     int
 	badges    int
 	only      string
+	rate      float64       // offered scans/s of the open loop
+	duration  time.Duration // of the open loop
 }
 
 // runBenchCheckin measures recorded scans per second and their latency
@@ -65,8 +68,10 @@ func runBenchCheckin(ctx context.Context, args []string, stdout, stderr io.Write
 	fs := newFlagSet("bench checkin", stderr)
 	fs.StringVar(&b.db, "db", "", "database: empty for a new SQLite file, or a postgres:// URL of a server where a fresh database is made and dropped")
 	fs.IntVar(&b.clients, "clients", 200, "concurrent scanner clients")
-	fs.IntVar(&b.perClient, "scans", 200, "requests per client")
+	fs.IntVar(&b.perClient, "scans", 200, "requests per client in the closed loop (0: no closed loop)")
 	fs.IntVar(&b.batch, "batch", 1, "scans per request (1: a phone online)")
+	fs.Float64Var(&b.rate, "rate", 5000, "open loop: scans per second offered by all clients together (0: no open loop)")
+	fs.DurationVar(&b.duration, "duration", 10*time.Second, "open loop: how long the rate is offered")
 	fs.IntVar(&b.regs, "registrations", 10000, "registration attempts (half over the quota)")
 	fs.IntVar(&b.badges, "badges", 10000, "badges in the PDF")
 	fs.StringVar(&b.only, "only", "", "run one part: scans, register or pdf")
@@ -99,7 +104,8 @@ func runBenchCheckin(ctx context.Context, args []string, stdout, stderr io.Write
 	if err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "database: %s, %d clients, %d requests each, %d scans per request\n", db.Dialect(), b.clients, b.perClient, b.batch)
+	fmt.Fprintf(stdout, "database: %s, %d clients, %d scans per request, closed loop %d requests each, open loop %.0f scans/s for %v\n",
+		db.Dialect(), b.clients, b.batch, b.perClient, b.rate, b.duration)
 	if b.only == "" || b.only == "scans" {
 		if err := b.scans(ctx, db, stdout); err != nil {
 			return err
@@ -190,6 +196,22 @@ type discardMail struct{}
 
 func (discardMail) Send(context.Context, mail.Message) error { return nil }
 
+// scanLoad is the scan bench's fixture: an event with a re-entry list, a
+// gate, badges for each client, and a server on loopback.
+type scanLoad struct {
+	b      *benchCheckin
+	db     *store.DB
+	url    string
+	token  string
+	toks   []string
+	client *http.Client
+	sent   []int // scans sent so far by each client: each goes on with its own badges
+}
+
+// badgesPerClient: each client scans its own badges in and out, so that
+// every scan of the run is admitted on a re-entry list.
+const badgesPerClient = 10
+
 func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) error {
 	e, token, err := benchEvent(ctx, db, "scan-bench")
 	if err != nil {
@@ -202,8 +224,7 @@ func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) e
 	if err := db.CreateGate(ctx, &checkin.Gate{EventID: e.ID, Code: "gate-1", ListID: l.ID}); err != nil {
 		return err
 	}
-	perClient := 10 // badges per client: each client scans its own badges in and out
-	toks, err := benchBadges(ctx, db, e.ID, b.clients*perClient)
+	toks, err := benchBadges(ctx, db, e.ID, b.clients*badgesPerClient)
 	if err != nil {
 		return err
 	}
@@ -212,64 +233,53 @@ func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) e
 		return err
 	}
 	defer stop()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: b.clients, MaxConnsPerHost: b.clients}, Timeout: 30 * time.Second}
-	total := b.clients * b.perClient * b.batch
-	start := time.Now()
-	lat, errs := fanOut(b.clients, b.perClient, func(c, i int) error {
-		var buf bytes.Buffer
-		if b.batch > 1 {
-			buf.WriteString(`{"scans":[`)
+	ld := &scanLoad{b: b, db: db, url: fmt.Sprintf("%s/api/v1/events/%d/scans", base, e.ID), token: token, toks: toks,
+		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: b.clients, MaxConnsPerHost: b.clients}, Timeout: 60 * time.Second},
+		sent:   make([]int, b.clients)}
+
+	closedTotal, rate := 0, 0.0
+	if b.perClient > 0 {
+		// Closed loop: each client posts again as soon as it is answered;
+		// the throughput is the saturation point, the latency is queueing.
+		closedTotal = b.clients * b.perClient * b.batch
+		start := time.Now()
+		lat, errs := fanOut(b.clients, b.perClient, func(c, i int) error { return ld.post(ctx, c) })
+		took := time.Since(start)
+		if errs > 0 {
+			return fmt.Errorf("%d scan requests failed", errs)
 		}
-		for k := 0; k < b.batch; k++ {
-			n := i*b.batch + k
-			kind := "checkin"
-			if (n/perClient)%2 == 1 {
-				kind = "checkout"
-			}
-			if k > 0 {
-				buf.WriteByte(',')
-			}
-			fmt.Fprintf(&buf, `{"id":"%s","token":"%s","point":"gate-1","kind":"%s","scanned_at":"%s"}`,
-				uuid4(), toks[c*perClient+n%perClient], kind, time.Now().UTC().Format(time.RFC3339Nano))
-		}
-		if b.batch > 1 {
-			buf.WriteString(`]}`)
-		}
-		req, _ := http.NewRequestWithContext(ctx, "POST", fmt.Sprintf("%s/api/v1/events/%d/scans", base, e.ID), &buf)
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := client.Do(req)
+		rate = float64(closedTotal) / took.Seconds()
+		fmt.Fprintf(out, "closed:    %d scans (%d per request) accepted in %v: %.0f scans/s (%.0f requests/s), latency p50 %v p95 %v p99 %v\n",
+			closedTotal, b.batch, took.Round(time.Millisecond), rate, rate/float64(b.batch), pct(lat, 50), pct(lat, 95), pct(lat, 99))
+	}
+	openTotal := 0
+	if b.rate > 0 && b.duration > 0 {
+		n, took, lat, err := ld.open(ctx)
 		if err != nil {
 			return err
 		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || bytes.Contains(body, []byte(`"rejected"`)) {
-			return fmt.Errorf("scan answer %d: %.200s", resp.StatusCode, body)
-		}
-		return nil
-	})
-	took := time.Since(start)
-	if errs > 0 {
-		return fmt.Errorf("%d scan requests failed", errs)
+		openTotal = n
+		fmt.Fprintf(out, "open:      offered %.0f scans/s (%d per request, %.0f requests/s) for %v: %d accepted in %v, %.0f scans/s, latency from the intended send p50 %v p95 %v p99 %v\n",
+			b.rate, b.batch, b.rate/float64(b.batch), b.duration, n, took.Round(time.Millisecond), float64(n)/took.Seconds(), pct(lat, 50), pct(lat, 95), pct(lat, 99))
 	}
 	stored, err := db.CountScans(ctx, e.ID, "accepted")
 	if err != nil {
 		return err
 	}
-	if stored != total {
-		return fmt.Errorf("%d scans accepted but %d stored", total, stored)
+	if stored != closedTotal+openTotal {
+		return fmt.Errorf("%d scans accepted but %d stored", closedTotal+openTotal, stored)
 	}
-	rate := float64(total) / took.Seconds()
-	fmt.Fprintf(out, "scans:     %d accepted and stored in %v: %.0f scans/s, request latency p50 %v p99 %v\n", total, took.Round(time.Millisecond), rate, pct(lat, 50), pct(lat, 99))
+	if closedTotal == 0 {
+		return nil
+	}
 
-	// Baseline: the same number of single-row inserts into the same
-	// database, each its own transaction, from as many goroutines.
+	// Baseline: as many single-row inserts as the closed loop's scans, into
+	// the same database, each its own transaction, from as many goroutines.
 	plainEvent, _, err := benchEvent(ctx, db, "plain-bench")
 	if err != nil {
 		return err
 	}
-	start = time.Now()
+	start := time.Now()
 	plat, perrs := fanOut(b.clients, b.perClient*b.batch, func(c, i int) error {
 		return db.InsertPlainScan(ctx, uuid4(), plainEvent.ID, time.Now().UTC())
 	})
@@ -277,10 +287,103 @@ func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) e
 	if perrs > 0 {
 		return fmt.Errorf("%d plain inserts failed", perrs)
 	}
-	prate := float64(total) / ptook.Seconds()
-	fmt.Fprintf(out, "baseline:  %d plain inserts in %v: %.0f inserts/s, p50 %v p99 %v\n", total, ptook.Round(time.Millisecond), prate, pct(plat, 50), pct(plat, 99))
-	fmt.Fprintf(out, "ratio:     recorded scans / plain inserts = %.2f\n", rate/prate)
+	prate := float64(closedTotal) / ptook.Seconds()
+	fmt.Fprintf(out, "baseline:  %d plain inserts in %v: %.0f inserts/s, p50 %v p95 %v p99 %v\n", closedTotal, ptook.Round(time.Millisecond), prate, pct(plat, 50), pct(plat, 95), pct(plat, 99))
+	fmt.Fprintf(out, "ratio:     closed-loop scans / plain inserts = %.2f\n", rate/prate)
 	return nil
+}
+
+// post sends client c's next request: batch scans of its own badges, in
+// and out in turn, each of which must be answered accepted.
+func (ld *scanLoad) post(ctx context.Context, c int) error {
+	var buf bytes.Buffer
+	batch := ld.b.batch
+	if batch > 1 {
+		buf.WriteString(`{"scans":[`)
+	}
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	for k := 0; k < batch; k++ {
+		n := ld.sent[c]
+		ld.sent[c]++
+		kind := "checkin"
+		if (n/badgesPerClient)%2 == 1 {
+			kind = "checkout"
+		}
+		if k > 0 {
+			buf.WriteByte(',')
+		}
+		fmt.Fprintf(&buf, `{"id":"%s","token":"%s","point":"gate-1","kind":"%s","scanned_at":"%s"}`,
+			uuid4(), ld.toks[c*badgesPerClient+n%badgesPerClient], kind, now)
+	}
+	if batch > 1 {
+		buf.WriteString(`]}`)
+	}
+	req, _ := http.NewRequestWithContext(ctx, "POST", ld.url, &buf)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+ld.token)
+	resp, err := ld.client.Do(req)
+	if err != nil {
+		return err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || bytes.Count(body, []byte(`"status":"accepted"`)) != batch {
+		return fmt.Errorf("scan answer %d: %.200s", resp.StatusCode, body)
+	}
+	return nil
+}
+
+// open runs the open loop: the clients together offer rate scans/s for
+// the duration, each on its own fixed schedule (one request every
+// clients×batch/rate seconds, its first at a random point of that
+// interval), as wrk2 -R does. A client sends one request at a time: when
+// the server falls behind, requests wait their turn in the client, and
+// their latency counts from the time they were meant to be sent (no
+// coordinated omission).
+func (ld *scanLoad) open(ctx context.Context) (int, time.Duration, []time.Duration, error) {
+	b := ld.b
+	every := time.Duration(float64(time.Second) * float64(b.clients*b.batch) / b.rate)
+	per := int(b.duration / every)
+	if per < 1 {
+		return 0, 0, nil, fmt.Errorf("open loop: %v is shorter than one request per client (every %v)", b.duration, every)
+	}
+	start := time.Now().Add(50 * time.Millisecond)
+	lats := make([][]time.Duration, b.clients)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	errs := 0
+	for c := 0; c < b.clients; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			first := start.Add(time.Duration(mrand.Int64N(int64(every))))
+			for i := 0; i < per; i++ {
+				due := first.Add(time.Duration(i) * every)
+				time.Sleep(time.Until(due))
+				if err := ld.post(ctx, c); err != nil {
+					mu.Lock()
+					if errs == 0 {
+						fmt.Fprintln(os.Stderr, "bench:", err)
+					}
+					errs++
+					mu.Unlock()
+					continue
+				}
+				lats[c] = append(lats[c], time.Since(due))
+			}
+		}()
+	}
+	wg.Wait()
+	took := time.Since(start)
+	if errs > 0 {
+		return 0, 0, nil, fmt.Errorf("open loop: %d scan requests failed", errs)
+	}
+	var all []time.Duration
+	for _, l := range lats {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	return b.clients * per * b.batch, took, all, nil
 }
 
 func benchBadges(ctx context.Context, db *store.DB, eventID int64, n int) ([]string, error) {

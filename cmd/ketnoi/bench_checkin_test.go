@@ -151,3 +151,19 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestBenchScansSmall runs the scan bench at a tiny size: the closed loop,
+// the open loop and the baseline each report, and the bench's own check
+// (every scan answered accepted is stored) holds.
+func TestBenchScansSmall(t *testing.T) {
+	var out, errOut bytes.Buffer
+	args := []string{"--only", "scans", "--clients", "4", "--scans", "3", "--batch", "2", "--rate", "200", "--duration", "300ms"}
+	if err := runBenchCheckin(context.Background(), args, &out, &errOut); err != nil {
+		t.Fatalf("bench: %v\n%s%s", err, out.String(), errOut.String())
+	}
+	for _, want := range []string{"closed:    24 scans", "open:      offered 200 scans/s", "56 accepted", "baseline:  24 plain inserts", "ratio:"} {
+		if !bytes.Contains(out.Bytes(), []byte(want)) {
+			t.Errorf("bench output lacks %q:\n%s", want, out.String())
+		}
+	}
+}

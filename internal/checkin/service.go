@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"ketnoi/internal/badge"
@@ -34,7 +35,16 @@ type Service struct {
 type cachedKeys struct {
 	set    badge.KeySet
 	loaded time.Time
+	// verified holds the claims of tokens already checked against set:
+	// an Ed25519 verification costs about 50 µs, and a badge is scanned
+	// again at every entry and exit. It goes with the key set, so a
+	// retired key stops admitting its badges when the keys are reread.
+	verified *sync.Map // token → badge.Claims
+	size     *atomic.Int64
 }
+
+// maxVerified bounds the verified tokens remembered per event.
+const maxVerified = 200_000
 
 type job struct {
 	ctx   context.Context
@@ -97,11 +107,19 @@ func (s *Service) verify(ctx context.Context, eventID int64, token string) (badg
 		if err != nil {
 			return badge.Claims{}, "", err
 		}
-		c, err := badge.Verify(keys, token)
+		if c, ok := keys.verified.Load(token); ok {
+			return c.(badge.Claims), "", nil
+		}
+		c, err := badge.Verify(keys.set, token)
 		switch {
 		case err == nil && c.EventID != eventID:
 			return badge.Claims{}, ReasonWrongEvent, nil
 		case err == nil:
+			if keys.size.Add(1) > maxVerified {
+				keys.verified.Clear()
+				keys.size.Store(1)
+			}
+			keys.verified.Store(token, c)
 			return c, "", nil
 		case errors.Is(err, badge.ErrUnknownKey) && attempt == 0:
 			continue // a key made since the cache was filled
@@ -112,22 +130,23 @@ func (s *Service) verify(ctx context.Context, eventID int64, token string) (badg
 	}
 }
 
-func (s *Service) keySet(ctx context.Context, eventID int64, fresh bool) (badge.KeySet, error) {
+func (s *Service) keySet(ctx context.Context, eventID int64, fresh bool) (cachedKeys, error) {
 	s.keyMu.Lock()
 	c, ok := s.keys[eventID]
 	s.keyMu.Unlock()
 	age := s.now().Sub(c.loaded)
 	if ok && age < keyTTL && (!fresh || age < time.Second) {
-		return c.set, nil
+		return c, nil
 	}
 	set, err := s.st.BadgeKeys(ctx, eventID)
 	if err != nil {
-		return nil, err
+		return cachedKeys{}, err
 	}
+	c = cachedKeys{set: set, loaded: s.now(), verified: &sync.Map{}, size: &atomic.Int64{}}
 	s.keyMu.Lock()
-	s.keys[eventID] = cachedKeys{set: set, loaded: s.now()}
+	s.keys[eventID] = c
 	s.keyMu.Unlock()
-	return set, nil
+	return c, nil
 }
 
 // Record stores items and returns their outcomes once committed.

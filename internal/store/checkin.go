@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	"ketnoi/internal/checkin"
 )
@@ -86,14 +89,14 @@ func (db *DB) AddScannerStaff(ctx context.Context, eventID, personID int64) erro
 // IsScannerStaff reports whether a person scans at the event's gates.
 func (db *DB) IsScannerStaff(ctx context.Context, eventID, personID int64) (bool, error) {
 	var n int
-	err := db.queryRow(ctx, "SELECT COUNT(*) FROM event_roles WHERE event_id = ? AND person_id = ? AND role = 'scanner'", eventID, personID).Scan(&n)
+	err := db.queryRowPrepared(ctx, "SELECT COUNT(*) FROM event_roles WHERE event_id = ? AND person_id = ? AND role = 'scanner'", eventID, personID).Scan(&n)
 	return n > 0, err
 }
 
 // ExhibitorsOfMember lists the exhibitors at an event whose organization
 // the person belongs to.
 func (db *DB) ExhibitorsOfMember(ctx context.Context, eventID, personID int64) ([]int64, error) {
-	return db.ids(ctx, `SELECT x.id FROM exhibitors x JOIN memberships m ON m.org_id = x.org_id
+	return db.preparedIDs(ctx, `SELECT x.id FROM exhibitors x JOIN memberships m ON m.org_id = x.org_id
 		WHERE x.event_id = ? AND m.person_id = ? ORDER BY x.id`, eventID, personID)
 }
 
@@ -127,53 +130,66 @@ func (db *DB) Revocations(ctx context.Context, eventID int64) ([]Revocation, err
 
 // RecordScans stores a batch of scans in one transaction and answers each:
 // a scan whose id is already stored is a duplicate and changes nothing.
-// The registration row is locked while its scan is decided, so two scans
-// of one badge are decided one after the other on every database.
+// The registration rows of the batch are locked (in id order) before any
+// scan is decided, so two scans of one badge are decided one after the
+// other on every database, whichever transactions they arrive in.
+//
+// The batch costs a fixed number of statements however many scans it
+// holds: one read of the registrations, one of the scan ids already
+// stored, one of the badges' states, one multi-row insert of the scans and
+// one multi-row upsert of the states (rows passed as one JSON parameter,
+// see dialect.jsonRows); the rules run in memory between the reads and the
+// writes, scan after scan, in the order of the batch.
 func (db *DB) RecordScans(ctx context.Context, items []checkin.Item) ([]checkin.Outcome, error) {
-	out := make([]checkin.Outcome, len(items))
-	err := db.inTx(ctx, func(tx *Tx) error {
-		sc := &scanTx{tx: tx, lists: map[int64]map[string]scanPoint{}, exhibitors: map[[2]int64]bool{}, stmts: map[string]*sql.Stmt{}}
-		defer func() {
-			for _, st := range sc.stmts {
-				st.Close()
-			}
-		}()
-		for i := range items {
-			o, err := sc.record(ctx, &items[i])
-			if err != nil {
-				return fmt.Errorf("scan %s: %w", items[i].Scan.ID, err)
-			}
-			out[i] = o
+	for attempt := 1; ; attempt++ {
+		out := make([]checkin.Outcome, len(items))
+		err := db.inTx(ctx, func(tx *Tx) error {
+			sc := &scanTx{tx: tx, lists: map[int64]map[string]scanPoint{}, exhibitors: map[[2]int64]bool{},
+				inside: map[listDay]int{}, insideRead: map[listDay]bool{}}
+			return sc.recordAll(ctx, items, out)
+		})
+		// A scan id stored by a concurrent transaction since it was looked
+		// up (PostgreSQL: the same scan sent twice at once with different
+		// badges): decide the batch again, now seeing it.
+		if errors.Is(err, errScanRaced) && attempt < 5 {
+			continue
 		}
-		return nil
-	})
-	return out, err
+		return out, err
+	}
 }
+
+var errScanRaced = errors.New("a scan id was stored by a concurrent transaction")
 
 type scanPoint struct {
 	list checkin.List
 	gate checkin.Gate
 }
 
+type listDay struct {
+	list int64
+	day  string
+}
+
+type stateKey struct{ list, reg int64 }
+
 type scanTx struct {
 	tx         *Tx
 	lists      map[int64]map[string]scanPoint // event → gate code → point
 	exhibitors map[[2]int64]bool
-	stmts      map[string]*sql.Stmt
+	// inside is the change to the count of badges inside per list and
+	// day made by this batch; insideRead marks the counts read from the
+	// database (the count before the batch) and added in.
+	inside     map[listDay]int
+	insideRead map[listDay]bool
 }
 
-// stmt prepares a query once per batch: parsing SQL costs more than
-// running these small statements, and a batch runs each of them per scan.
+// stmt is q prepared once for the pool and bound to the transaction.
 func (sc *scanTx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
-	if st, ok := sc.stmts[q]; ok {
-		return st, nil
-	}
-	st, err := sc.tx.tx.PrepareContext(ctx, sc.tx.db.q(q))
+	st, err := sc.tx.db.prepared(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	sc.stmts[q] = st
-	return st, nil
+	return sc.tx.tx.StmtContext(ctx, st), nil
 }
 
 func (sc *scanTx) queryRow(ctx context.Context, q string, args ...any) rowScanner {
@@ -182,6 +198,14 @@ func (sc *scanTx) queryRow(ctx context.Context, q string, args ...any) rowScanne
 		return errRow{err}
 	}
 	return st.QueryRowContext(ctx, args...)
+}
+
+func (sc *scanTx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := sc.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 func (sc *scanTx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -206,7 +230,7 @@ func (sc *scanTx) point(ctx context.Context, eventID int64, code string) (scanPo
 		if err != nil {
 			return scanPoint{}, false, err
 		}
-		rows, err := sc.tx.query(ctx, "SELECT id, code, name, hall, list_id FROM gates WHERE event_id = ?", eventID)
+		rows, err := sc.query(ctx, "SELECT id, code, name, hall, list_id FROM gates WHERE event_id = ?", eventID)
 		if err != nil {
 			return scanPoint{}, false, err
 		}
@@ -248,6 +272,7 @@ func (db *DB) checkinListsTx(ctx context.Context, tx *Tx, eventID int64) (map[in
 }
 
 type regRow struct {
+	eventID  int64
 	status   string
 	version  int
 	category string
@@ -262,103 +287,281 @@ func (db *DB) lockSuffix() string {
 	return ""
 }
 
-func (sc *scanTx) record(ctx context.Context, it *checkin.Item) (checkin.Outcome, error) {
-	s := it.Scan
-	o := checkin.Outcome{ID: s.ID, RegistrationID: it.Claims.RegistrationID, Category: it.Claims.Category}
-	if !checkin.ValidID(s.ID) {
-		o.Status, o.Result, o.Reason = checkin.StatusRejected, checkin.Rejected, checkin.ReasonInvalid
-		return o, nil
-	}
-	reason := it.Refused
-	var pt scanPoint
-	if reason == "" && s.Kind != checkin.KindLead {
-		var ok bool
-		var err error
-		if pt, ok, err = sc.point(ctx, it.EventID, s.Point); err != nil {
-			return o, err
-		} else if !ok {
-			reason = checkin.ReasonPoint
-		}
-	}
-	var st checkin.State
-	if reason == "" {
-		var err error
-		if reason, st, err = sc.check(ctx, it, &pt); err != nil {
-			return o, err
-		}
-	}
-	result := checkin.Accepted
-	if reason != "" {
-		result = checkin.Rejected
-		if s.Offline {
-			result = checkin.Offline(reason)
-		}
-	}
-	inserted, err := sc.insertScan(ctx, it, &pt, result, reason)
-	if err != nil {
-		return o, err
-	}
-	if !inserted {
-		return sc.duplicate(ctx, o)
-	}
-	o.Result, o.Reason, o.Status = result, reason, checkin.StatusAccepted
-	if result == checkin.Rejected {
-		o.Status = checkin.StatusRejected
-		return o, nil
-	}
-	if s.Kind == checkin.KindLead {
-		return o, sc.saveLead(ctx, it)
-	}
-	next := checkin.Apply(st, s.Kind, it.Day)
-	_, err = sc.exec(ctx, `INSERT INTO checkin_state (list_id, registration_id, inside, day, day_count, total, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (list_id, registration_id) DO UPDATE SET inside = excluded.inside, day = excluded.day, day_count = excluded.day_count,
-		total = excluded.total, last_at = excluded.last_at`,
-		pt.list.ID, it.Claims.RegistrationID, next.Inside, next.Day, next.DayCount, next.Total, s.ScannedAt.UTC())
-	return o, err
+// scanStep is one scan of a batch on its way through recordAll.
+type scanStep struct {
+	reason checkin.Reason
+	pt     scanPoint
+	skip   bool // answered already, nothing to store
 }
 
-// check applies the badge's registration and the list's rule to a scan.
-func (sc *scanTx) check(ctx context.Context, it *checkin.Item, pt *scanPoint) (checkin.Reason, checkin.State, error) {
-	var st checkin.State
-	var reg regRow
-	err := sc.queryRow(ctx, "SELECT status, badge_version, category FROM registrations WHERE id = ? AND event_id = ?"+sc.tx.db.lockSuffix(),
-		it.Claims.RegistrationID, it.EventID).Scan(&reg.status, &reg.version, &reg.category)
+type storedScan struct {
+	result checkin.Result
+	reason checkin.Reason
+}
+
+func (sc *scanTx) recordAll(ctx context.Context, items []checkin.Item, out []checkin.Outcome) error {
+	steps := make([]scanStep, len(items))
+	var regIDs []int64
+	var scanIDs []string
+	for i := range items {
+		it, p := &items[i], &steps[i]
+		s := it.Scan
+		out[i] = checkin.Outcome{ID: s.ID, RegistrationID: it.Claims.RegistrationID, Category: it.Claims.Category}
+		if !checkin.ValidID(s.ID) {
+			out[i].Status, out[i].Result, out[i].Reason = checkin.StatusRejected, checkin.Rejected, checkin.ReasonInvalid
+			p.skip = true
+			continue
+		}
+		scanIDs = append(scanIDs, s.ID)
+		p.reason = it.Refused
+		if p.reason == "" && s.Kind != checkin.KindLead {
+			pt, ok, err := sc.point(ctx, it.EventID, s.Point)
+			if err != nil {
+				return err
+			}
+			if p.pt = pt; !ok {
+				p.reason = checkin.ReasonPoint
+			}
+		}
+		if p.reason == "" {
+			regIDs = append(regIDs, it.Claims.RegistrationID)
+		}
+	}
+	regs, err := sc.registrations(ctx, regIDs)
+	if err != nil {
+		return err
+	}
+	stored, err := sc.storedScans(ctx, scanIDs)
+	if err != nil {
+		return err
+	}
+	var keys []stateKey
+	for i := range items {
+		if p := &steps[i]; !p.skip && p.reason == "" && items[i].Scan.Kind != checkin.KindLead {
+			keys = append(keys, stateKey{p.pt.list.ID, items[i].Claims.RegistrationID})
+		}
+	}
+	states, err := sc.states(ctx, keys)
+	if err != nil {
+		return err
+	}
+
+	var rows []scanRow
+	var leads []*checkin.Item
+	changed := map[stateKey]time.Time{}
+	for i := range items {
+		it, p := &items[i], &steps[i]
+		if p.skip {
+			continue
+		}
+		s := it.Scan
+		if prev, ok := stored[s.ID]; ok {
+			out[i].Status, out[i].Result, out[i].Reason = checkin.StatusDuplicate, prev.result, prev.reason
+			continue
+		}
+		reason, key := p.reason, stateKey{p.pt.list.ID, it.Claims.RegistrationID}
+		if reason == "" {
+			if reason, err = sc.decide(ctx, it, &p.pt, regs[it.Claims.RegistrationID], states[key]); err != nil {
+				return fmt.Errorf("scan %s: %w", s.ID, err)
+			}
+		}
+		result := checkin.Accepted
+		if reason != "" {
+			result = checkin.Rejected
+			if s.Offline {
+				result = checkin.Offline(reason)
+			}
+		}
+		stored[s.ID] = storedScan{result, reason}
+		rows = append(rows, sc.scanRow(it, &p.pt, result, reason))
+		out[i].Result, out[i].Reason, out[i].Status = result, reason, checkin.StatusAccepted
+		switch {
+		case result == checkin.Rejected:
+			out[i].Status = checkin.StatusRejected
+		case s.Kind == checkin.KindLead:
+			leads = append(leads, it)
+		default:
+			before := states[key]
+			next := checkin.Apply(before, s.Kind, it.Day)
+			sc.moved(p.pt.list.ID, before, next)
+			states[key], changed[key] = next, s.ScannedAt
+		}
+	}
+	if err := sc.insertScans(ctx, rows); err != nil {
+		return err
+	}
+	if err := sc.saveStates(ctx, states, changed); err != nil {
+		return err
+	}
+	for _, it := range leads {
+		if err := sc.saveLead(ctx, it); err != nil {
+			return fmt.Errorf("scan %s: %w", it.Scan.ID, err)
+		}
+	}
+	return nil
+}
+
+// decide applies the badge's registration and the list's rule to a scan.
+func (sc *scanTx) decide(ctx context.Context, it *checkin.Item, pt *scanPoint, reg *regRow, st checkin.State) (checkin.Reason, error) {
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return checkin.ReasonUnknown, st, nil
-	case err != nil:
-		return "", st, err
+	case reg == nil || reg.eventID != it.EventID:
+		return checkin.ReasonUnknown, nil
 	case reg.status != "active":
-		return checkin.ReasonCancelled, st, nil
+		return checkin.ReasonCancelled, nil
 	case it.Claims.Version < reg.version:
-		return checkin.ReasonRevoked, st, nil
+		return checkin.ReasonRevoked, nil
 	}
 	if it.Scan.Kind == checkin.KindLead {
 		ok, err := sc.exhibitorAt(ctx, it.EventID, it.Scan.Exhibitor)
 		if err != nil || !ok {
-			return checkin.ReasonForbidden, st, err
+			return checkin.ReasonForbidden, err
 		}
-		return "", st, nil
+		return "", nil
 	}
 	if !it.Claims.ValidOn(it.Day) {
-		return checkin.ReasonWrongDay, st, nil
+		return checkin.ReasonWrongDay, nil
 	}
 	if ok, why := pt.list.Covers(reg.category, it.Day); !ok && it.Scan.Kind == checkin.KindCheckin {
-		return why, st, nil
-	}
-	err = sc.queryRow(ctx, "SELECT inside, day, day_count, total FROM checkin_state WHERE list_id = ? AND registration_id = ?",
-		pt.list.ID, it.Claims.RegistrationID).Scan(&st.Inside, &st.Day, &st.DayCount, &st.Total)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", st, err
+		return why, nil
 	}
 	inside := 0
 	if pt.list.Capacity > 0 {
-		if err := sc.queryRow(ctx, "SELECT COUNT(*) FROM checkin_state WHERE list_id = ? AND inside = TRUE AND day = ?",
-			pt.list.ID, it.Day).Scan(&inside); err != nil {
-			return "", st, err
+		var err error
+		if inside, err = sc.insideNow(ctx, pt.list.ID, it.Day); err != nil {
+			return "", err
 		}
 	}
-	return checkin.Decide(&pt.list, st, it.Scan.Kind, it.Day, inside), st, nil
+	return checkin.Decide(&pt.list, st, it.Scan.Kind, it.Day, inside), nil
+}
+
+// registrations reads and locks the registrations of a batch, in id order
+// so that concurrent batches never wait for each other in a circle.
+func (sc *scanTx) registrations(ctx context.Context, ids []int64) (map[int64]*regRow, error) {
+	out := map[int64]*regRow{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	type key struct {
+		ID int64 `json:"id"`
+	}
+	keys := make([]key, len(ids))
+	for i, id := range ids {
+		keys[i] = key{id}
+	}
+	arg, err := jsonArg(keys)
+	if err != nil {
+		return nil, err
+	}
+	d := sc.tx.db.dialect
+	rows, err := sc.query(ctx, `SELECT r.id, r.event_id, r.status, r.badge_version, r.category FROM registrations r
+		WHERE r.id IN (SELECT x.id FROM `+d.jsonRows("id bigint")+`) ORDER BY r.id`+sc.tx.db.lockSuffix(), arg)
+	if err != nil {
+		return nil, fmt.Errorf("registrations of scans: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		r := &regRow{}
+		if err := rows.Scan(&id, &r.eventID, &r.status, &r.version, &r.category); err != nil {
+			return nil, err
+		}
+		out[id] = r
+	}
+	return out, rows.Err()
+}
+
+// storedScans reads which of ids are stored already, with their results.
+func (sc *scanTx) storedScans(ctx context.Context, ids []string) (map[string]storedScan, error) {
+	out := map[string]storedScan{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	type key struct {
+		ID string `json:"id"`
+	}
+	keys := make([]key, len(ids))
+	for i, id := range ids {
+		keys[i] = key{id}
+	}
+	arg, err := jsonArg(keys)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := sc.query(ctx, `SELECT s.id, s.result, s.reason FROM scans s
+		WHERE s.id IN (SELECT x.id FROM `+sc.tx.db.dialect.jsonRows("id text")+`)`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("stored scans: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, result, reason string
+		if err := rows.Scan(&id, &result, &reason); err != nil {
+			return nil, err
+		}
+		out[id] = storedScan{checkin.Result(result), checkin.Reason(reason)}
+	}
+	return out, rows.Err()
+}
+
+// states reads the badges' standing on their lists.
+func (sc *scanTx) states(ctx context.Context, keys []stateKey) (map[stateKey]checkin.State, error) {
+	out := map[stateKey]checkin.State{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	type key struct {
+		List int64 `json:"list_id"`
+		Reg  int64 `json:"registration_id"`
+	}
+	ks := make([]key, len(keys))
+	for i, k := range keys {
+		ks[i] = key{k.list, k.reg}
+	}
+	arg, err := jsonArg(ks)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := sc.query(ctx, `SELECT s.list_id, s.registration_id, s.inside, s.day, s.day_count, s.total
+		FROM `+sc.tx.db.dialect.jsonRows("list_id bigint", "registration_id bigint")+`
+		JOIN checkin_state s ON s.list_id = x.list_id AND s.registration_id = x.registration_id`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("badge states: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k stateKey
+		var st checkin.State
+		if err := rows.Scan(&k.list, &k.reg, &st.Inside, &st.Day, &st.DayCount, &st.Total); err != nil {
+			return nil, err
+		}
+		out[k] = st
+	}
+	return out, rows.Err()
+}
+
+// insideNow is how many badges are inside the list on day: the count
+// before the batch, read once, plus the batch's own entries and exits.
+func (sc *scanTx) insideNow(ctx context.Context, listID int64, day string) (int, error) {
+	k := listDay{listID, day}
+	if !sc.insideRead[k] {
+		var n int
+		if err := sc.queryRow(ctx, "SELECT COUNT(*) FROM checkin_state WHERE list_id = ? AND inside = TRUE AND day = ?", listID, day).Scan(&n); err != nil {
+			return 0, err
+		}
+		sc.inside[k] += n
+		sc.insideRead[k] = true
+	}
+	return sc.inside[k], nil
+}
+
+// moved counts a badge's change of state into the inside counts.
+func (sc *scanTx) moved(listID int64, before, after checkin.State) {
+	if before.InsideOn(before.Day) {
+		sc.inside[listDay{listID, before.Day}]--
+	}
+	if after.InsideOn(after.Day) {
+		sc.inside[listDay{listID, after.Day}]++
+	}
 }
 
 func (sc *scanTx) exhibitorAt(ctx context.Context, eventID, exhibitorID int64) (bool, error) {
@@ -372,24 +575,105 @@ func (sc *scanTx) exhibitorAt(ctx context.Context, eventID, exhibitorID int64) (
 	return n > 0, err
 }
 
-func (sc *scanTx) insertScan(ctx context.Context, it *checkin.Item, pt *scanPoint, result checkin.Result, reason checkin.Reason) (bool, error) {
-	s := it.Scan
-	res, err := sc.exec(ctx, `INSERT INTO scans (id, event_id, registration_id, kind, point, list_id, exhibitor_id, category, result, reason, offline, day, scanned_at, received_at, scanner_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-		s.ID, it.EventID, nullID(it.Claims.RegistrationID), string(s.Kind), s.Point, nullID(pt.list.ID), nullID(s.Exhibitor), it.Claims.Category,
-		string(result), string(reason), s.Offline, it.Day, s.ScannedAt.UTC(), sc.tx.db.Now(), nullID(it.ScannerID))
-	if err != nil {
-		return false, sc.tx.db.dialect.translate(err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+// scanRow is a scans row as insertScans passes it; 0 stands for NULL.
+type scanRow struct {
+	ID         string `json:"id"`
+	EventID    int64  `json:"event_id"`
+	RegID      int64  `json:"registration_id"`
+	Kind       string `json:"kind"`
+	Point      string `json:"point"`
+	ListID     int64  `json:"list_id"`
+	Exhibitor  int64  `json:"exhibitor_id"`
+	Category   string `json:"category"`
+	Result     string `json:"result"`
+	Reason     string `json:"reason"`
+	Offline    bool   `json:"offline"`
+	Day        string `json:"day"`
+	ScannedAt  string `json:"scanned_at"`
+	ReceivedAt string `json:"received_at"`
+	Scanner    int64  `json:"scanner_id"`
 }
 
-func (sc *scanTx) duplicate(ctx context.Context, o checkin.Outcome) (checkin.Outcome, error) {
-	var result, reason string
-	err := sc.queryRow(ctx, "SELECT result, reason FROM scans WHERE id = ?", o.ID).Scan(&result, &reason)
-	o.Status, o.Result, o.Reason = checkin.StatusDuplicate, checkin.Result(result), checkin.Reason(reason)
-	return o, err
+func (sc *scanTx) scanRow(it *checkin.Item, pt *scanPoint, result checkin.Result, reason checkin.Reason) scanRow {
+	s, d := it.Scan, sc.tx.db.dialect
+	return scanRow{ID: s.ID, EventID: it.EventID, RegID: it.Claims.RegistrationID, Kind: string(s.Kind), Point: s.Point,
+		ListID: pt.list.ID, Exhibitor: s.Exhibitor, Category: it.Claims.Category, Result: string(result), Reason: string(reason),
+		Offline: s.Offline, Day: it.Day, ScannedAt: d.jsonTime(s.ScannedAt), ReceivedAt: d.jsonTime(sc.tx.db.Now()), Scanner: it.ScannerID}
+}
+
+// insertScans writes the batch's new scans in one statement. Each must be
+// written: one that is not was stored meanwhile by another transaction,
+// and the batch is decided again.
+func (sc *scanTx) insertScans(ctx context.Context, rows []scanRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	arg, err := jsonArg(rows)
+	if err != nil {
+		return err
+	}
+	res, err := sc.exec(ctx, `INSERT INTO scans (id, event_id, registration_id, kind, point, list_id, exhibitor_id, category, result, reason, offline, day, scanned_at, received_at, scanner_id)
+		SELECT x.id, x.event_id, NULLIF(x.registration_id, 0), x.kind, x.point, NULLIF(x.list_id, 0), NULLIF(x.exhibitor_id, 0), x.category,
+		x.result, x.reason, x.offline, x.day, x.scanned_at, x.received_at, NULLIF(x.scanner_id, 0)
+		FROM `+sc.tx.db.dialect.jsonRows("id text", "event_id bigint", "registration_id bigint", "kind text", "point text", "list_id bigint",
+		"exhibitor_id bigint", "category text", "result text", "reason text", "offline boolean", "day text", "scanned_at timestamptz",
+		"received_at timestamptz", "scanner_id bigint")+` WHERE TRUE ON CONFLICT (id) DO NOTHING`, arg)
+	if err != nil {
+		return fmt.Errorf("insert scans: %w", sc.tx.db.dialect.translate(err))
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if int(n) != len(rows) {
+		return errScanRaced
+	}
+	return nil
+}
+
+// stateRow is a checkin_state row as saveStates passes it.
+type stateRow struct {
+	List     int64  `json:"list_id"`
+	Reg      int64  `json:"registration_id"`
+	Inside   bool   `json:"inside"`
+	Day      string `json:"day"`
+	DayCount int    `json:"day_count"`
+	Total    int    `json:"total"`
+	LastAt   string `json:"last_at"`
+}
+
+// saveStates writes the changed states in one statement.
+func (sc *scanTx) saveStates(ctx context.Context, states map[stateKey]checkin.State, changed map[stateKey]time.Time) error {
+	if len(changed) == 0 {
+		return nil
+	}
+	d := sc.tx.db.dialect
+	rows := make([]stateRow, 0, len(changed))
+	for k, at := range changed {
+		st := states[k]
+		rows = append(rows, stateRow{k.list, k.reg, st.Inside, st.Day, st.DayCount, st.Total, d.jsonTime(at)})
+	}
+	// One order for every batch, so that concurrent upserts never wait
+	// for each other in a circle.
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Reg != rows[j].Reg {
+			return rows[i].Reg < rows[j].Reg
+		}
+		return rows[i].List < rows[j].List
+	})
+	arg, err := jsonArg(rows)
+	if err != nil {
+		return err
+	}
+	_, err = sc.exec(ctx, `INSERT INTO checkin_state (list_id, registration_id, inside, day, day_count, total, last_at)
+		SELECT x.list_id, x.registration_id, x.inside, x.day, x.day_count, x.total, x.last_at
+		FROM `+d.jsonRows("list_id bigint", "registration_id bigint", "inside boolean", "day text", "day_count integer", "total integer", "last_at timestamptz")+`
+		WHERE TRUE ON CONFLICT (list_id, registration_id) DO UPDATE SET inside = excluded.inside, day = excluded.day,
+		day_count = excluded.day_count, total = excluded.total, last_at = excluded.last_at`, arg)
+	if err != nil {
+		return fmt.Errorf("save badge states: %w", err)
+	}
+	return nil
 }
 
 func (sc *scanTx) saveLead(ctx context.Context, it *checkin.Item) error {
@@ -400,4 +684,9 @@ func (sc *scanTx) saveLead(ctx context.Context, it *checkin.Item) error {
 		note = CASE WHEN excluded.note <> '' THEN excluded.note ELSE leads.note END`,
 		it.EventID, s.Exhibitor, it.Claims.RegistrationID, s.ID, s.Rating, s.Note, it.Day, s.ScannedAt.UTC())
 	return sc.tx.db.dialect.translate(err)
+}
+
+func jsonArg(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
 }

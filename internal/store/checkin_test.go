@@ -268,3 +268,74 @@ func TestBadgeKeyRotation(t *testing.T) {
 		}
 	})
 }
+
+// TestScansInOneBatch: the rules apply scan after scan inside one batch
+// (one transaction) as they do across batches: a badge entering twice, a
+// scan id sent twice, a room filling up and emptying, a refused badge.
+func TestScansInOneBatch(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ev, regs := checkinEvent(t, db, event.CatVisitor, event.CatVisitor, event.CatVisitor, event.CatVisitor)
+		room := &checkin.List{EventID: ev, Name: "Room", Rule: checkin.Reentry, Capacity: 2}
+		ckMust(t, db.CreateCheckinList(ctx, room))
+		ckMust(t, db.CreateGate(ctx, &checkin.Gate{EventID: ev, Code: "room", ListID: room.ID}))
+		at := time.Date(2027, 3, 10, 2, 0, 0, 0, time.UTC)
+		in := func(r checkin.Registrant, m int) checkin.Item {
+			return scanItem(ev, r, "room", checkin.KindCheckin, at.Add(time.Duration(m)*time.Minute), false)
+		}
+		a := in(regs[0], 0)
+		forged := in(regs[3], 0)
+		forged.Refused = checkin.ReasonSignature
+		unknown := in(regs[3], 0)
+		unknown.Claims.RegistrationID = 1 << 40
+		batch := []checkin.Item{
+			a,
+			a,              // the same scan again: a duplicate of the first
+			in(regs[0], 1), // the same badge again: already inside
+			in(regs[1], 2), // second inside: the room is full now
+			in(regs[2], 3), // refused: room full
+			scanItem(ev, regs[0], "room", checkin.KindCheckout, at.Add(4*time.Minute), false),
+			in(regs[2], 5), // a place is free again
+			forged,         // never admitted
+			unknown,        // no such registration
+			in(regs[3], 6), // full again; offline it is kept as forced
+		}
+		batch[len(batch)-1].Scan.Offline = true
+		out := record(t, db, batch...)
+		want(t, out[0], "accepted", checkin.Accepted, "")
+		want(t, out[1], "duplicate", checkin.Accepted, "")
+		want(t, out[2], "rejected", checkin.Rejected, checkin.ReasonInside)
+		want(t, out[3], "accepted", checkin.Accepted, "")
+		want(t, out[4], "rejected", checkin.Rejected, checkin.ReasonRoomFull)
+		want(t, out[5], "accepted", checkin.Accepted, "")
+		want(t, out[6], "accepted", checkin.Accepted, "")
+		want(t, out[7], "rejected", checkin.Rejected, checkin.ReasonSignature)
+		want(t, out[8], "rejected", checkin.Rejected, checkin.ReasonUnknown)
+		want(t, out[9], "accepted", checkin.Forced, checkin.ReasonRoomFull)
+		inside, err := db.InsideNow(ctx, ev, "2027-03-10")
+		ckMust(t, err)
+		if inside[room.ID] != 3 { // regs 1 and 2, and the forced entry of 3
+			t.Fatalf("inside after the batch = %d, want 3", inside[room.ID])
+		}
+		// The whole batch again: every scan a duplicate with its first answer.
+		again := record(t, db, batch...)
+		for i := range batch {
+			if i == 1 {
+				continue
+			}
+			if again[i].Status != "duplicate" || again[i].Result != out[i].Result || again[i].Reason != out[i].Reason {
+				t.Fatalf("scan %d sent again: %+v, first answer %+v", i, again[i], out[i])
+			}
+		}
+		n, err := db.CountScans(ctx, ev, "")
+		ckMust(t, err)
+		if n != len(batch)-1 {
+			t.Fatalf("%d scans stored, want %d", n, len(batch)-1)
+		}
+		st, err := db.CheckinStats(ctx, ev, "2027-03-10")
+		ckMust(t, err)
+		if len(st.Quarters) != 1 || st.Quarters[0].Start != "09:00" || st.Admitted != 4 || st.Exits != 1 || st.Forced != 1 {
+			t.Fatalf("stats = %+v", st)
+		}
+	})
+}

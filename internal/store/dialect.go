@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
@@ -66,6 +67,32 @@ func (d dialect) rebind(q string) string {
 	out := b.String()
 	d.cache.Store(q, out)
 	return out
+}
+
+// jsonRows is a FROM source, named x, of the rows of a JSON array of
+// objects passed as one parameter; cols are "name type" with PostgreSQL
+// type names. One statement text then reads or writes any number of rows,
+// so it is prepared once, whatever the size of the batch.
+func (d dialect) jsonRows(cols ...string) string {
+	if d.name == "postgres" {
+		return "json_to_recordset(CAST(? AS json)) AS x(" + strings.Join(cols, ", ") + ")"
+	}
+	sel := make([]string, len(cols))
+	for i, c := range cols {
+		name, _, _ := strings.Cut(c, " ")
+		sel[i] = "value->>'" + name + "' AS " + name
+	}
+	return "(SELECT " + strings.Join(sel, ", ") + " FROM json_each(?)) AS x"
+}
+
+// jsonTime writes a time for a jsonRows column as the driver would write
+// it as a parameter: SQLite keeps the text (modernc writes time.String()),
+// PostgreSQL parses RFC 3339.
+func (d dialect) jsonTime(t time.Time) string {
+	if d.name == "postgres" {
+		return t.UTC().Format(time.RFC3339Nano)
+	}
+	return t.UTC().Round(0).String()
 }
 
 // translate turns a driver's constraint errors into sentinel errors, by

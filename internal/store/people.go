@@ -45,7 +45,7 @@ func (db *DB) PersonByEmail(ctx context.Context, email string) (account.Person, 
 
 // Person finds an account by id.
 func (db *DB) Person(ctx context.Context, id int64) (account.Person, error) {
-	p, err := scanPerson(db.queryRow(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", id))
+	p, err := scanPerson(db.queryRowPrepared(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", id))
 	return p, notFound(err, "Person")
 }
 
@@ -69,7 +69,7 @@ func (db *DB) SetPassword(ctx context.Context, id int64, hash string) error {
 
 // Memberships lists the organizations a person belongs to.
 func (db *DB) Memberships(ctx context.Context, personID int64) ([]account.Membership, error) {
-	rows, err := db.query(ctx, "SELECT person_id, org_id, role FROM memberships WHERE person_id = ? ORDER BY org_id", personID)
+	rows, err := db.queryPrepared(ctx, "SELECT person_id, org_id, role FROM memberships WHERE person_id = ? ORDER BY org_id", personID)
 	if err != nil {
 		return nil, fmt.Errorf("memberships: %w", err)
 	}
@@ -95,7 +95,7 @@ func (db *DB) AddMembership(ctx context.Context, m account.Membership) error {
 
 // OrganizedEvents lists the ids of the events a person organizes.
 func (db *DB) OrganizedEvents(ctx context.Context, personID int64) ([]int64, error) {
-	return db.ids(ctx, "SELECT event_id FROM event_roles WHERE person_id = ? AND role = 'organizer' ORDER BY event_id", personID)
+	return db.preparedIDs(ctx, "SELECT event_id FROM event_roles WHERE person_id = ? AND role = 'organizer' ORDER BY event_id", personID)
 }
 
 // AddOrganizer makes a person an organizer of an event.
@@ -109,6 +109,19 @@ func (db *DB) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readIDs(rows)
+}
+
+// preparedIDs is ids through a prepared statement, for the reads of every request.
+func (db *DB) preparedIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := db.queryPrepared(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return readIDs(rows)
+}
+
+func readIDs(rows *sql.Rows) ([]int64, error) {
 	defer rows.Close()
 	var out []int64
 	for rows.Next() {
@@ -131,7 +144,7 @@ func (db *DB) CreateWebSession(ctx context.Context, s account.Session) error {
 // WebSession finds a live session.
 func (db *DB) WebSession(ctx context.Context, hash string) (account.Session, error) {
 	var s account.Session
-	err := db.queryRow(ctx, "SELECT token_hash, person_id, csrf, expires_at FROM web_sessions WHERE token_hash = ? AND expires_at > ?",
+	err := db.queryRowPrepared(ctx, "SELECT token_hash, person_id, csrf, expires_at FROM web_sessions WHERE token_hash = ? AND expires_at > ?",
 		hash, db.Now()).Scan(&s.TokenHash, &s.PersonID, &s.CSRF, &s.ExpiresAt)
 	return s, notFound(err, "Session")
 }

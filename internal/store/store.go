@@ -34,6 +34,8 @@ type DB struct {
 	versionOnce sync.Once
 	versionStmt *sql.Stmt
 	versionErr  error
+
+	stmts sync.Map // query → *sql.Stmt, see prepared
 }
 
 // IsPostgres reports whether DSN names a PostgreSQL database.
@@ -112,6 +114,43 @@ func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row 
 
 func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return db.sql.ExecContext(ctx, db.q(query), args...)
+}
+
+// prepared returns query prepared once for the pool. The few reads that
+// every request makes (session, person, memberships) and the statements of
+// the scan transaction use it: SQLite spends more time parsing such small
+// statements than running them. Only fixed query texts belong here.
+func (db *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := db.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := db.sql.PrepareContext(ctx, db.q(query))
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := db.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
+// queryRowPrepared is queryRow through a prepared statement.
+func (db *DB) queryRowPrepared(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return db.queryRow(ctx, query, args...) // answers with the same error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// queryPrepared is query through a prepared statement.
+func (db *DB) queryPrepared(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 // Tx is a transaction with the dialect's placeholders.
