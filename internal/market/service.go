@@ -366,8 +366,9 @@ func (s *Service) join(ctx context.Context, ri *recIndex, orgID int64) error {
 	return nil
 }
 
-// ProfileChanged updates an organization's profile in every index that
-// holds it.
+// ProfileChanged updates an organization's profile (sectors, declared
+// interests, excluded competitors …) in every index that holds it, and
+// the lists the change can reach; it is called after the profile is saved.
 func (s *Service) ProfileChanged(ctx context.Context, orgID int64) error {
 	o, err := s.st.Organization(ctx, orgID)
 	if err != nil {
@@ -484,11 +485,20 @@ func participant(o org.Organization) recommend.Participant {
 			p.Sectors = append(p.Sectors, sec)
 		}
 	}
+	for _, sec := range o.Interests {
+		if okSector(sec) {
+			p.Interests = append(p.Interests, sec)
+		}
+	}
+	for _, c := range o.Competitors {
+		p.Competitors = append(p.Competitors, strconv.FormatInt(c, 10))
+	}
 	return p
 }
 
 func sameProfile(a, b recommend.Participant) bool {
-	return a.Kind == b.Kind && a.Country == b.Country && a.Name == b.Name && slices.Equal(a.Sectors, b.Sectors)
+	return a.Kind == b.Kind && a.Country == b.Country && a.Name == b.Name && slices.Equal(a.Sectors, b.Sectors) &&
+		slices.Equal(a.Interests, b.Interests) && slices.Equal(a.Competitors, b.Competitors)
 }
 
 func okSector(code string) bool {

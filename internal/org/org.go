@@ -69,6 +69,11 @@ type Organization struct {
 	Email       string    `json:"email,omitempty"` // contact, private to members and organizers
 	Phone       string    `json:"phone,omitempty"` // contact, private to members and organizers
 	Sectors     []string  `json:"sectors"`
+	// Interests are the sectors it wants partners in (taxonomy codes), and
+	// Competitors the organizations it never wants recommended; both feed
+	// the recommender. Competitors are private to members and organizers.
+	Interests   []string  `json:"interests"`
+	Competitors []int64   `json:"competitors"`
 	CreatedAt   time.Time `json:"created_at"`
 }
 
@@ -82,6 +87,8 @@ const (
 	MaxName        = 200
 	MaxDescription = 5000
 	MaxSectors     = 12
+	MaxInterests   = 12
+	MaxCompetitors = 50
 )
 
 // Validate checks the organization and normalises its fields.
@@ -109,6 +116,19 @@ func (o *Organization) Validate() error {
 	for _, s := range o.Sectors {
 		if len(s) == 0 || len(s) > 40 {
 			f.Add("sectors", "has an empty or over-long sector code")
+		}
+	}
+	if len(o.Interests) > MaxInterests {
+		f.Add("interests", "lists more than 12 sectors")
+	}
+	if len(o.Competitors) > MaxCompetitors {
+		f.Add("competitors", "lists more than 50 organizations")
+	}
+	for _, c := range o.Competitors {
+		if c <= 0 {
+			f.Add("competitors", "has an id that is not an organization")
+		} else if c == o.ID {
+			f.Add("competitors", "cannot list the organization itself")
 		}
 	}
 	if len(o.Website) > 300 || len(o.Email) > 254 || len(o.Phone) > 40 || len(o.City) > 100 {

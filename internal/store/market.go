@@ -243,6 +243,11 @@ func (db *DB) MatchParticipants(ctx context.Context, eventID int64) ([]org.Organ
 	for i := range out {
 		out[i].Sectors = secs[out[i].ID]
 	}
+	// Every organization's preferences in two queries: cheaper than a list
+	// of ids as long as the participants of one event, or all, are read.
+	if err := db.fillMatchPrefs(ctx, out, nil); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

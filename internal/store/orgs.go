@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"ketnoi/internal/apperr"
 	"ketnoi/internal/org"
 )
 
@@ -27,8 +28,96 @@ func (db *DB) Organization(ctx context.Context, id int64) (org.Organization, err
 		return o, notFound(err, "Organization")
 	}
 	secs, err := db.sectorsOf(ctx, []int64{id})
+	if err != nil {
+		return o, err
+	}
 	o.Sectors = secs[id]
-	return o, err
+	one := []org.Organization{o}
+	err = db.fillMatchPrefs(ctx, one, []int64{id})
+	return one[0], err
+}
+
+// fillMatchPrefs adds declared interests and excluded competitors to
+// organizations: those of ids, or of all when ids is nil.
+func (db *DB) fillMatchPrefs(ctx context.Context, orgs []org.Organization, ids []int64) error {
+	if ids != nil && len(ids) == 0 {
+		return nil
+	}
+	qi, qc := "SELECT org_id, sector FROM org_interests", "SELECT org_id, competitor_id FROM org_competitors"
+	var args []any
+	if ids != nil {
+		in := " WHERE org_id IN (" + placeholders(len(ids)) + ")"
+		qi, qc, args = qi+in, qc+in, int64Args(ids)
+	}
+	ints, err := db.stringsByID(ctx, qi+" ORDER BY org_id, sector", args...)
+	if err != nil {
+		return fmt.Errorf("interests: %w", err)
+	}
+	rows, err := db.query(ctx, qc+" ORDER BY org_id, competitor_id", args...)
+	if err != nil {
+		return fmt.Errorf("competitors: %w", err)
+	}
+	defer rows.Close()
+	comps := map[int64][]int64{}
+	for rows.Next() {
+		var id, c int64
+		if err := rows.Scan(&id, &c); err != nil {
+			return err
+		}
+		comps[id] = append(comps[id], c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range orgs {
+		orgs[i].Interests, orgs[i].Competitors = ints[orgs[i].ID], comps[orgs[i].ID]
+	}
+	return nil
+}
+
+// setMatchPrefs replaces an organization's interests and competitors; a
+// competitor that does not exist is a field error and nothing is written.
+func (tx *Tx) setMatchPrefs(ctx context.Context, o *org.Organization) error {
+	if _, err := tx.exec(ctx, "DELETE FROM org_interests WHERE org_id = ?", o.ID); err != nil {
+		return fmt.Errorf("interests: %w", err)
+	}
+	if _, err := tx.exec(ctx, "DELETE FROM org_competitors WHERE org_id = ?", o.ID); err != nil {
+		return fmt.Errorf("competitors: %w", err)
+	}
+	seen := map[string]bool{}
+	for _, s := range o.Interests {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		if _, err := tx.exec(ctx, "INSERT INTO org_interests (org_id, sector) VALUES (?, ?)", o.ID, s); err != nil {
+			return fmt.Errorf("interests: %w", err)
+		}
+	}
+	comps := map[int64]bool{}
+	for _, c := range o.Competitors {
+		comps[c] = true
+	}
+	if len(comps) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(comps))
+	for c := range comps {
+		ids = append(ids, c)
+	}
+	var n int
+	if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM organizations WHERE id IN ("+placeholders(len(ids))+")", int64Args(ids)...).Scan(&n); err != nil {
+		return fmt.Errorf("competitors: %w", err)
+	}
+	if n != len(ids) {
+		return apperr.Fields{"competitors": "names an organization that does not exist"}.Err()
+	}
+	for _, c := range ids {
+		if _, err := tx.exec(ctx, "INSERT INTO org_competitors (org_id, competitor_id) VALUES (?, ?)", o.ID, c); err != nil {
+			return fmt.Errorf("competitors: %w", err)
+		}
+	}
+	return nil
 }
 
 // OrgFilter selects organizations.
@@ -82,6 +171,8 @@ func (db *DB) Organizations(ctx context.Context, f OrgFilter) ([]org.Organizatio
 	return out, total, nil
 }
 
+// fillSectors adds sectors, interests and competitors to a page of
+// organizations.
 func (db *DB) fillSectors(ctx context.Context, orgs []org.Organization) error {
 	ids := make([]int64, len(orgs))
 	for i := range orgs {
@@ -94,7 +185,7 @@ func (db *DB) fillSectors(ctx context.Context, orgs []org.Organization) error {
 	for i := range orgs {
 		orgs[i].Sectors = secs[orgs[i].ID]
 	}
-	return nil
+	return db.fillMatchPrefs(ctx, orgs, ids)
 }
 
 func (db *DB) sectorsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
@@ -139,11 +230,15 @@ func (db *DB) CreateOrganization(ctx context.Context, o *org.Organization) error
 		if err != nil {
 			return fmt.Errorf("create organization: %w", db.dialect.translate(err))
 		}
-		return tx.setSectors(ctx, o.ID, o.Sectors)
+		if err := tx.setSectors(ctx, o.ID, o.Sectors); err != nil {
+			return err
+		}
+		return tx.setMatchPrefs(ctx, o)
 	})
 }
 
-// UpdateOrganization replaces an organization's fields and sectors.
+// UpdateOrganization replaces an organization's fields, sectors, interests
+// and competitors.
 func (db *DB) UpdateOrganization(ctx context.Context, o *org.Organization) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.exec(ctx, `UPDATE organizations SET kind = ?, name_vi = ?, name_en = ?, name_ko = ?, desc_vi = ?, desc_en = ?, desc_ko = ?,
@@ -156,7 +251,10 @@ func (db *DB) UpdateOrganization(ctx context.Context, o *org.Organization) error
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errNotFound("Organization")
 		}
-		return tx.setSectors(ctx, o.ID, o.Sectors)
+		if err := tx.setSectors(ctx, o.ID, o.Sectors); err != nil {
+			return err
+		}
+		return tx.setMatchPrefs(ctx, o)
 	})
 }
 
@@ -204,6 +302,9 @@ func (db *DB) CreateOrganizationWithAdmin(ctx context.Context, o *org.Organizati
 		if _, err := tx.exec(ctx, "INSERT INTO memberships (person_id, org_id, role) VALUES (?, ?, 'admin')", personID, o.ID); err != nil {
 			return fmt.Errorf("membership: %w", db.dialect.translate(err))
 		}
-		return tx.setSectors(ctx, o.ID, o.Sectors)
+		if err := tx.setSectors(ctx, o.ID, o.Sectors); err != nil {
+			return err
+		}
+		return tx.setMatchPrefs(ctx, o)
 	})
 }

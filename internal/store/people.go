@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"ketnoi/internal/account"
@@ -189,4 +190,24 @@ func (db *DB) Hit(ctx context.Context, key string, window time.Duration) (int, e
 		return 0, fmt.Errorf("rate limit: %w", err)
 	}
 	return n, nil
+}
+
+// OrgMembers returns the people who are members of an organization (admins
+// and staff), by id.
+func (db *DB) OrgMembers(ctx context.Context, orgID int64) ([]account.Person, error) {
+	rows, err := db.query(ctx, "SELECT p."+strings.ReplaceAll(personCols, ", ", ", p.")+
+		" FROM people p JOIN memberships m ON m.person_id = p.id WHERE m.org_id = ? ORDER BY p.id", orgID)
+	if err != nil {
+		return nil, fmt.Errorf("members: %w", err)
+	}
+	defer rows.Close()
+	var out []account.Person
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }

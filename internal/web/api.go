@@ -534,19 +534,31 @@ type OrgInput struct {
 	Email       string    `json:"email"`
 	Phone       string    `json:"phone"`
 	Sectors     []string  `json:"sectors"`
+	// Interests are sector codes of the taxonomy in which the organization
+	// looks for partners; Competitors are ids of organizations never to be
+	// recommended to it (nor it to them).
+	Interests   []string `json:"interests"`
+	Competitors []int64  `json:"competitors"`
 }
 
 func orgInput(o org.Organization) OrgInput {
 	return OrgInput{Kind: o.Kind, Name: o.Name, Description: o.Description, Country: o.Country, City: o.City,
-		Website: o.Website, Email: o.Email, Phone: o.Phone, Sectors: o.Sectors}
+		Website: o.Website, Email: o.Email, Phone: o.Phone, Sectors: o.Sectors, Interests: o.Interests, Competitors: o.Competitors}
 }
 
 func (in OrgInput) apply(o *org.Organization) {
 	o.Kind, o.Name, o.Description, o.Country, o.City = in.Kind, in.Name, in.Description, in.Country, in.City
 	o.Website, o.Email, o.Phone, o.Sectors = in.Website, in.Email, in.Phone, in.Sectors
+	o.Interests, o.Competitors = in.Interests, in.Competitors
 }
 
+// patchOrg applies a JSON patch to an organization as stored (views such
+// as the exhibitor directory's lack its private preferences) and saves it.
 func (s *Server) patchOrg(r *http.Request, o org.Organization) (org.Organization, error) {
+	o, err := s.db.Organization(r.Context(), o.ID)
+	if err != nil {
+		return o, err
+	}
 	in := orgInput(o)
 	if err := decodeJSON(r, &in); err != nil {
 		return o, err
@@ -692,11 +704,11 @@ func (s *Server) apiOrganizations(w http.ResponseWriter, r *http.Request) error 
 	return writeJSON(w, http.StatusOK, list(os, total, off, lim))
 }
 
-// hideContact clears an organization's contact unless the viewer is one of
-// its members or a platform admin.
+// hideContact clears an organization's contact and competitors unless the
+// viewer is one of its members or a platform admin.
 func hideContact(v *viewer, o *org.Organization) {
 	if _, member := v.orgs[o.ID]; !member && !v.admin() {
-		o.Email, o.Phone = "", ""
+		o.Email, o.Phone, o.Competitors = "", "", nil
 	}
 }
 

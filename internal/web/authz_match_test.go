@@ -50,6 +50,13 @@ func init() {
 		"GET /api/v1/organizations/{org}/recommendations":        orgAMembers,
 		"GET /api/v1/events/{event}/meetings":                    accounts,
 		"POST /api/v1/events/{event}/meetings":                   accounts,
+		"GET /api/v1/events/{event}/meetings/{meeting}":          meetingSides,
+		"POST /api/v1/events/{event}/meetings/{meeting}/accept":  meetingSides,
+		"POST /api/v1/events/{event}/meetings/{meeting}/decline": meetingSides,
+		"POST /api/v1/events/{event}/meetings/{meeting}/propose": meetingSides,
+		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  meetingSides,
+		"GET /api/v1/events/{event}/orgs/{org}/availability":     orgAMembers,
+		"PUT /api/v1/events/{event}/orgs/{org}/availability":     orgAMembers,
 	})
 	form := "application/x-www-form-urlencoded"
 	cardForm := func(*fixture, string) (string, string) {
@@ -79,6 +86,14 @@ func init() {
 	bodies["POST /api/v1/events/{event}/meetings"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"to_org":` + itoa(f.orgA) + `,"message":"hi"}`
 	}
+	jsonBody := func(b string) func(*fixture, string) (string, string) {
+		return func(*fixture, string) (string, string) { return "application/json", b }
+	}
+	bodies["POST /api/v1/events/{event}/meetings/{meeting}/accept"] = jsonBody(`{}`)
+	bodies["POST /api/v1/events/{event}/meetings/{meeting}/decline"] = jsonBody(`{"reason":"busy"}`)
+	bodies["POST /api/v1/events/{event}/meetings/{meeting}/propose"] = jsonBody(`{"slot":"d1-0900"}`)
+	bodies["POST /api/v1/events/{event}/meetings/{meeting}/cancel"] = jsonBody(`{"reason":"busy"}`)
+	bodies["PUT /api/v1/events/{event}/orgs/{org}/availability"] = jsonBody(`{"unavailable":["d1-0830"]}`)
 	fixtureHooks = append(fixtureHooks, func(f *fixture) {
 		ctx := context.Background()
 		c := &market.Card{OrgID: f.orgA, Kind: market.Offer, Status: market.Published, Sectors: []string{"agv_amr"},

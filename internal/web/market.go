@@ -505,7 +505,7 @@ func (m *matchWeb) handleOrgProfile(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	o.Email, o.Phone = "", "" // contacts are for members and organizers
+	o.Email, o.Phone, o.Competitors = "", "", nil // contacts and competitors are for members and organizers
 	v := viewerOf(r)
 	_, own := v.orgs[id]
 	p := OrgProfilePage{Page: m.s.page(r, ""), Org: o, Own: own}

@@ -203,6 +203,24 @@ func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) erro
 // requestMeeting creates a request from one of the viewer's organizations.
 func (m *matchWeb) requestMeeting(r *http.Request, eventID int64, mt *meeting.Meeting) error {
 	v := viewerOf(r)
+	if mt.FromOrg == 0 && len(v.orgs) == 1 {
+		for id := range v.orgs {
+			mt.FromOrg = id
+		}
+	}
+	if mt.CardID > 0 && mt.ToOrg == 0 {
+		// A request from a card goes to the card's organization.
+		owner, err := m.s.db.CardOrg(r.Context(), mt.CardID)
+		if apperr.Is(err, apperr.NotFound) {
+			return apperr.Fields{"card_id": "names no card"}.Err()
+		} else if err != nil {
+			return err
+		}
+		mt.ToOrg = owner
+		if mt.Origin == "" {
+			mt.Origin = meeting.FromCard
+		}
+	}
 	if _, member := v.orgs[mt.FromOrg]; !member && mt.FromOrg > 0 && !v.admin() {
 		return apperr.Fields{"from_org": "must be one of your organizations"}.Err()
 	}
@@ -220,7 +238,11 @@ func (m *matchWeb) requestMeeting(r *http.Request, eventID int64, mt *meeting.Me
 			mt.CardID = 0 // a stale or foreign card link is dropped, not an error
 		}
 	}
-	return m.s.db.CreateMeeting(r.Context(), mt)
+	if err := m.s.db.CreateMeeting(r.Context(), mt); err != nil {
+		return err
+	}
+	m.mailRequest(r, mt.ID)
+	return nil
 }
 
 func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) error {
@@ -256,21 +278,23 @@ func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) 
 	return nil
 }
 
-// act loads a meeting, finds the side the viewer acts for and stores what
-// fn did to it. Organizers and admins who are on neither side act for the
-// side expected to answer.
-func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error) error {
+// change loads a meeting, finds the side the viewer acts for, stores what
+// fn did to it and tells the people concerned by mail. Organizers and
+// admins who are on neither side act for the side expected to answer.
+// Nothing is stored when fn refuses, and a meeting changed meanwhile by
+// someone else is a conflict.
+func (m *matchWeb) change(r *http.Request, fn func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error) (event.Event, meeting.View, error) {
 	e, slots, err := m.eventSlots(r)
 	if err != nil {
-		return err
+		return e, meeting.View{}, err
 	}
 	id, err := pathID(r, "meeting")
 	if err != nil {
-		return err
+		return e, meeting.View{}, err
 	}
 	v0, err := m.s.db.Meeting(r.Context(), e.ID, id)
 	if err != nil {
-		return err
+		return e, meeting.View{}, err
 	}
 	mt, was := v0.Meeting, v0.Status
 	v := viewerOf(r)
@@ -281,13 +305,27 @@ func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn f
 		side = meeting.Requester
 	}
 	if err := fn(&mt, side, slots); err != nil {
-		return err
+		return e, v0, err
 	}
 	if err := m.s.db.SaveMeeting(r.Context(), &mt, was); err != nil {
-		return err
+		return e, v0, err
 	}
-	if was == meeting.Scheduled && mt.Status == meeting.Cancelled {
-		m.mailChange(r, e, slots, meeting.View{Meeting: mt, From: v0.From, To: v0.To}, mailCancelled, "")
+	after := meeting.View{Meeting: mt, From: v0.From, To: v0.To}
+	switch {
+	case was == meeting.Scheduled && mt.Status == meeting.Cancelled:
+		m.mailChange(r, e, slots, after, mailCancelled, "")
+	case mt.Status != was:
+		m.mailAnswer(r, e, slots, after)
+	}
+	return e, after, nil
+}
+
+// act is change for the pages: it answers with a redirect to the
+// meetings page (or the form's next page) and a notice.
+func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error) error {
+	e, _, err := m.change(r, fn)
+	if err != nil {
+		return err
 	}
 	next := safeNext(r.PostFormValue("next"))
 	if next == "/" {
@@ -348,12 +386,9 @@ func (m *matchWeb) handleAvailability(w http.ResponseWriter, r *http.Request) er
 	if _, err := m.s.db.Organization(r.Context(), orgID); err != nil {
 		return err
 	}
-	var away []string
-	for _, s := range r.PostForm["unavailable"] {
-		if _, ok := meeting.FindSlot(slots, s); !ok {
-			return apperr.Fields{"unavailable": "names a slot this event does not have"}.Err()
-		}
-		away = append(away, s)
+	away, err := awaySlots(slots, r.PostForm["unavailable"])
+	if err != nil {
+		return err
 	}
 	if err := m.s.db.SetUnavailable(r.Context(), e.ID, orgID, away); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"ketnoi/internal/account"
@@ -24,6 +25,9 @@ type PortalPage struct {
 	Message   string
 	Fields    map[string]string
 	AllSecs   []string
+	// Rivals are the organizations one may name as competitors: the
+	// event's other participants and those already named.
+	Rivals []org.Organization
 }
 
 func (s *Server) portalPage(r *http.Request) (PortalPage, error) {
@@ -39,11 +43,46 @@ func (s *Server) portalPage(r *http.Request) (PortalPage, error) {
 	if err != nil {
 		return PortalPage{}, err
 	}
+	// The directory's view lacks the private matchmaking preferences.
+	if x.Org, err = s.db.Organization(r.Context(), x.OrgID); err != nil {
+		return PortalPage{}, err
+	}
 	v := viewerOf(r)
 	p := PortalPage{Page: s.page(r, ""), Event: e, Exhibitor: x, AllSecs: taxonomy.Codes(),
 		CanEdit: v.organizer(e.ID) || v.orgs[x.OrgID] == account.MemberAdmin}
 	p.Title = p.T("portal.title") + " · " + p.Tx(x.Org.Name)
+	if p.Rivals, err = s.rivals(r, e.ID, x.Org); err != nil {
+		return PortalPage{}, err
+	}
 	return p, nil
+}
+
+// rivals lists the organizations o may name as competitors at an event,
+// by name in the reader's language.
+func (s *Server) rivals(r *http.Request, eventID int64, o org.Organization) ([]org.Organization, error) {
+	parts, err := s.db.MatchParticipants(r.Context(), eventID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{o.ID: true}
+	var out []org.Organization
+	for _, p := range parts {
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			out = append(out, p)
+		}
+	}
+	for _, id := range o.Competitors {
+		if !seen[id] {
+			seen[id] = true
+			if c, err := s.db.Organization(r.Context(), id); err == nil {
+				out = append(out, c)
+			}
+		}
+	}
+	lang := s.page(r, "").Lang
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name.In(lang) < out[j].Name.In(lang) })
+	return out, nil
 }
 
 func (s *Server) handlePortal(w http.ResponseWriter, r *http.Request) error {
@@ -65,6 +104,15 @@ func (s *Server) handlePortalSave(w http.ResponseWriter, r *http.Request) error 
 	o.Description = i18n.Text{VI: r.PostFormValue("desc_vi"), EN: r.PostFormValue("desc_en"), KO: r.PostFormValue("desc_ko")}
 	o.Website, o.Email, o.Phone = strings.TrimSpace(r.PostFormValue("website")), strings.TrimSpace(r.PostFormValue("email")), strings.TrimSpace(r.PostFormValue("phone"))
 	o.Sectors = r.PostForm["sectors"]
+	o.Interests = r.PostForm["interests"]
+	o.Competitors = nil
+	for _, c := range r.PostForm["competitors"] {
+		id, perr := strconv.ParseInt(c, 10, 64)
+		if perr != nil {
+			id = -1 // reported by validation as not an organization
+		}
+		o.Competitors = append(o.Competitors, id)
+	}
 	err = s.saveOrg(r, &o)
 	var e *apperr.Error
 	if errors.As(err, &e) && e.Code == apperr.Invalid {
@@ -80,29 +128,42 @@ func (s *Server) handlePortalSave(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-// saveOrg validates an organization (sectors from the taxonomy only) and
-// stores it.
+// saveOrg validates an organization (sectors and interests from the
+// taxonomy only), stores it and brings the recommendations up to date.
 func (s *Server) saveOrg(r *http.Request, o *org.Organization) error {
 	if err := validateOrg(o); err != nil {
 		return err
 	}
-	return s.db.UpdateOrganization(r.Context(), o)
+	if err := s.db.UpdateOrganization(r.Context(), o); err != nil {
+		return err
+	}
+	if s.market != nil {
+		// The profile is saved; a recommender that cannot take it yet
+		// catches up at its next rebuild.
+		if err := s.market.ProfileChanged(r.Context(), o.ID); err != nil {
+			s.log.Warn("recommend: profile change", "org", o.ID, "err", err)
+		}
+	}
+	return nil
 }
 
 func validateOrg(o *org.Organization) error {
+	f := apperr.Fields{}
 	err := o.Validate()
-	for _, sec := range o.Sectors {
-		if _, ok := taxonomy.Lookup(sec); !ok {
-			f := apperr.Fields{}
-			var e *apperr.Error
-			if errors.As(err, &e) {
-				f = e.Fields
+	var e *apperr.Error
+	if errors.As(err, &e) && e.Fields != nil {
+		f = e.Fields
+	} else if err != nil {
+		return err
+	}
+	for field, codes := range map[string][]string{"sectors": o.Sectors, "interests": o.Interests} {
+		for _, sec := range codes {
+			if _, ok := taxonomy.Lookup(sec); !ok {
+				f.Add(field, "has an unknown sector "+sec)
 			}
-			f.Add("sectors", "has an unknown sector "+sec)
-			return f.Err()
 		}
 	}
-	return err
+	return f.Err()
 }
 
 // ConsoleIndex lists the events the viewer runs.

@@ -28,6 +28,7 @@ type matchWeb struct {
 // API.
 func (s *Server) matchRoutes() []route {
 	m := &matchWeb{s: s, market: market.NewService(s.db, s.log)}
+	s.market = m.market
 	go m.warm()
 	return []route{
 		{"GET /market", public, m.handleMarket},
@@ -65,6 +66,13 @@ func (s *Server) matchRoutes() []route {
 		{"GET /api/v1/organizations/{org}/recommendations", orgMember, m.apiRecommendations},
 		{"GET /api/v1/events/{event}/meetings", signedIn, m.apiMeetings},
 		{"POST /api/v1/events/{event}/meetings", signedIn, m.apiRequestMeeting},
+		{"GET /api/v1/events/{event}/meetings/{meeting}", meetingParty, m.apiMeeting},
+		{"POST /api/v1/events/{event}/meetings/{meeting}/accept", meetingParty, m.apiAccept},
+		{"POST /api/v1/events/{event}/meetings/{meeting}/decline", meetingParty, m.apiDecline},
+		{"POST /api/v1/events/{event}/meetings/{meeting}/propose", meetingParty, m.apiPropose},
+		{"POST /api/v1/events/{event}/meetings/{meeting}/cancel", meetingParty, m.apiCancel},
+		{"GET /api/v1/events/{event}/orgs/{org}/availability", orgMember, m.apiAvailability},
+		{"PUT /api/v1/events/{event}/orgs/{org}/availability", orgMember, m.apiSetAvailability},
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
+	"ketnoi/internal/market"
 	"ketnoi/internal/store"
 )
 
@@ -51,6 +52,9 @@ type Server struct {
 	cache   readCache
 	mux     *http.ServeMux
 	routes  []route
+	// market is the marketplace service, set by matchRoutes; profile
+	// edits tell it so that recommendations follow.
+	market *market.Service
 }
 
 // New builds the server and its routes.

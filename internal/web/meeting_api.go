@@ -1,0 +1,198 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/meeting"
+)
+
+// The JSON API of meeting requests and availability: the same rules and
+// mails as the pages (change in meeting.go), answered in JSON.
+
+// DeclineInput is a refusal with its reason.
+type DeclineInput struct {
+	Reason string `json:"reason"`
+}
+
+// ProposeInput is another time, a slot id of the event (see
+// GET …/availability for the slots).
+type ProposeInput struct {
+	Slot string `json:"slot"`
+}
+
+// CancelInput calls a meeting off, with an optional reason.
+type CancelInput struct {
+	Reason string `json:"reason"`
+}
+
+// AvailabilityInput lists the slots when nobody of an organization can
+// meet; it replaces the previous list.
+type AvailabilityInput struct {
+	Unavailable []string `json:"unavailable"`
+}
+
+// Availability is an organization's availability at an event, with the
+// event's meeting slots.
+type Availability struct {
+	EventID     int64          `json:"event_id"`
+	OrgID       int64          `json:"org_id"`
+	Unavailable []string       `json:"unavailable"`
+	Slots       []meeting.Slot `json:"slots"`
+}
+
+// decodeOptional reads a JSON body when there is one: an answer without
+// anything to say may come with no body at all.
+func decodeOptional(r *http.Request, dst any) error {
+	if r.ContentLength == 0 && r.Header.Get("Content-Type") == "" {
+		return nil
+	}
+	return decodeJSON(r, dst)
+}
+
+// apiChange applies an answer and writes the meeting as it now stands.
+func (m *matchWeb) apiChange(w http.ResponseWriter, r *http.Request, in any, fn func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error) error {
+	if in != nil {
+		if err := decodeOptional(r, in); err != nil {
+			return err
+		}
+	}
+	e, v, err := m.change(r, fn)
+	if err != nil {
+		return err
+	}
+	out, err := m.s.db.Meeting(r.Context(), e.ID, v.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (m *matchWeb) apiMeeting(w http.ResponseWriter, r *http.Request) error {
+	v, err := inEvent(r, "meeting", m.s.db.Meeting)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
+func (m *matchWeb) apiAccept(w http.ResponseWriter, r *http.Request) error {
+	var in struct{}
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, side meeting.Side, _ []meeting.Slot) error {
+		return mt.Accept(side, viewerOf(r).person.ID)
+	})
+}
+
+func (m *matchWeb) apiDecline(w http.ResponseWriter, r *http.Request) error {
+	var in DeclineInput
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, side meeting.Side, _ []meeting.Slot) error {
+		return mt.Decline(side, viewerOf(r).person.ID, in.Reason)
+	})
+}
+
+func (m *matchWeb) apiPropose(w http.ResponseWriter, r *http.Request) error {
+	var in ProposeInput
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error {
+		if in.Slot == "" {
+			return apperr.Fields{"slot": "is required"}.Err()
+		}
+		return mt.Propose(side, viewerOf(r).person.ID, in.Slot, slots)
+	})
+}
+
+func (m *matchWeb) apiCancel(w http.ResponseWriter, r *http.Request) error {
+	var in CancelInput
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.Cancel(in.Reason)
+	})
+}
+
+// awaySlots checks slot ids against an event's slots and drops repeats.
+func awaySlots(slots []meeting.Slot, ids []string) ([]string, error) {
+	if len(ids) > len(slots) {
+		return nil, apperr.Fields{"unavailable": "lists more slots than the event has"}.Err()
+	}
+	out := []string{}
+	for _, s := range ids {
+		if _, ok := meeting.FindSlot(slots, s); !ok {
+			return nil, apperr.Fields{"unavailable": "names a slot this event does not have"}.Err()
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func (m *matchWeb) availability(r *http.Request) (Availability, error) {
+	e, slots, err := m.eventSlots(r)
+	if err != nil {
+		return Availability{}, err
+	}
+	orgID, err := pathID(r, "org")
+	if err != nil {
+		return Availability{}, err
+	}
+	if _, err := m.s.db.Organization(r.Context(), orgID); err != nil {
+		return Availability{}, err
+	}
+	un, err := m.s.db.Unavailable(r.Context(), e.ID)
+	if err != nil {
+		return Availability{}, err
+	}
+	a := Availability{EventID: e.ID, OrgID: orgID, Unavailable: un[orgID], Slots: slots}
+	if a.Unavailable == nil {
+		a.Unavailable = []string{}
+	}
+	slices.SortFunc(a.Unavailable, compareSlots)
+	return a, nil
+}
+
+func (m *matchWeb) apiAvailability(w http.ResponseWriter, r *http.Request) error {
+	a, err := m.availability(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, a)
+}
+
+func (m *matchWeb) apiSetAvailability(w http.ResponseWriter, r *http.Request) error {
+	a, err := m.availability(r)
+	if err != nil {
+		return err
+	}
+	var in AvailabilityInput
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	if in.Unavailable == nil {
+		return apperr.Fields{"unavailable": "is required (an empty list means available at every slot)"}.Err()
+	}
+	away, err := awaySlots(a.Slots, in.Unavailable)
+	if err != nil {
+		return err
+	}
+	if err := m.s.db.SetUnavailable(r.Context(), a.EventID, a.OrgID, away); err != nil {
+		return err
+	}
+	slices.SortFunc(away, compareSlots)
+	a.Unavailable = away
+	return writeJSON(w, http.StatusOK, a)
+}
+
+// The API routes of meeting requests and availability in the OpenAPI
+// document.
+func init() {
+	for k, d := range map[string]apiDoc{
+		"GET /api/v1/events/{event}/meetings/{meeting}":          {summary: "Read a meeting (either side's members, the event's organizers)", out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/accept":  {summary: "Accept a request, or the other time the other side proposed (only the side expected to answer; body optional)", in: struct{}{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/decline": {summary: "Decline a request or a proposed time, with a reason (only the side expected to answer)", in: DeclineInput{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/propose": {summary: "Answer with another time: a slot id of the event (only the side expected to answer)", in: ProposeInput{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  {summary: "Cancel a meeting that may still take place (either side)", in: CancelInput{}, out: meeting.View{}},
+		"GET /api/v1/events/{event}/orgs/{org}/availability":     {summary: "The slots when an organization cannot meet, with the event's meeting slots (its members)", out: Availability{}},
+		"PUT /api/v1/events/{event}/orgs/{org}/availability":     {summary: "Replace the slots when an organization cannot meet (its members); the scheduler avoids them", in: AvailabilityInput{}, out: Availability{}},
+	} {
+		apiDocs[k] = d
+	}
+}
