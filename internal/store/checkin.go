@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -136,10 +135,10 @@ func (db *DB) Revocations(ctx context.Context, eventID int64) ([]Revocation, err
 //
 // The batch costs a fixed number of statements however many scans it
 // holds: one read of the registrations, one of the scan ids already
-// stored, one of the badges' states, one multi-row insert of the scans and
-// one multi-row upsert of the states (rows passed as one JSON parameter,
-// see dialect.jsonRows); the rules run in memory between the reads and the
-// writes, scan after scan, in the order of the batch.
+// stored, one of the badges' states (keys passed as one JSON parameter),
+// then multi-row inserts of the scans and of the states (dialect.insertRows);
+// the rules run in memory between the reads and the writes, scan after
+// scan, in the order of the batch.
 func (db *DB) RecordScans(ctx context.Context, items []checkin.Item) ([]checkin.Outcome, error) {
 	for attempt := 1; ; attempt++ {
 		out := make([]checkin.Outcome, len(items))
@@ -226,7 +225,7 @@ func (sc *scanTx) point(ctx context.Context, eventID int64, code string) (scanPo
 	pts, ok := sc.lists[eventID]
 	if !ok {
 		pts = map[string]scanPoint{}
-		lists, err := sc.tx.db.checkinListsTx(ctx, sc.tx, eventID)
+		lists, err := sc.checkinLists(ctx, eventID)
 		if err != nil {
 			return scanPoint{}, false, err
 		}
@@ -252,8 +251,8 @@ func (sc *scanTx) point(ctx context.Context, eventID int64, code string) (scanPo
 	return p, ok, nil
 }
 
-func (db *DB) checkinListsTx(ctx context.Context, tx *Tx, eventID int64) (map[int64]checkin.List, error) {
-	rows, err := tx.query(ctx, "SELECT id, name, categories, days, rule, COALESCE(room_id, 0), capacity FROM checkin_lists WHERE event_id = ?", eventID)
+func (sc *scanTx) checkinLists(ctx context.Context, eventID int64) (map[int64]checkin.List, error) {
+	rows, err := sc.query(ctx, "SELECT id, name, categories, days, rule, COALESCE(room_id, 0), capacity FROM checkin_lists WHERE event_id = ?", eventID)
 	if err != nil {
 		return nil, err
 	}
@@ -346,7 +345,7 @@ func (sc *scanTx) recordAll(ctx context.Context, items []checkin.Item, out []che
 		return err
 	}
 
-	var rows []scanRow
+	var rows [][]any
 	var leads []*checkin.Item
 	changed := map[stateKey]time.Time{}
 	for i := range items {
@@ -441,20 +440,12 @@ func (sc *scanTx) registrations(ctx context.Context, ids []int64) (map[int64]*re
 	if len(ids) == 0 {
 		return out, nil
 	}
-	type key struct {
-		ID int64 `json:"id"`
-	}
-	keys := make([]key, len(ids))
-	for i, id := range ids {
-		keys[i] = key{id}
-	}
-	arg, err := jsonArg(keys)
+	arg, err := jsonList(ids)
 	if err != nil {
 		return nil, err
 	}
-	d := sc.tx.db.dialect
-	rows, err := sc.query(ctx, `SELECT r.id, r.event_id, r.status, r.badge_version, r.category FROM registrations r
-		WHERE r.id IN (SELECT x.id FROM `+d.jsonRows("id bigint")+`) ORDER BY r.id`+sc.tx.db.lockSuffix(), arg)
+	rows, err := sc.query(ctx, `SELECT id, event_id, status, badge_version, category FROM registrations
+		WHERE id IN (`+sc.tx.db.dialect.valuesIn("bigint")+`) ORDER BY id`+sc.tx.db.lockSuffix(), arg)
 	if err != nil {
 		return nil, fmt.Errorf("registrations of scans: %w", err)
 	}
@@ -476,19 +467,11 @@ func (sc *scanTx) storedScans(ctx context.Context, ids []string) (map[string]sto
 	if len(ids) == 0 {
 		return out, nil
 	}
-	type key struct {
-		ID string `json:"id"`
-	}
-	keys := make([]key, len(ids))
-	for i, id := range ids {
-		keys[i] = key{id}
-	}
-	arg, err := jsonArg(keys)
+	arg, err := jsonList(ids)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := sc.query(ctx, `SELECT s.id, s.result, s.reason FROM scans s
-		WHERE s.id IN (SELECT x.id FROM `+sc.tx.db.dialect.jsonRows("id text")+`)`, arg)
+	rows, err := sc.query(ctx, `SELECT id, result, reason FROM scans WHERE id IN (`+sc.tx.db.dialect.valuesIn("text")+`)`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("stored scans: %w", err)
 	}
@@ -503,27 +486,33 @@ func (sc *scanTx) storedScans(ctx context.Context, ids []string) (map[string]sto
 	return out, rows.Err()
 }
 
-// states reads the badges' standing on their lists.
+// states reads the badges' standing on their lists (every pair of the
+// lists and badges asked: a few more rows than needed at most).
 func (sc *scanTx) states(ctx context.Context, keys []stateKey) (map[stateKey]checkin.State, error) {
 	out := map[stateKey]checkin.State{}
 	if len(keys) == 0 {
 		return out, nil
 	}
-	type key struct {
-		List int64 `json:"list_id"`
-		Reg  int64 `json:"registration_id"`
+	var lists, regs []int64
+	seen := map[int64]bool{}
+	for _, k := range keys {
+		if !seen[k.list] {
+			seen[k.list] = true
+			lists = append(lists, k.list)
+		}
+		regs = append(regs, k.reg)
 	}
-	ks := make([]key, len(keys))
-	for i, k := range keys {
-		ks[i] = key{k.list, k.reg}
-	}
-	arg, err := jsonArg(ks)
+	la, err := jsonList(lists)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := sc.query(ctx, `SELECT s.list_id, s.registration_id, s.inside, s.day, s.day_count, s.total
-		FROM `+sc.tx.db.dialect.jsonRows("list_id bigint", "registration_id bigint")+`
-		JOIN checkin_state s ON s.list_id = x.list_id AND s.registration_id = x.registration_id`, arg)
+	ra, err := jsonList(regs)
+	if err != nil {
+		return nil, err
+	}
+	d := sc.tx.db.dialect
+	rows, err := sc.query(ctx, `SELECT list_id, registration_id, inside, day, day_count, total FROM checkin_state
+		WHERE list_id IN (`+d.valuesIn("bigint")+`) AND registration_id IN (`+d.valuesIn("bigint")+`)`, la, ra)
 	if err != nil {
 		return nil, fmt.Errorf("badge states: %w", err)
 	}
@@ -575,103 +564,77 @@ func (sc *scanTx) exhibitorAt(ctx context.Context, eventID, exhibitorID int64) (
 	return n > 0, err
 }
 
-// scanRow is a scans row as insertScans passes it; 0 stands for NULL.
-type scanRow struct {
-	ID         string `json:"id"`
-	EventID    int64  `json:"event_id"`
-	RegID      int64  `json:"registration_id"`
-	Kind       string `json:"kind"`
-	Point      string `json:"point"`
-	ListID     int64  `json:"list_id"`
-	Exhibitor  int64  `json:"exhibitor_id"`
-	Category   string `json:"category"`
-	Result     string `json:"result"`
-	Reason     string `json:"reason"`
-	Offline    bool   `json:"offline"`
-	Day        string `json:"day"`
-	ScannedAt  string `json:"scanned_at"`
-	ReceivedAt string `json:"received_at"`
-	Scanner    int64  `json:"scanner_id"`
+func (sc *scanTx) scanRow(it *checkin.Item, pt *scanPoint, result checkin.Result, reason checkin.Reason) []any {
+	s := it.Scan
+	return []any{s.ID, it.EventID, nullID(it.Claims.RegistrationID), string(s.Kind), s.Point, nullID(pt.list.ID), nullID(s.Exhibitor),
+		it.Claims.Category, string(result), string(reason), s.Offline, it.Day, s.ScannedAt.UTC(), sc.tx.db.Now(), nullID(it.ScannerID)}
 }
 
-func (sc *scanTx) scanRow(it *checkin.Item, pt *scanPoint, result checkin.Result, reason checkin.Reason) scanRow {
-	s, d := it.Scan, sc.tx.db.dialect
-	return scanRow{ID: s.ID, EventID: it.EventID, RegID: it.Claims.RegistrationID, Kind: string(s.Kind), Point: s.Point,
-		ListID: pt.list.ID, Exhibitor: s.Exhibitor, Category: it.Claims.Category, Result: string(result), Reason: string(reason),
-		Offline: s.Offline, Day: it.Day, ScannedAt: d.jsonTime(s.ScannedAt), ReceivedAt: d.jsonTime(sc.tx.db.Now()), Scanner: it.ScannerID}
-}
-
-// insertScans writes the batch's new scans in one statement. Each must be
-// written: one that is not was stored meanwhile by another transaction,
-// and the batch is decided again.
-func (sc *scanTx) insertScans(ctx context.Context, rows []scanRow) error {
+// insertScans writes the batch's new scans in as few statements as the
+// dialect allows. Each must be written: one that is not was stored
+// meanwhile by another transaction, and the batch is decided again.
+func (sc *scanTx) insertScans(ctx context.Context, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	arg, err := jsonArg(rows)
+	qs, args, err := sc.tx.db.dialect.insertRows(`INSERT INTO scans (id, event_id, registration_id, kind, point, list_id, exhibitor_id,
+		category, result, reason, offline, day, scanned_at, received_at, scanner_id)`,
+		[]string{"text", "bigint", "bigint", "text", "text", "bigint", "bigint", "text", "text", "text", "boolean", "text", "timestamptz", "timestamptz", "bigint"},
+		rows, "ON CONFLICT (id) DO NOTHING")
 	if err != nil {
 		return err
 	}
-	res, err := sc.exec(ctx, `INSERT INTO scans (id, event_id, registration_id, kind, point, list_id, exhibitor_id, category, result, reason, offline, day, scanned_at, received_at, scanner_id)
-		SELECT x.id, x.event_id, NULLIF(x.registration_id, 0), x.kind, x.point, NULLIF(x.list_id, 0), NULLIF(x.exhibitor_id, 0), x.category,
-		x.result, x.reason, x.offline, x.day, x.scanned_at, x.received_at, NULLIF(x.scanner_id, 0)
-		FROM `+sc.tx.db.dialect.jsonRows("id text", "event_id bigint", "registration_id bigint", "kind text", "point text", "list_id bigint",
-		"exhibitor_id bigint", "category text", "result text", "reason text", "offline boolean", "day text", "scanned_at timestamptz",
-		"received_at timestamptz", "scanner_id bigint")+` WHERE TRUE ON CONFLICT (id) DO NOTHING`, arg)
-	if err != nil {
-		return fmt.Errorf("insert scans: %w", sc.tx.db.dialect.translate(err))
+	written := 0
+	for i, q := range qs {
+		res, err := sc.exec(ctx, q, args[i]...)
+		if err != nil {
+			return fmt.Errorf("insert scans: %w", sc.tx.db.dialect.translate(err))
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		written += int(n)
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return err
-	}
-	if int(n) != len(rows) {
+	if written != len(rows) {
 		return errScanRaced
 	}
 	return nil
 }
 
-// stateRow is a checkin_state row as saveStates passes it.
-type stateRow struct {
-	List     int64  `json:"list_id"`
-	Reg      int64  `json:"registration_id"`
-	Inside   bool   `json:"inside"`
-	Day      string `json:"day"`
-	DayCount int    `json:"day_count"`
-	Total    int    `json:"total"`
-	LastAt   string `json:"last_at"`
-}
-
-// saveStates writes the changed states in one statement.
+// saveStates writes the changed states in as few statements as the
+// dialect allows, in one order for every batch, so that concurrent
+// upserts never wait for each other in a circle.
 func (sc *scanTx) saveStates(ctx context.Context, states map[stateKey]checkin.State, changed map[stateKey]time.Time) error {
 	if len(changed) == 0 {
 		return nil
 	}
-	d := sc.tx.db.dialect
-	rows := make([]stateRow, 0, len(changed))
-	for k, at := range changed {
-		st := states[k]
-		rows = append(rows, stateRow{k.list, k.reg, st.Inside, st.Day, st.DayCount, st.Total, d.jsonTime(at)})
+	keys := make([]stateKey, 0, len(changed))
+	for k := range changed {
+		keys = append(keys, k)
 	}
-	// One order for every batch, so that concurrent upserts never wait
-	// for each other in a circle.
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].Reg != rows[j].Reg {
-			return rows[i].Reg < rows[j].Reg
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].reg != keys[j].reg {
+			return keys[i].reg < keys[j].reg
 		}
-		return rows[i].List < rows[j].List
+		return keys[i].list < keys[j].list
 	})
-	arg, err := jsonArg(rows)
+	rows := make([][]any, len(keys))
+	for i, k := range keys {
+		st := states[k]
+		rows[i] = []any{k.list, k.reg, st.Inside, st.Day, st.DayCount, st.Total, changed[k].UTC()}
+	}
+	qs, args, err := sc.tx.db.dialect.insertRows(`INSERT INTO checkin_state (list_id, registration_id, inside, day, day_count, total, last_at)`,
+		[]string{"bigint", "bigint", "boolean", "text", "integer", "integer", "timestamptz"}, rows,
+		`ON CONFLICT (list_id, registration_id) DO UPDATE SET inside = excluded.inside, day = excluded.day,
+		day_count = excluded.day_count, total = excluded.total, last_at = excluded.last_at`)
 	if err != nil {
 		return err
 	}
-	_, err = sc.exec(ctx, `INSERT INTO checkin_state (list_id, registration_id, inside, day, day_count, total, last_at)
-		SELECT x.list_id, x.registration_id, x.inside, x.day, x.day_count, x.total, x.last_at
-		FROM `+d.jsonRows("list_id bigint", "registration_id bigint", "inside boolean", "day text", "day_count integer", "total integer", "last_at timestamptz")+`
-		WHERE TRUE ON CONFLICT (list_id, registration_id) DO UPDATE SET inside = excluded.inside, day = excluded.day,
-		day_count = excluded.day_count, total = excluded.total, last_at = excluded.last_at`, arg)
-	if err != nil {
-		return fmt.Errorf("save badge states: %w", err)
+	for i, q := range qs {
+		if _, err := sc.exec(ctx, q, args[i]...); err != nil {
+			return fmt.Errorf("save badge states: %w", err)
+		}
 	}
 	return nil
 }
@@ -684,9 +647,4 @@ func (sc *scanTx) saveLead(ctx context.Context, it *checkin.Item) error {
 		note = CASE WHEN excluded.note <> '' THEN excluded.note ELSE leads.note END`,
 		it.EventID, s.Exhibitor, it.Claims.RegistrationID, s.ID, s.Rating, s.Note, it.Day, s.ScannedAt.UTC())
 	return sc.tx.db.dialect.translate(err)
-}
-
-func jsonArg(v any) (string, error) {
-	b, err := json.Marshal(v)
-	return string(b), err
 }

@@ -2,12 +2,12 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
@@ -69,30 +69,58 @@ func (d dialect) rebind(q string) string {
 	return out
 }
 
-// jsonRows is a FROM source, named x, of the rows of a JSON array of
-// objects passed as one parameter; cols are "name type" with PostgreSQL
-// type names. One statement text then reads or writes any number of rows,
-// so it is prepared once, whatever the size of the batch.
-func (d dialect) jsonRows(cols ...string) string {
+// valuesIn is a subquery of one column, value, holding the values of a
+// JSON array passed as one parameter (see jsonList), typed as typ: one
+// statement text reads any number of keys, so it is prepared once.
+func (d dialect) valuesIn(typ string) string {
 	if d.name == "postgres" {
-		return "json_to_recordset(CAST(? AS json)) AS x(" + strings.Join(cols, ", ") + ")"
+		return "SELECT CAST(value AS " + typ + ") AS value FROM json_array_elements_text(CAST(? AS json))"
 	}
-	sel := make([]string, len(cols))
-	for i, c := range cols {
-		name, _, _ := strings.Cut(c, " ")
-		sel[i] = "value->>'" + name + "' AS " + name
-	}
-	return "(SELECT " + strings.Join(sel, ", ") + " FROM json_each(?)) AS x"
+	return "SELECT value FROM json_each(?)"
 }
 
-// jsonTime writes a time for a jsonRows column as the driver would write
-// it as a parameter: SQLite keeps the text (modernc writes time.String()),
-// PostgreSQL parses RFC 3339.
-func (d dialect) jsonTime(t time.Time) string {
+// jsonList is the parameter of valuesIn.
+func jsonList[T int64 | string](vs []T) (string, error) {
+	b, err := json.Marshal(vs)
+	return string(b), err
+}
+
+// insertRows splits a multi-row INSERT INTO head (…) … tail into the
+// statements that run it; types are the columns' PostgreSQL types, and
+// rows hold driver values (nil for NULL). SQLite binds the values of up
+// to 128 rows of VALUES per statement, in chunks of powers of two so that
+// a few statement texts serve every batch; PostgreSQL reads all the rows
+// from one JSON parameter. Each text is prepared once for the pool.
+func (d dialect) insertRows(head string, types []string, rows [][]any, tail string) ([]string, [][]any, error) {
 	if d.name == "postgres" {
-		return t.UTC().Format(time.RFC3339Nano)
+		sel := make([]string, len(types))
+		for i, t := range types {
+			sel[i] = fmt.Sprintf("CAST(x->>%d AS %s)", i, t)
+		}
+		b, err := json.Marshal(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		q := head + " SELECT " + strings.Join(sel, ", ") + " FROM json_array_elements(CAST(? AS json)) AS x WHERE TRUE " + tail
+		return []string{q}, [][]any{{string(b)}}, nil
 	}
-	return t.UTC().Round(0).String()
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(types)), ", ") + ")"
+	var qs []string
+	var args [][]any
+	for len(rows) > 0 {
+		n := 128
+		for n > len(rows) {
+			n /= 2
+		}
+		a := make([]any, 0, n*len(types))
+		for _, r := range rows[:n] {
+			a = append(a, r...)
+		}
+		qs = append(qs, head+" VALUES "+strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")+" "+tail)
+		args = append(args, a)
+		rows = rows[n:]
+	}
+	return qs, args, nil
 }
 
 // translate turns a driver's constraint errors into sentinel errors, by
