@@ -45,7 +45,7 @@ type Availability struct {
 // decodeOptional reads a JSON body when there is one: an answer without
 // anything to say may come with no body at all.
 func decodeOptional(r *http.Request, dst any) error {
-	if r.ContentLength == 0 && r.Header.Get("Content-Type") == "" {
+	if r.ContentLength == 0 {
 		return nil
 	}
 	return decodeJSON(r, dst)

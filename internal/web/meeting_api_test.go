@@ -1,0 +1,234 @@
+package web_test
+
+import (
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/mail/mailtest"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/web"
+)
+
+// mailsTo counts the messages to an address whose subject holds a text.
+func mailsTo(t *testing.T, in *mailtest.Inbox, to, subject string) int {
+	t.Helper()
+	n := 0
+	for _, m := range in.Messages(t) {
+		if slices.Contains(m.To, to) && strings.Contains(m.Subject, subject) {
+			n++
+		}
+	}
+	return n
+}
+
+func (f *fixture) meetingCount() int {
+	f.t.Helper()
+	all, err := f.db.EventMeetings(f.t.Context(), f.eventID)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return len(all)
+}
+
+// TestMeetingAPIStateRulesAndMails requests and answers meetings through
+// the JSON API: idempotent create from a card, strict input with field
+// errors and nothing written, the state rules (only the side expected to
+// answer does, nothing happens to a cancelled request), and a mail to the
+// other side's members in each one's language, read back from the SMTP
+// server.
+func TestMeetingAPIStateRulesAndMails(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f)
+	ctx := t.Context()
+	must(t, f.db.SetPersonLang(ctx, f.people[xstaff].ID, i18n.EN))
+	must(t, f.db.SetPersonLang(ctx, f.people[xadmin].ID, i18n.KO))
+	ev := "/api/v1/events/" + itoa(f.eventID)
+	js := "application/json"
+	call := func(role, method, path, body string, status int) meeting.View {
+		t.Helper()
+		resp := f.do(role, method, path, js, body)
+		raw := readAll(t, resp)
+		if resp.StatusCode != status {
+			t.Fatalf("%s %s %s as %s: %d %s, want %d", method, path, body, role, resp.StatusCode, raw, status)
+		}
+		var v meeting.View
+		if status < 300 {
+			decodeInto(t, &http.Response{Body: io.NopCloser(strings.NewReader(raw))}, &v)
+		}
+		return v
+	}
+	old := ev + "/meetings/" + itoa(f.ids["meeting"]) // B asked A; nobody answered
+
+	// B withdraws its request: A's members hear of it, each in their
+	// language; B's own member who acted gets nothing.
+	if v := call(otherX, "POST", old+"/cancel", `{"reason":"Trùng lịch"}`, 200); v.Status != meeting.Cancelled || v.Reason != "Trùng lịch" {
+		t.Fatalf("cancelled: %+v", v.Meeting)
+	}
+	if m := inbox.Wait(t, xstaff+"@example.vn", "Meeting cancelled"); !strings.Contains(m.Text, "Trùng lịch") || !strings.Contains(m.Text, "Smart Factory Expo") {
+		t.Fatalf("English cancellation mail: %q", m.Text)
+	}
+	inbox.Wait(t, xadmin+"@example.vn", "미팅 취소")
+	problem(t, f, otherX, "POST", old+"/cancel", `{}`, 409)
+	problem(t, f, xadmin, "POST", old+"/accept", `{}`, 409)
+	problem(t, f, xadmin, "POST", old+"/propose", `{"slot":"d1-0900"}`, 409)
+
+	// Bad requests: a clear field error each, and no meeting written.
+	before := f.meetingCount()
+	for body, field := range map[string]string{
+		`{"to_org":999999}`:                                                             "to_org",
+		`{"card_id":999999}`:                                                            "card_id",
+		`{"to_org":` + itoa(f.orgA) + `,"place":"roof"}`:                                "place",
+		`{"to_org":` + itoa(f.orgA) + `,"origin":"fax"}`:                                "origin",
+		`{"to_org":` + itoa(f.x2.OrgID) + `}`:                                           "to_org",
+		`{"from_org":` + itoa(f.orgA) + `,"to_org":` + itoa(f.orgA) + `}`:               "from_org",
+		`{"to_org":` + itoa(f.orgA) + `,"message":"` + strings.Repeat("x", 1001) + `"}`: "message",
+	} {
+		if p := problem(t, f, otherX, "POST", ev+"/meetings", body, 422); p.Errors[field] == "" {
+			t.Errorf("%.60s: no message for %s: %+v", body, field, p)
+		}
+	}
+	for _, body := range []string{`{"to_org":"A"}`, `{"to":1}`, `[1]`, `{"to_org":1}{"to_org":1}`, `not json`} {
+		problem(t, f, otherX, "POST", ev+"/meetings", body, 0)
+	}
+	if n := f.meetingCount(); n != before {
+		t.Fatalf("bad requests wrote %d meetings", n-before)
+	}
+
+	// B asks again from A's card; a retry with the same key creates nothing
+	// more and sends no second mail.
+	create := func() *http.Response {
+		req, _ := http.NewRequest("POST", f.srv.URL+ev+"/meetings", strings.NewReader(`{"card_id":`+itoa(f.ids["card"])+`,"message":"Chúng tôi cần AGV"}`))
+		token, _ := f.session(otherX)
+		req.Header.Set("Content-Type", js)
+		req.Header.Set("Idempotency-Key", "meet-A-1")
+		req.AddCookie(&http.Cookie{Name: "ketnoi_session", Value: token})
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { resp.Body.Close() })
+		return resp
+	}
+	var req, again meeting.View
+	r1 := create()
+	if r1.StatusCode != 201 {
+		t.Fatalf("request from a card: %d %s", r1.StatusCode, readAll(t, r1))
+	}
+	decodeInto(t, r1, &req)
+	r2 := create()
+	decodeInto(t, r2, &again)
+	if r2.StatusCode != 201 || r2.Header.Get("Idempotent-Replayed") != "true" || again.ID != req.ID {
+		t.Fatalf("retry: %d %q id %d, first %d", r2.StatusCode, r2.Header.Get("Idempotent-Replayed"), again.ID, req.ID)
+	}
+	if req.FromOrg != f.x2.OrgID || req.ToOrg != f.orgA || req.Origin != meeting.FromCard || req.CardID != f.ids["card"] || req.Status != meeting.Requested {
+		t.Fatalf("request from a card: %+v", req.Meeting)
+	}
+	if n := f.meetingCount(); n != before+1 {
+		t.Fatalf("%d meetings written, want 1", n-before)
+	}
+	m := inbox.Wait(t, xstaff+"@example.vn", "Meeting request from Company other-exhibitor")
+	if !strings.Contains(m.Text, "Chúng tôi cần AGV") || !strings.Contains(m.Text, "Hello Person exhibitor-staff") {
+		t.Fatalf("request mail: %q", m.Text)
+	}
+	inbox.Wait(t, xadmin+"@example.vn", "미팅 요청")
+	if n := mailsTo(t, inbox, xstaff+"@example.vn", "Meeting request"); n != 1 {
+		t.Fatalf("%d request mails, want 1", n)
+	}
+	if n := mailsTo(t, inbox, otherX+"@example.vn", ""); n != 0 {
+		t.Fatalf("the requester got %d mails about its own actions", n)
+	}
+
+	// Only the side asked answers; another time goes back to the asker.
+	mt := ev + "/meetings/" + itoa(req.ID)
+	problem(t, f, otherX, "POST", mt+"/accept", ``, 409)
+	if p := problem(t, f, xstaff, "POST", mt+"/propose", `{"slot":"d9-0900"}`, 422); p.Errors["slot"] == "" {
+		t.Fatalf("bad slot: %+v", p)
+	}
+	if p := problem(t, f, xstaff, "POST", mt+"/propose", `{}`, 422); p.Errors["slot"] == "" {
+		t.Fatalf("no slot: %+v", p)
+	}
+	problem(t, f, xstaff, "POST", mt+"/propose", `{"slot":"d1-0900","when":"now"}`, 422)
+	if v := call(xstaff, "POST", mt+"/propose", `{"slot":"d1-0900"}`, 200); v.Status != meeting.Proposed || v.ProposedSlot != "d1-0900" || v.ProposedBy != f.orgA {
+		t.Fatalf("proposed: %+v", v.Meeting)
+	}
+	if m := inbox.Wait(t, otherX+"@example.vn", "đề xuất giờ gặp khác"); !strings.Contains(m.Text, "09:00") {
+		t.Fatalf("proposal mail: %q", m.Text)
+	}
+	problem(t, f, xadmin, "POST", mt+"/accept", `{}`, 409) // A cannot accept its own proposal
+	if v := call(otherX, "POST", mt+"/accept", ``, 200); v.Status != meeting.Accepted || v.WantedSlot != "d1-0900" {
+		t.Fatalf("accepted: %+v", v.Meeting)
+	}
+	if m := inbox.Wait(t, xstaff+"@example.vn", "Meeting accepted by"); !strings.Contains(m.Text, "09:00") {
+		t.Fatalf("acceptance mail: %q", m.Text)
+	}
+	problem(t, f, xadmin, "POST", mt+"/decline", `{"reason":"late"}`, 409)
+
+	// A calls it off and asks B itself; B declines with a reason.
+	call(xstaff, "POST", mt+"/cancel", ``, 200)
+	inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp bị hủy")
+	back := call(xadmin, "POST", ev+"/meetings", `{"to_org":`+itoa(f.x2.OrgID)+`,"origin":"recommendation","place":"booth"}`, 201)
+	inbox.Wait(t, otherX+"@example.vn", "Yêu cầu gặp từ Công ty exhibitor-admin")
+	bk := ev + "/meetings/" + itoa(back.ID)
+	if p := problem(t, f, otherX, "POST", bk+"/decline", `{"reason":"  "}`, 422); p.Errors["reason"] == "" {
+		t.Fatalf("decline without a reason: %+v", p)
+	}
+	if got, _ := f.db.Meeting(ctx, f.eventID, back.ID); got.Status != meeting.Requested {
+		t.Fatalf("a refused decline changed the meeting: %+v", got.Meeting)
+	}
+	if v := call(otherX, "POST", bk+"/decline", `{"reason":"Không cùng lĩnh vực"}`, 200); v.Status != meeting.Declined {
+		t.Fatalf("declined: %+v", v.Meeting)
+	}
+	if m := inbox.Wait(t, xadmin+"@example.vn", "미팅을 거절했습니다"); !strings.Contains(m.Text, "Không cùng lĩnh vực") {
+		t.Fatalf("refusal mail: %q", m.Text)
+	}
+	problem(t, f, xadmin, "POST", bk+"/cancel", `{}`, 409)
+
+	// Reading: either side, not a visitor; the list holds what each side has.
+	if v := call(otherX, "GET", bk, "", 200); v.ID != back.ID || v.From.ID != f.orgA {
+		t.Fatalf("read: %+v", v)
+	}
+	problem(t, f, visitor, "GET", bk, "", 403)
+	problem(t, f, xadmin, "GET", ev+"/meetings/999999", "", 403)
+	var l struct{ Items []meeting.View }
+	decodeInto(t, f.do(xstaff, "GET", ev+"/meetings", "", ""), &l)
+	if len(l.Items) != 3 {
+		t.Fatalf("A's meetings: %d, want 3", len(l.Items))
+	}
+}
+
+// TestAvailabilityAPI reads and replaces an organization's unavailable
+// slots, refusing bad ones with nothing written; the page shows the result.
+func TestAvailabilityAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	path := "/api/v1/events/" + itoa(f.eventID) + "/orgs/" + itoa(f.orgA) + "/availability"
+	var a web.Availability
+	decodeInto(t, f.do(xstaff, "GET", path, "", ""), &a)
+	if len(a.Slots) != 48 || len(a.Unavailable) != 0 || a.Slots[0].ID != "d1-0830" || a.OrgID != f.orgA {
+		t.Fatalf("availability: %d slots, %v", len(a.Slots), a.Unavailable)
+	}
+	resp := f.do(xadmin, "PUT", path, "application/json", `{"unavailable":["d2-1330","d1-0830","d2-1330"]}`)
+	decodeInto(t, resp, &a)
+	if resp.StatusCode != 200 || !slices.Equal(a.Unavailable, []string{"d1-0830", "d2-1330"}) {
+		t.Fatalf("set: %d %v", resp.StatusCode, a.Unavailable)
+	}
+	for _, body := range []string{`{"unavailable":["d9-0830"]}`, `{}`, `{"unavailable":"d1-0830"}`, `{"unavailable":[],"x":1}`} {
+		p := problem(t, f, xadmin, "PUT", path, body, 422)
+		if strings.HasPrefix(body, `{"unavailable":[`) && !strings.Contains(body, "x") && p.Errors["unavailable"] == "" {
+			t.Errorf("%s: no field message: %+v", body, p)
+		}
+	}
+	decodeInto(t, f.do(xstaff, "GET", path, "", ""), &a)
+	if !slices.Equal(a.Unavailable, []string{"d1-0830", "d2-1330"}) {
+		t.Fatalf("a refused update changed the availability: %v", a.Unavailable)
+	}
+	page := readAll(t, f.do(xstaff, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", ""))
+	if !strings.Contains(page, `value="d2-1330" checked`) || strings.Contains(page, `value="d1-0900" checked`) {
+		t.Fatal("the meetings page does not show the availability set through the API")
+	}
+	problem(t, f, otherX, "PUT", path, `{"unavailable":[]}`, 403)
+	problem(t, f, xadmin, "GET", "/api/v1/events/"+itoa(f.eventID)+"/orgs/999999/availability", "", 403)
+}
