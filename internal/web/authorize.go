@@ -24,6 +24,10 @@ const (
 	// scanner staff), members of an exhibitor at {event} (lead scans only;
 	// the scans handler checks each scan's kind), organizers, admins.
 	eventScanner policy = "event-scanner"
+	// eventStaff: the people working at {event}: its gate, room and
+	// help-desk staff (scanner staff), organizers, admins. Exhibitors are
+	// not staff.
+	eventStaff policy = "event-staff"
 )
 
 // route is one entry of a surface's routes table.
@@ -87,6 +91,8 @@ func (s *Server) allowed(r *http.Request, p policy, v *viewer) error {
 		return s.allowExhibitor(r, v, p == exhibitorAdmin)
 	case eventScanner:
 		return s.allowScanner(r, v)
+	case eventStaff:
+		return s.allowStaff(r, v)
 	case orgAdmin:
 		id, err := pathID(r, "org")
 		if err != nil {

@@ -37,6 +37,7 @@ type RegisterPage struct {
 	Message    string
 	Done       bool
 	QR         template.URL // the badge QR as a data: URL
+	Code       string       // the registration code, for the badge kiosk
 }
 
 func (s *Server) registerPage(r *http.Request, e event.Event) RegisterPage {
@@ -83,6 +84,9 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 	}
 	png, err := badge.PNG(tok, 6)
 	if err != nil {
+		return err
+	}
+	if p.Code, err = s.registrationCode(r.Context(), reg); err != nil {
 		return err
 	}
 	p.Done, p.Form = true, reg
@@ -189,10 +193,14 @@ func (s *Server) mailBadge(ctx context.Context, e event.Event, r checkin.Registr
 	if err != nil {
 		return err
 	}
+	code, err := s.registrationCode(ctx, r)
+	if err != nil {
+		return err
+	}
 	name := e.Name.In(r.Lang)
 	return s.mail.Send(ctx, mail.Message{To: []string{r.Email},
 		Subject: s.cat.T(r.Lang, "checkin.mail.subject", name),
-		Text:    s.cat.T(r.Lang, "checkin.mail.body", r.Name, name),
+		Text:    s.cat.T(r.Lang, "checkin.mail.body", r.Name, name) + "\n\n" + s.cat.T(r.Lang, "gates.mail.code", code),
 		Attachments: []mail.Attachment{{Name: "badge.pdf", ContentType: "application/pdf", Data: pdf.Bytes()},
 			{Name: "badge.png", ContentType: "image/png", Data: png}}})
 }

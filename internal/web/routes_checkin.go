@@ -47,5 +47,20 @@ func (s *Server) checkinRoutes() []route {
 		{"GET /events/{event}/scanner/manifest.webmanifest", public, s.handleScannerManifest},
 		{"GET /console/events/{event}/checkin", eventOrganizer, s.handleCheckinDashboard},
 		{"GET /console/events/{event}/checkin/stream", eventOrganizer, s.handleCheckinStream},
+
+		// Check-in setup in the console: lists, gates and their scan points, gate staff.
+		{"GET /console/events/{event}/checkin/lists", eventOrganizer, s.handleCheckinSetup},
+		{"POST /console/events/{event}/checkin/lists", eventOrganizer, s.handleCreateListForm},
+		{"GET /console/events/{event}/checkin/lists/{list}", eventOrganizer, s.handleEditList},
+		{"POST /console/events/{event}/checkin/lists/{list}", eventOrganizer, s.handleUpdateList},
+		{"POST /console/events/{event}/checkin/gates", eventOrganizer, s.handleCreateGate},
+		{"POST /console/events/{event}/checkin/gates/{gate}/delete", eventOrganizer, s.handleDeleteGate},
+		{"POST /console/events/{event}/checkin/staff", eventOrganizer, s.handleAddStaff},
+		{"POST /console/events/{event}/checkin/staff/{person}/delete", eventOrganizer, s.handleRemoveStaff},
+		// The badge kiosk and the live room counts, run by the event's staff.
+		{"GET /events/{event}/kiosk", eventStaff, s.handleKiosk},
+		{"POST /events/{event}/kiosk", eventStaff, s.handleKioskLookup},
+		{"GET /events/{event}/rooms/live", eventStaff, s.handleRoomsLive},
+		{"GET /events/{event}/rooms/live/stream", eventStaff, s.handleRoomsStream},
 	}
 }
