@@ -140,6 +140,29 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		mustNavigate(t, ctx, f.srv.URL+ev+"/meetings")
 		mustNoOverflow(t, ctx, 390)
 	})
+
+	step(t, ctx, "the exhibitor sets its availability on a phone", func(t *testing.T, ctx context.Context) {
+		box := fmt.Sprintf("#availability-%d", f.orgA)
+		slot := func(id string) string { return fmt.Sprintf(`%s label:has(input[value=%q])`, box, id) }
+		mustDo(t, ctx,
+			chromedp.Click(chromedp.CSS(box+" summary"), chromedp.NodeVisible),
+			chromedp.Click(chromedp.CSS(slot("d1-0830")), chromedp.NodeVisible),
+			chromedp.Click(chromedp.CSS(slot("d2-1330")), chromedp.NodeVisible),
+		)
+		mustNoOverflow(t, ctx, 390)
+		// Slots are tap targets at least 44 px high, several to a row.
+		dims := mustRun(t, ctx, chromedp.Evaluate[[]int](fmt.Sprintf(
+			`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [Math.round(r.height), Math.round(r.width)]; })()`, slot("d1-0900"))))
+		if dims[0] < 44 || dims[1] > 195 {
+			t.Errorf("a slot is %d px high and %d px wide on a 390 px phone", dims[0], dims[1])
+		}
+		mustClickNavigate(t, ctx, box+" button.save-availability")
+		mustExist(t, ctx, "#meeting-notice")
+		un, err := f.db.Unavailable(ctx0, f.eventID)
+		if err != nil || strings.Join(un[f.orgA], ",") != "d1-0830,d2-1330" {
+			t.Fatalf("availability saved from the phone: %v %v", un[f.orgA], err)
+		}
+	})
 	for _, e := range jsErrors.all() {
 		t.Errorf("JavaScript error: %s", e)
 	}

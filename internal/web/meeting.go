@@ -68,7 +68,25 @@ type MeetingsPage struct {
 	Event  event.Event
 	Orgs   []OrgMeetings
 	Slots  []meeting.Slot
+	Days   []SlotDay // the slots by day, for the availability form
 	Notice string
+}
+
+// SlotDay is one day's meeting slots.
+type SlotDay struct {
+	Day   string
+	Slots []meeting.Slot
+}
+
+func slotDays(slots []meeting.Slot) []SlotDay {
+	var out []SlotDay
+	for _, s := range slots {
+		if n := len(out); n == 0 || out[n-1].Day != s.Day {
+			out = append(out, SlotDay{Day: s.Day})
+		}
+		out[len(out)-1].Slots = append(out[len(out)-1].Slots, s)
+	}
+	return out
 }
 
 func (m *matchWeb) row(p Page, slots []meeting.Slot, orgID int64, v meeting.View) MeetingRow {
@@ -94,7 +112,7 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	p := MeetingsPage{Page: m.s.page(r, ""), Event: e, Slots: slots}
+	p := MeetingsPage{Page: m.s.page(r, ""), Event: e, Slots: slots, Days: slotDays(slots)}
 	p.Title = p.T("meeting.title") + " · " + p.Tx(e.Name)
 	if k := r.URL.Query().Get("done"); k != "" && p.T("meeting.done."+k) != "meeting.done."+k {
 		p.Notice = p.T("meeting.done." + k)
