@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -71,42 +72,78 @@ func TestAcceptedScansSurviveSIGKILL(t *testing.T) {
 			must(t, err)
 
 			cmd, base := startServe(t, bin, dsn)
-			post := func(base, id, tok string) (string, error) {
-				body := fmt.Sprintf(`{"id":"%s","token":"%s","point":"gate-1","kind":"checkin","scanned_at":"%s"}`, id, tok, time.Now().UTC().Format(time.RFC3339))
+			scanJSON := func(id, tok string) string {
+				return fmt.Sprintf(`{"id":"%s","token":"%s","point":"gate-1","kind":"checkin","scanned_at":"%s"}`, id, tok, time.Now().UTC().Format(time.RFC3339))
+			}
+			send := func(base, body string, answer any) error {
 				req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/events/%d/scans", base, e.ID), bytes.NewBufferString(body))
 				req.Header.Set("Content-Type", "application/json")
 				req.Header.Set("Authorization", "Bearer "+token)
 				resp, err := http.DefaultClient.Do(req)
 				if err != nil {
-					return "", err
+					return err
 				}
 				defer resp.Body.Close()
+				return json.NewDecoder(resp.Body).Decode(answer)
+			}
+			post := func(base, id, tok string) (string, error) {
 				var o checkin.Outcome
-				if err := json.NewDecoder(resp.Body).Decode(&o); err != nil {
-					return "", err
-				}
-				return o.Status, nil
+				err := send(base, scanJSON(id, tok), &o)
+				return o.Status, err
 			}
 			var mu sync.Mutex
 			accepted := map[string]string{} // scan id → token
 			var wg sync.WaitGroup
 			stop := make(chan struct{})
-			for c := 0; c < 20; c++ {
+			// Half the clients post one scan per request (a phone online),
+			// half post batches of 5 (an offline scanner syncing): the group
+			// transaction holds scans of both.
+			const clients, batch = 20, 5
+			for c := 0; c < clients; c++ {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					for i := c; i < len(toks); i += 20 {
+					var mine []string
+					for i := c; i < len(toks); i += clients {
+						mine = append(mine, toks[i])
+					}
+					n := 1
+					if c%2 == 0 {
+						n = batch
+					}
+					for len(mine) >= n {
 						select {
 						case <-stop:
 							return
 						default:
 						}
-						id := uuid4()
-						if st, err := post(base, id, toks[i]); err == nil && st == "accepted" {
-							mu.Lock()
-							accepted[id] = toks[i]
-							mu.Unlock()
+						ids, parts := make([]string, n), make([]string, n)
+						for k := range ids {
+							ids[k] = uuid4()
+							parts[k] = scanJSON(ids[k], mine[k])
 						}
+						var out []checkin.Outcome
+						if n == 1 {
+							var o checkin.Outcome
+							if send(base, parts[0], &o) != nil {
+								continue
+							}
+							out = []checkin.Outcome{o}
+						} else {
+							var res struct{ Results []checkin.Outcome }
+							if send(base, `{"scans":[`+strings.Join(parts, ",")+`]}`, &res) != nil {
+								continue
+							}
+							out = res.Results
+						}
+						mu.Lock()
+						for k, o := range out {
+							if o.Status == "accepted" && o.ID == ids[k] {
+								accepted[ids[k]] = mine[k]
+							}
+						}
+						mu.Unlock()
+						mine = mine[n:]
 					}
 				}()
 			}
