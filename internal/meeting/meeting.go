@@ -40,6 +40,9 @@ func (s Status) Open() bool {
 	return false
 }
 
+// Statuses lists every status.
+var Statuses = []Status{Requested, Proposed, Accepted, Declined, Cancelled, Scheduled, Held, NoShow}
+
 // OpenStatuses lists the statuses of meetings that may still take place.
 var OpenStatuses = []Status{Requested, Proposed, Accepted, Scheduled}
 

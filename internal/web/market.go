@@ -478,7 +478,7 @@ func init() {
 		"POST /api/v1/organizations/{org}/cards":          {summary: "Publish or draft a card for an organization (its members)", in: CardInput{}, out: market.CardView{}},
 		"PATCH /api/v1/cards/{card}":                      {summary: "Update a card (fields given replace; its organization's members)", in: CardInput{}, out: market.CardView{}},
 		"GET /api/v1/organizations/{org}/recommendations": {summary: "An organization's recommended partners with score and reasons in the reader's language (event: among an event's participants; else all year)", out: market.Partner{}, list: true, query: []string{"event"}},
-		"GET /api/v1/events/{event}/meetings":             {summary: "Your organizations' meetings at an event", out: meeting.View{}, list: true},
+		"GET /api/v1/events/{event}/meetings":             {summary: "Your organizations' meetings at an event (org: one of them; status: one status)", out: meeting.View{}, list: true, query: []string{"org", "status"}},
 		"POST /api/v1/events/{event}/meetings":            {summary: "Request a meeting from one of your organizations (from_org may be left out when you have one; with card_id alone it goes to the card's organization); Idempotency-Key makes a retry safe; the other side's members are mailed", in: MeetingInput{}, out: meeting.View{}},
 	} {
 		apiDocs[k] = d

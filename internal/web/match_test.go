@@ -195,6 +195,11 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	expect(f.do(otherX, "POST", mt+"/accept", form, ""), 409, "the requester accepts its own request")
 	expect(f.do(xadmin, "POST", mt+"/decline", form, "reason="), 422, "decline without a reason")
 	expect(f.do(xadmin, "POST", mt+"/accept", form, ""), 303, "accept")
+	// The page's request and answer reach the other side by mail too.
+	if m := inbox.Wait(t, xstaff+"@example.vn", "Yêu cầu gặp từ Công ty other-exhibitor"); !strings.Contains(m.Text, "Chúng tôi cần AGV") {
+		t.Fatalf("request mail: %q", m.Text)
+	}
+	inbox.Wait(t, otherX+"@example.vn", "Công ty exhibitor-admin đã nhận lời gặp")
 
 	page := readAll(t, f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""))
 	if !strings.Contains(page, "run-result") {

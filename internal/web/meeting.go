@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -433,13 +434,28 @@ func (m *matchWeb) apiMeetings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := viewerOf(r)
+	q := r.URL.Query()
 	ids := make([]int64, 0, len(v.orgs))
 	for id := range v.orgs {
 		ids = append(ids, id)
 	}
+	if o := q.Get("org"); o != "" {
+		id, err := strconv.ParseInt(o, 10, 64)
+		if _, member := v.orgs[id]; err != nil || !member {
+			return apperr.Fields{"org": "must be one of your organizations"}.Err()
+		}
+		ids = []int64{id}
+	}
+	status := meeting.Status(q.Get("status"))
+	if status != "" && !slices.Contains(meeting.Statuses, status) {
+		return apperr.Fields{"status": "must be one of requested, proposed, accepted, declined, cancelled, scheduled, held, no_show"}.Err()
+	}
 	vs, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, ids)
 	if err != nil {
 		return err
+	}
+	if status != "" {
+		vs = slices.DeleteFunc(vs, func(x meeting.View) bool { return x.Status != status })
 	}
 	return writeJSON(w, http.StatusOK, list(vs, len(vs), 0, len(vs)))
 }

@@ -198,6 +198,16 @@ func TestMeetingAPIStateRulesAndMails(t *testing.T) {
 	if len(l.Items) != 3 {
 		t.Fatalf("A's meetings: %d, want 3", len(l.Items))
 	}
+	decodeInto(t, f.do(xstaff, "GET", ev+"/meetings?status=declined&org="+itoa(f.orgA), "", ""), &l)
+	if len(l.Items) != 1 || l.Items[0].ID != back.ID {
+		t.Fatalf("A's declined meetings: %+v", l.Items)
+	}
+	if p := problem(t, f, xstaff, "GET", ev+"/meetings?status=lost", "", 422); p.Errors["status"] == "" {
+		t.Fatalf("bad status: %+v", p)
+	}
+	if p := problem(t, f, xstaff, "GET", ev+"/meetings?org="+itoa(f.x2.OrgID), "", 422); p.Errors["org"] == "" {
+		t.Fatalf("another organization's list: %+v", p)
+	}
 }
 
 // TestAvailabilityAPI reads and replaces an organization's unavailable
