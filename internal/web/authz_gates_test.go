@@ -14,18 +14,20 @@ import (
 // see TestKioskPrintsWithoutRevoking and TestRoomCountsLive).
 func init() {
 	addAccess(map[string][]string{
-		"GET /console/events/{event}/checkin/lists":                  runners,
-		"POST /console/events/{event}/checkin/lists":                 runners,
-		"GET /console/events/{event}/checkin/lists/{list}":           runners,
-		"POST /console/events/{event}/checkin/lists/{list}":          runners,
-		"POST /console/events/{event}/checkin/gates":                 runners,
-		"POST /console/events/{event}/checkin/gates/{gate}/delete":   runners,
-		"POST /console/events/{event}/checkin/staff":                 runners,
-		"POST /console/events/{event}/checkin/staff/{person}/delete": runners,
-		"GET /events/{event}/kiosk":                                  runners,
-		"POST /events/{event}/kiosk":                                 runners,
-		"GET /events/{event}/rooms/live":                             runners,
-		"GET /events/{event}/rooms/live/stream":                      runners,
+		"GET /console/events/{event}/checkin/lists":                         runners,
+		"POST /console/events/{event}/checkin/lists":                        runners,
+		"GET /console/events/{event}/checkin/lists/{list}":                  runners,
+		"POST /console/events/{event}/checkin/lists/{list}":                 runners,
+		"POST /console/events/{event}/checkin/gates":                        runners,
+		"POST /console/events/{event}/checkin/gates/{gate}/delete":          runners,
+		"POST /console/events/{event}/checkin/staff":                        runners,
+		"POST /console/events/{event}/checkin/staff/{person}/delete":        runners,
+		"GET /console/events/{event}/helpdesk":                              runners,
+		"POST /console/events/{event}/registrations/{registration}/reprint": runners,
+		"GET /events/{event}/kiosk":                                         runners,
+		"POST /events/{event}/kiosk":                                        runners,
+		"GET /events/{event}/rooms/live":                                    runners,
+		"GET /events/{event}/rooms/live/stream":                             runners,
 	})
 	fixtureHooks = append(fixtureHooks, gatesFixture)
 	form := "application/x-www-form-urlencoded"
@@ -44,7 +46,7 @@ func init() {
 	bodies["POST /events/{event}/kiosk"] = func(f *fixture, role string) (string, string) {
 		return form, "code=1-ABCDEF"
 	}
-	for _, p := range []string{"POST /console/events/{event}/checkin/gates/{gate}/delete", "POST /console/events/{event}/checkin/staff/{person}/delete"} {
+	for _, p := range []string{"POST /console/events/{event}/registrations/{registration}/reprint", "POST /console/events/{event}/checkin/gates/{gate}/delete", "POST /console/events/{event}/checkin/staff/{person}/delete"} {
 		bodies[p] = func(f *fixture, role string) (string, string) { return form, "" }
 	}
 }

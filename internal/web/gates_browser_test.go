@@ -495,3 +495,61 @@ func jsonString(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestHelpDeskReprint drives the help desk as an organizer: a search finds
+// the registration with its kiosk code; printing its PDF changes nothing;
+// replacing the badge (after a confirmation) raises its version, and the
+// old badge is refused at the gate.
+func TestHelpDeskReprint(t *testing.T) {
+	webtest.RequireChromium(t)
+	ctx := context.Background()
+	site := mustGatesSite(t, 2)
+	l := &checkin.List{EventID: site.eventID, Name: "Cổng", Rule: checkin.Reentry}
+	must(t, site.db.CreateCheckinList(ctx, l))
+	must(t, site.db.CreateGates(ctx, []checkin.Gate{{EventID: site.eventID, Code: "main", Name: "Main", ListID: l.ID}}))
+	bctx := site.browse(t, site.organizer)
+	_, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.confirm = () => { window.ketnoiConfirms = (window.ketnoiConfirms || 0) + 1; return true; };`})
+	must(t, err)
+	reg := site.regs[1]
+	path := fmt.Sprintf("/console/events/%d/helpdesk?q=%s", site.eventID, url.QueryEscape("khách 1"))
+	mustEveryLanguage(t, bctx, site.url, url.QueryEscape(path), fmt.Sprintf("#reg-%d", reg.ID))
+	if n := mustRun(t, bctx, chromedp.Evaluate[int](`document.querySelectorAll(".desk-results > li").length`)); n != 1 {
+		t.Fatalf("the search shows %d registrations, want 1", n)
+	}
+	k, err := site.db.BadgeCodeKey(ctx, site.eventID)
+	must(t, err)
+	card := fmt.Sprintf("#reg-%d", reg.ID)
+	mustText(t, bctx, card+" .reg-code", badge.Code(k, site.eventID, reg.ID))
+
+	href := mustRun(t, bctx, chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).href`, card+" a.print-pdf")))
+	req, err := http.NewRequest("GET", href, nil)
+	must(t, err)
+	req.AddCookie(&http.Cookie{Name: "ketnoi_session", Value: site.organizer})
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	pdf, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Fatalf("badge PDF: %d", resp.StatusCode)
+	}
+	if r, _ := site.db.Registrant(ctx, site.eventID, reg.ID); r.BadgeVersion != 1 {
+		t.Fatalf("printing the PDF raised the version to %d", r.BadgeVersion)
+	}
+
+	if status := mustSubmit(t, bctx, card+" form.reprint", map[string]string{}); status != 200 {
+		t.Fatalf("reprint answered %d", status)
+	}
+	mustText(t, bctx, "#reprinted", "thẻ cũ đã bị vô hiệu")
+	mustText(t, bctx, card+" .badge-no", fmt.Sprintf("#%d-2", reg.ID))
+	if r, _ := site.db.Registrant(ctx, site.eventID, reg.ID); r.BadgeVersion != 2 {
+		t.Fatalf("after the reprint the version is %d, want 2", r.BadgeVersion)
+	}
+	if o := site.scan(t, site.tokens[1], "main", checkin.KindCheckin); o.Reason != checkin.ReasonRevoked {
+		t.Fatalf("the old badge after the reprint: %+v, want revoked", o)
+	}
+	if o := site.scan(t, site.tokens[0], "main", checkin.KindCheckin); o.Result != checkin.Accepted {
+		t.Fatalf("another visitor's badge: %+v", o)
+	}
+	mustNoOverflow(t, bctx, 390)
+}
