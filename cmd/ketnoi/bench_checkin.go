@@ -19,6 +19,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"sync"
+	"syscall"
 	"time"
 
 	"ketnoi/internal/account"
@@ -242,15 +243,17 @@ func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) e
 		// Closed loop: each client posts again as soon as it is answered;
 		// the throughput is the saturation point, the latency is queueing.
 		closedTotal = b.clients * b.perClient * b.batch
-		start := time.Now()
+		start, cpu0 := time.Now(), processCPU()
 		lat, errs := fanOut(b.clients, b.perClient, func(c, i int) error { return ld.post(ctx, c) })
-		took := time.Since(start)
+		took, cpu := time.Since(start), processCPU()-cpu0
 		if errs > 0 {
 			return fmt.Errorf("%d scan requests failed", errs)
 		}
 		rate = float64(closedTotal) / took.Seconds()
 		fmt.Fprintf(out, "closed:    %d scans (%d per request) accepted in %v: %.0f scans/s (%.0f requests/s), latency p50 %v p95 %v p99 %v\n",
 			closedTotal, b.batch, took.Round(time.Millisecond), rate, rate/float64(b.batch), pct(lat, 50), pct(lat, 95), pct(lat, 99))
+		fmt.Fprintf(out, "cpu:       %.0f µs of CPU per scan in this process (server and clients; a database server's own CPU is not counted)\n",
+			float64(cpu.Microseconds())/float64(closedTotal))
 	}
 	openTotal := 0
 	if b.rate > 0 && b.duration > 0 {
@@ -279,16 +282,17 @@ func (b *benchCheckin) scans(ctx context.Context, db *store.DB, out io.Writer) e
 	if err != nil {
 		return err
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	plat, perrs := fanOut(b.clients, b.perClient*b.batch, func(c, i int) error {
 		return db.InsertPlainScan(ctx, uuid4(), plainEvent.ID, time.Now().UTC())
 	})
-	ptook := time.Since(start)
+	ptook, pcpu := time.Since(start), processCPU()-cpu0
 	if perrs > 0 {
 		return fmt.Errorf("%d plain inserts failed", perrs)
 	}
 	prate := float64(closedTotal) / ptook.Seconds()
-	fmt.Fprintf(out, "baseline:  %d plain inserts in %v: %.0f inserts/s, p50 %v p95 %v p99 %v\n", closedTotal, ptook.Round(time.Millisecond), prate, pct(plat, 50), pct(plat, 95), pct(plat, 99))
+	fmt.Fprintf(out, "baseline:  %d plain inserts in %v: %.0f inserts/s, p50 %v p95 %v p99 %v, %.0f µs of CPU per insert\n",
+		closedTotal, ptook.Round(time.Millisecond), prate, pct(plat, 50), pct(plat, 95), pct(plat, 99), float64(pcpu.Microseconds())/float64(closedTotal))
 	fmt.Fprintf(out, "ratio:     closed-loop scans / plain inserts = %.2f\n", rate/prate)
 	return nil
 }
@@ -527,6 +531,17 @@ func fanOut(n, per int, fn func(c, i int) error) ([]time.Duration, int) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 	return all, errs
+}
+
+// processCPU is the user and system CPU time the process has used: a
+// figure per scan that other loads on the machine disturb less than
+// wall-clock throughput.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func pct(sorted []time.Duration, p int) time.Duration {
