@@ -27,6 +27,7 @@ func main() {
 	dir := flag.String("jair", "../shared/bench/b2b-jair2022", "directory of the JAIR 2022 instances")
 	cbc := flag.String("cbc", "/usr/bin/cbc", "CBC binary for -mode exact and lpbound")
 	mipSec := flag.Int("mipsec", 0, "with -mode lpbound, also give CBC the slot model as a MIP for this many seconds")
+	only := flag.String("instance", "", "with -mode lpbound, run only the instances whose name contains this")
 	flag.Parse()
 	var err error
 	switch *mode {
@@ -35,7 +36,7 @@ func main() {
 	case "exact":
 		err = exact(*cbc)
 	case "lpbound":
-		err = lpBound(*cbc, *mipSec)
+		err = lpBound(*cbc, *mipSec, *only)
 	case "scale":
 		err = scale()
 	default:
