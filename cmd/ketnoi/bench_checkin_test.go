@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -17,7 +19,6 @@ import (
 	"time"
 
 	"ketnoi/internal/checkin"
-	"ketnoi/internal/store"
 	"ketnoi/internal/store/storetest"
 )
 
@@ -25,6 +26,7 @@ import (
 func startServe(t *testing.T, bin, dsn string) (*exec.Cmd, string) {
 	t.Helper()
 	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "KETNOI_SECRET_KEY="+hex.EncodeToString(storetest.SecretKey(t, dsn)))
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -59,10 +61,7 @@ func TestAcceptedScansSurviveSIGKILL(t *testing.T) {
 		t.Run(d, func(t *testing.T) {
 			ctx := context.Background()
 			dsn := storetest.MustDSN(t, d)
-			db, err := store.Open(ctx, dsn)
-			must(t, err)
-			defer db.Close()
-			must(t, db.Migrate(ctx))
+			db := storetest.MustOpenDSN(t, dsn)
 			e, token, err := benchEvent(ctx, db, "kill-test")
 			must(t, err)
 			l := &checkin.List{EventID: e.ID, Name: "Halls", Rule: checkin.OncePerDay}

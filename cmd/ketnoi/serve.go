@@ -37,6 +37,7 @@ type serverFlags struct {
 	secure              bool
 	maxBody             int64
 	smtp                mail.SMTP
+	secretKeyFile       string
 }
 
 func envOr(name, def string) string {
@@ -58,6 +59,38 @@ func (f *serverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.smtp.From, "smtp-from", envOr("KETNOI_SMTP_FROM", "ketnoi <no-reply@ketnoi.local>"), "sender of outgoing mail (KETNOI_SMTP_FROM)")
 	fs.StringVar(&f.smtp.Username, "smtp-user", envOr("KETNOI_SMTP_USER", ""), "SMTP user name (KETNOI_SMTP_USER)")
 	f.smtp.Password = os.Getenv("KETNOI_SMTP_PASSWORD") // never a flag: it would show in ps
+	fs.StringVar(&f.secretKeyFile, "secret-key-file", envOr("KETNOI_SECRET_KEY_FILE", ""),
+		"file holding the master key that encrypts badge signing keys, made when missing; empty: KETNOI_SECRET_KEY, else a file next to the SQLite database (KETNOI_SECRET_KEY_FILE)")
+}
+
+// useSecretKey gives the database its master key: KETNOI_SECRET_KEY (never
+// a flag: it would show in ps), else the key file named, else one next to
+// the SQLite database (ketnoi-secret.key in the working directory for
+// PostgreSQL), made on first start. Every instance on one database needs
+// the same key.
+func (f *serverFlags) useSecretKey(ctx context.Context, db *store.DB, log *slog.Logger) error {
+	var key []byte
+	if v := os.Getenv("KETNOI_SECRET_KEY"); v != "" && f.secretKeyFile == "" {
+		k, err := store.ParseSecretKey(v)
+		if err != nil {
+			return fmt.Errorf("KETNOI_SECRET_KEY: %w", err)
+		}
+		key = k
+	} else {
+		path := f.secretKeyFile
+		if path == "" {
+			path = store.DefaultSecretKeyPath(f.db)
+		}
+		k, made, err := store.SecretKeyFile(path)
+		if err != nil {
+			return err
+		}
+		if made {
+			log.Warn("made a new secret key: keep it with the database, and give every instance the same one", "file", path)
+		}
+		key = k
+	}
+	return db.UseSecretKey(ctx, key)
 }
 
 func (f *serverFlags) mailer(log *slog.Logger) mail.Sender {
@@ -127,10 +160,14 @@ func openDB(ctx context.Context, dsn string) (*store.DB, error) {
 // requests. ready, if set, is called with the bound address.
 func serve(ctx context.Context, db *store.DB, f *serverFlags, stdout, stderr io.Writer, ready func(addr string)) error {
 	log := f.logger(stderr)
+	if err := f.useSecretKey(ctx, db, log); err != nil {
+		return err
+	}
 	srv, err := web.New(db, web.Config{Logger: log, Secure: f.secure, MaxBody: f.maxBody, Version: version, Mail: f.mailer(log)})
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	if err := db.DeleteExpiredWebSessions(ctx); err != nil {
 		return err
 	}

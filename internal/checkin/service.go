@@ -15,6 +15,8 @@ import (
 type Store interface {
 	BadgeKeys(ctx context.Context, eventID int64) (badge.KeySet, error)
 	RecordScans(ctx context.Context, items []Item) ([]Outcome, error)
+	// EventZone is the time zone of the event's venue.
+	EventZone(ctx context.Context, eventID int64) (*time.Location, error)
 }
 
 // Service verifies scans and records them. Concurrent submissions are
@@ -24,10 +26,10 @@ type Store interface {
 type Service struct {
 	st    Store
 	now   func() time.Time
-	zone  *time.Location
 	jobs  chan *job
 	keyMu sync.Mutex
 	keys  map[int64]cachedKeys
+	zones map[int64]cachedZone // under keyMu
 	// MaxBatch bounds the scans in one transaction.
 	MaxBatch int
 }
@@ -45,6 +47,11 @@ type cachedKeys struct {
 
 // maxVerified bounds the verified tokens remembered per event.
 const maxVerified = 200_000
+
+type cachedZone struct {
+	zone   *time.Location
+	loaded time.Time
+}
 
 type job struct {
 	ctx   context.Context
@@ -64,28 +71,58 @@ func NewService(ctx context.Context, st Store, now func() time.Time, workers int
 	if workers < 1 {
 		workers = 1
 	}
-	s := &Service{st: st, now: now, zone: event.Zone(""), jobs: make(chan *job, 1024), keys: map[int64]cachedKeys{}, MaxBatch: 512}
+	s := &Service{st: st, now: now, jobs: make(chan *job, 1024), keys: map[int64]cachedKeys{}, zones: map[int64]cachedZone{}, MaxBatch: 512}
 	for i := 0; i < workers; i++ {
 		go s.run(ctx)
 	}
 	return s
 }
 
-// Day is the civil date of t at the venue.
-func (s *Service) Day(t time.Time) string { return t.In(s.zone).Format(event.DateLayout) }
+// DayAt is the civil date of the instant t at a venue in zone: the day a
+// scan counts for, which a badge's and a list's valid days (civil dates,
+// not instants) are compared with. The same rule holds in every zone.
+func DayAt(t time.Time, zone *time.Location) string { return t.In(zone).Format(event.DateLayout) }
 
-// Today is the civil date now at the venue.
-func (s *Service) Today() string { return s.Day(s.now()) }
+// Zone is the time zone of the event's venue, kept in memory for keyTTL.
+func (s *Service) Zone(ctx context.Context, eventID int64) (*time.Location, error) {
+	s.keyMu.Lock()
+	c, ok := s.zones[eventID]
+	s.keyMu.Unlock()
+	if ok && s.now().Sub(c.loaded) < keyTTL {
+		return c.zone, nil
+	}
+	zone, err := s.st.EventZone(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	s.keyMu.Lock()
+	s.zones[eventID] = cachedZone{zone: zone, loaded: s.now()}
+	s.keyMu.Unlock()
+	return zone, nil
+}
+
+// Today is the civil date now at the event's venue.
+func (s *Service) Today(ctx context.Context, eventID int64) (string, error) {
+	zone, err := s.Zone(ctx, eventID)
+	if err != nil {
+		return "", err
+	}
+	return DayAt(s.now(), zone), nil
+}
 
 // Prepare checks each scan and verifies its badge; refused lets the caller
 // refuse a scan it may not make (a lead for another exhibitor).
 func (s *Service) Prepare(ctx context.Context, eventID, scannerID int64, scans []Scan, refused func(Scan) Reason) ([]Item, error) {
 	items := make([]Item, len(scans))
 	now := s.now()
+	zone, err := s.Zone(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
 	for i, sc := range scans {
 		it := Item{EventID: eventID, ScannerID: scannerID, Scan: sc}
 		it.Refused = it.Scan.Check(now)
-		it.Day = s.Day(it.Scan.ScannedAt)
+		it.Day = DayAt(it.Scan.ScannedAt, zone)
 		if it.Refused == "" && refused != nil {
 			it.Refused = refused(it.Scan)
 		}

@@ -7,19 +7,22 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strings"
 
 	"ketnoi/internal/badge"
 )
 
 // SigningKey returns the event's active badge signing key, making the first
 // one when the event has none. The private half never leaves the server:
-// only this method reads it, for signing.
+// only this method reads it, for signing, and it is stored sealed under
+// the server's master key (a key from before sealing is read in the clear
+// until UseSecretKey seals it).
 func (db *DB) SigningKey(ctx context.Context, eventID int64) (badge.Key, error) {
 	var k badge.Key
 	var priv string
 	err := db.queryRow(ctx, "SELECT kid, private_key FROM badge_keys WHERE event_id = ? AND active = TRUE", eventID).Scan(&k.ID, &priv)
 	if err == nil {
-		return keyFrom(k.ID, priv)
+		return db.keyFrom(eventID, k.ID, priv)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return k, fmt.Errorf("signing key: %w", err)
@@ -27,12 +30,20 @@ func (db *DB) SigningKey(ctx context.Context, eventID int64) (badge.Key, error) 
 	return db.RotateBadgeKey(ctx, eventID)
 }
 
-func keyFrom(id uint32, seed string) (badge.Key, error) {
-	b, err := base64.StdEncoding.DecodeString(seed)
-	if err != nil || len(b) != ed25519.SeedSize {
+func (db *DB) keyFrom(eventID int64, id uint32, stored string) (badge.Key, error) {
+	var seed []byte
+	var err error
+	if strings.HasPrefix(stored, sealedPrefix) {
+		if seed, err = db.open(stored, badgeKeyLabel(eventID, id)); err != nil {
+			return badge.Key{}, fmt.Errorf("badge key %d of event %d: %w", id, eventID, err)
+		}
+	} else if seed, err = base64.StdEncoding.DecodeString(stored); err != nil {
+		seed = nil
+	}
+	if len(seed) != ed25519.SeedSize {
 		return badge.Key{}, fmt.Errorf("badge key %d is damaged", id)
 	}
-	return badge.Key{ID: id, Private: ed25519.NewKeyFromSeed(b)}, nil
+	return badge.Key{ID: id, Private: ed25519.NewKeyFromSeed(seed)}, nil
 }
 
 // RotateBadgeKey makes a new active key; the previous keys stay trusted for
@@ -48,11 +59,15 @@ func (db *DB) RotateBadgeKey(ctx context.Context, eventID int64) (badge.Key, err
 		if k, err = badge.NewKey(next); err != nil {
 			return err
 		}
+		sealed, err := db.seal(k.Private.Seed(), badgeKeyLabel(eventID, next))
+		if err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, "UPDATE badge_keys SET active = FALSE WHERE event_id = ?", eventID); err != nil {
 			return err
 		}
 		_, err = tx.exec(ctx, "INSERT INTO badge_keys (event_id, kid, private_key, public_key, active, created_at) VALUES (?, ?, ?, ?, TRUE, ?)",
-			eventID, next, base64.StdEncoding.EncodeToString(k.Private.Seed()), base64.StdEncoding.EncodeToString(k.Public()), db.Now())
+			eventID, next, sealed, base64.StdEncoding.EncodeToString(k.Public()), db.Now())
 		return db.dialect.translate(err)
 	})
 	if err != nil {

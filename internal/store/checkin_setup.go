@@ -123,5 +123,5 @@ func (db *DB) BadgeCodeKey(ctx context.Context, eventID int64) (badge.Key, error
 	if err != nil {
 		return badge.Key{}, fmt.Errorf("badge code key: %w", err)
 	}
-	return keyFrom(id, seed)
+	return db.keyFrom(eventID, id, seed)
 }

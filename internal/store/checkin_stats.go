@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"ketnoi/internal/checkin"
-	"ketnoi/internal/event"
 )
 
 // InsideNow counts, per list, the badges inside on day (the venue's
@@ -35,6 +34,10 @@ func (db *DB) InsideNow(ctx context.Context, eventID int64, day string) (map[int
 // CheckinStats computes a day's arrivals for the dashboard.
 func (db *DB) CheckinStats(ctx context.Context, eventID int64, day string) (checkin.Stats, error) {
 	st := checkin.Stats{Day: day, Quarters: []checkin.Bucket{}, ByGate: map[string]int{}, ByHall: map[string]int{}, ByCategory: map[string]int{}, Inside: map[string]int{}}
+	zone, err := db.EventZone(ctx, eventID)
+	if err != nil {
+		return st, err
+	}
 	rows, err := db.query(ctx, `SELECT s.point, s.category, s.result, s.kind, s.scanned_at, COALESCE(g.hall, '') FROM scans s
 		LEFT JOIN gates g ON g.event_id = s.event_id AND g.code = s.point
 		WHERE s.event_id = ? AND s.day = ? AND s.kind <> 'lead'`, eventID, day)
@@ -42,7 +45,6 @@ func (db *DB) CheckinStats(ctx context.Context, eventID int64, day string) (chec
 		return st, fmt.Errorf("check-in stats: %w", err)
 	}
 	defer rows.Close()
-	zone := event.Zone("")
 	quarters := map[string]int{}
 	for rows.Next() {
 		var point, cat, result, kind, hall string

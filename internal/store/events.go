@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"ketnoi/internal/event"
 )
@@ -80,6 +81,17 @@ func (db *DB) Venue(ctx context.Context, id int64) (event.Venue, error) {
 	err := db.queryRow(ctx, "SELECT id, name_vi, name_en, name_ko, address, city, country, time_zone FROM venues WHERE id = ?", id).
 		Scan(&v.ID, &v.Name.VI, &v.Name.EN, &v.Name.KO, &v.Address, &v.City, &v.Country, &v.TimeZone)
 	return v, notFound(err, "Venue")
+}
+
+// EventZone is the time zone of the event's venue (Asia/Ho_Chi_Minh when
+// the venue names none or an unknown one).
+func (db *DB) EventZone(ctx context.Context, eventID int64) (*time.Location, error) {
+	var name string
+	err := db.queryRow(ctx, "SELECT v.time_zone FROM events e JOIN venues v ON v.id = e.venue_id WHERE e.id = ?", eventID).Scan(&name)
+	if err != nil {
+		return nil, notFound(err, "Event")
+	}
+	return event.Zone(name), nil
 }
 
 // CreateVenue adds a venue.

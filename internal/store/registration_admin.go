@@ -12,6 +12,7 @@ import (
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/outbox"
 )
 
 // ErrCategoryFull is the answer when a category's quota is used up.
@@ -77,10 +78,27 @@ func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) e
 }
 
 // Register records a registration, making an account (without a password)
-// for an email not seen before.
-func (db *DB) Register(ctx context.Context, r *checkin.Registrant) error {
+// for an email not seen before. The mails given (a confirmation) are
+// queued in the same transaction, for this registration: a registration
+// is never stored without its mail, nor a mail without its registration.
+func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outbox.Mail) error {
 	defer db.writer()()
-	return db.inTx(ctx, func(tx *Tx) error { return tx.register(ctx, r) })
+	return db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.register(ctx, r); err != nil {
+			return err
+		}
+		for i := range mails {
+			m := &mails[i]
+			m.EventID, m.RegistrationID = r.EventID, r.ID
+			if m.To == "" {
+				m.To = r.Email
+			}
+			if err := tx.enqueueMail(ctx, m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 var sqliteWriters sync.Map // *DB → *sync.Mutex

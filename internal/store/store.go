@@ -7,6 +7,7 @@ package store
 
 import (
 	"context"
+	"crypto/cipher"
 	"database/sql"
 	"embed"
 	"errors"
@@ -36,6 +37,11 @@ type DB struct {
 	versionErr  error
 
 	stmts sync.Map // query → *sql.Stmt, see prepared
+
+	closeOnce sync.Once
+	closed    chan struct{}
+
+	aead cipher.AEAD // the master key, set by UseSecretKey
 }
 
 // IsPostgres reports whether DSN names a PostgreSQL database.
@@ -60,7 +66,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to %s: %w", d.name, err)
 	}
-	return &DB{sql: db, dialect: d, Now: func() time.Time { return time.Now().UTC() }}, nil
+	return &DB{sql: db, dialect: d, Now: func() time.Time { return time.Now().UTC() }, closed: make(chan struct{})}, nil
 }
 
 // sqliteDSN turns a file path into a modernc DSN with WAL, foreign keys and
@@ -77,7 +83,13 @@ func sqliteDSN(path string) string {
 }
 
 // Close closes the connection pool.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.closeOnce.Do(func() { close(db.closed) })
+	return db.sql.Close()
+}
+
+// Closed is closed when the database is, so that background workers stop.
+func (db *DB) Closed() <-chan struct{} { return db.closed }
 
 // Dialect names the database engine: "sqlite" or "postgres".
 func (db *DB) Dialect() string { return db.dialect.name }

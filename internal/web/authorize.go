@@ -148,6 +148,7 @@ func (s *Server) allRoutes() []route {
 	all = append(all, s.floorRoutes()...)   // issue 4: floor plan, applications, allocation, catalogue search
 	all = append(all, s.matchRoutes()...)   // issue 3: marketplace, recommendations, meetings
 	all = append(all, s.checkinRoutes()...) // issue 5: registration, badges, check-in, leads, forum agenda
+	all = append(all, s.mailRoutes()...)    // the mail outbox
 	return all
 }
 

@@ -25,7 +25,6 @@ import (
 type checkinDeps struct {
 	scans *checkin.Service
 	live  *liveHub
-	mails *badgeMails
 }
 
 var checkinByServer sync.Map // *Server → *checkinDeps
@@ -38,7 +37,7 @@ func (s *Server) checkin() *checkinDeps {
 	if s.db.Dialect() == "postgres" {
 		workers = 4
 	}
-	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s), mails: newBadgeMails(s)}
+	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s)}
 	actual, loaded := checkinByServer.LoadOrStore(s, d)
 	if !loaded {
 		go s.exportWorker()
@@ -212,6 +211,9 @@ type ScannerConfig struct {
 	Gatekeeper  bool              `json:"gatekeeper"` // may post check-in and exit scans
 	Inside      map[string]int    `json:"inside"`
 	Today       string            `json:"today"`
+	// TimeZone is the venue's (IANA): the scanner finds today's date in
+	// it, offline too, wherever the phone's clock is set.
+	TimeZone string `json:"time_zone"`
 }
 
 type revocationOut struct {
@@ -233,7 +235,12 @@ func (s *Server) apiScannerConfig(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	cfg := ScannerConfig{EventID: ev, Keys: map[string]string{}, Exhibitors: []int64{}, Revocations: []revocationOut{}, Today: s.checkin().scans.Today()}
+	zone, err := s.checkin().scans.Zone(ctx, ev)
+	if err != nil {
+		return err
+	}
+	cfg := ScannerConfig{EventID: ev, Keys: map[string]string{}, Exhibitors: []int64{}, Revocations: []revocationOut{},
+		Today: checkin.DayAt(s.db.Now(), zone), TimeZone: zone.String()}
 	for id, k := range keys {
 		cfg.Keys[strconv.FormatUint(uint64(id), 10)] = base64.StdEncoding.EncodeToString(k)
 	}
@@ -278,7 +285,9 @@ func (s *Server) apiCheckinStats(w http.ResponseWriter, r *http.Request) error {
 	}
 	day := r.URL.Query().Get("day")
 	if day == "" {
-		day = s.checkin().scans.Today()
+		if day, err = s.checkin().scans.Today(r.Context(), ev); err != nil {
+			return err
+		}
 	} else if _, err := time.Parse(event.DateLayout, day); err != nil {
 		return &apperr.Error{Code: apperr.Invalid, Message: "day must be a date written YYYY-MM-DD.", Fields: map[string]string{"day": "must be YYYY-MM-DD"}}
 	}

@@ -113,7 +113,11 @@ func (s *Server) handleCheckinStream(w http.ResponseWriter, r *http.Request) err
 	keepAlive := time.NewTicker(20 * time.Second)
 	defer keepAlive.Stop()
 	for {
-		st, err := s.db.CheckinStats(r.Context(), ev, d.scans.Today())
+		today, err := d.scans.Today(r.Context(), ev)
+		if err != nil {
+			return nil // the headers are gone; the browser reconnects
+		}
+		st, err := s.db.CheckinStats(r.Context(), ev, today)
 		if err != nil {
 			return nil // the headers are gone; the browser reconnects
 		}

@@ -87,7 +87,11 @@ func (s *Server) handleCheckinDashboard(w http.ResponseWriter, r *http.Request) 
 	}
 	p := CheckinDashPage{Page: s.page(r, s.cat.T(viewerOf(r).lang, "checkin.dashboard.title")), EventID: e.ID}
 	p.EventName = p.Tx(e.Name)
-	if p.Stats, err = s.db.CheckinStats(r.Context(), e.ID, s.checkin().scans.Today()); err != nil {
+	today, err := s.checkin().scans.Today(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	if p.Stats, err = s.db.CheckinStats(r.Context(), e.ID, today); err != nil {
 		return err
 	}
 	if p.Lists, err = s.db.CheckinLists(r.Context(), e.ID); err != nil {

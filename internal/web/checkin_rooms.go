@@ -101,7 +101,11 @@ func (s *Server) handleRoomsLive(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	p := RoomsPage{Page: s.page(r, ""), EventID: e.ID, Day: s.checkin().scans.Today()}
+	today, err := s.checkin().scans.Today(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	p := RoomsPage{Page: s.page(r, ""), EventID: e.ID, Day: today}
 	p.EventName = p.Tx(e.Name)
 	p.Title = p.T("gates.rooms.title") + " · " + p.EventName
 	if d := r.URL.Query().Get("day"); d != "" {
@@ -127,7 +131,10 @@ func (s *Server) handleRoomsLive(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	now := s.db.Now()
-	zone := event.Zone("")
+	zone, err := s.checkin().scans.Zone(ctx, e.ID)
+	if err != nil {
+		return err
+	}
 	for _, ss := range sessions {
 		if ss.StartsAt.In(zone).Format(event.DateLayout) != p.Day {
 			continue
@@ -164,7 +171,11 @@ func (s *Server) handleRoomsStream(w http.ResponseWriter, r *http.Request) error
 	keepAlive := time.NewTicker(20 * time.Second)
 	defer keepAlive.Stop()
 	for {
-		counts, err := s.roomCounts(r.Context(), ev, rooms, d.scans.Today())
+		today, err := d.scans.Today(r.Context(), ev)
+		if err != nil {
+			return nil // the headers are gone; the browser reconnects
+		}
+		counts, err := s.roomCounts(r.Context(), ev, rooms, today)
 		if err != nil {
 			return nil // the headers are gone; the browser reconnects
 		}

@@ -107,7 +107,11 @@ func (s *Server) setupPage(r *http.Request) (CheckinSetupPage, error) {
 	if err != nil {
 		return p, err
 	}
-	inside, err := s.db.InsideNow(ctx, e.ID, s.checkin().scans.Today())
+	today, err := s.checkin().scans.Today(ctx, e.ID)
+	if err != nil {
+		return p, err
+	}
+	inside, err := s.db.InsideNow(ctx, e.ID, today)
 	if err != nil {
 		return p, err
 	}

@@ -41,6 +41,7 @@ const password = "correct horse battery"
 type fixture struct {
 	t       *testing.T
 	db      *store.DB
+	dsn     string
 	srv     *httptest.Server
 	web     *web.Server
 	people  map[string]account.Person
@@ -62,8 +63,9 @@ var fixtureHooks []func(f *fixture)
 func mustFixture(t *testing.T, dialect string) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	db := storetest.MustOpen(t, dialect)
-	f := &fixture{t: t, db: db, people: map[string]account.Person{}, ids: map[string]int64{}}
+	dsn := storetest.MustDSN(t, dialect)
+	db := storetest.MustOpenDSN(t, dsn)
+	f := &fixture{t: t, db: db, dsn: dsn, people: map[string]account.Person{}, ids: map[string]int64{}}
 	hash, err := account.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +117,10 @@ func mustFixture(t *testing.T, dialect string) *fixture {
 	for _, hook := range fixtureHooks {
 		hook(f)
 	}
-	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 1000, MaxBody: 64 << 10})
+	// The fixture's server queues mail and sends none: a test that reads
+	// mail runs its own server with an SMTP transport, and only that
+	// server's worker may take the queued mail.
+	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 1000, MaxBody: 64 << 10, NoMailWorker: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,6 +170,7 @@ func validateOrg(o *org.Organization) error {
 type ConsoleIndex struct {
 	Page
 	Events []event.Event
+	Admin  bool // platform administrators also see the whole mail outbox
 }
 
 func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) error {
@@ -178,7 +179,7 @@ func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	p := ConsoleIndex{Page: s.page(r, "")}
+	p := ConsoleIndex{Page: s.page(r, ""), Admin: v.admin()}
 	p.Title = p.T("console.title")
 	for _, e := range evs {
 		if v.organizer(e.ID) {

@@ -9,7 +9,6 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
-	"time"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/badge"
@@ -17,6 +16,7 @@ import (
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
+	"ketnoi/internal/outbox"
 	"ketnoi/internal/taxonomy"
 )
 
@@ -95,7 +95,9 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 }
 
 // registerPublic validates and stores a registration from the public form
-// or the API, then mails the badge.
+// or the API, with its confirmation mail queued in the same transaction:
+// the outbox worker draws the badge and sends it after the answer, and a
+// registration is never kept without its mail.
 func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Registrant) (checkin.Registrant, error) {
 	allowed := false
 	for _, c := range publicCategories {
@@ -108,54 +110,31 @@ func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Regis
 	if err := in.Validate(&e); err != nil {
 		return in, err
 	}
-	if err := s.db.Register(r.Context(), &in); err != nil {
+	if err := s.db.Register(r.Context(), &in, outbox.Mail{Kind: outbox.KindBadge}); err != nil {
 		return in, err
 	}
-	s.checkin().mails.queue(e, in)
+	s.mailer.Wake()
 	return in, nil
 }
 
-// badgeMails draws and mails badges after the registration is answered:
-// a badge PDF costs more than the registration itself, and a failed mail
-// must not undo a registration. One worker drains the queue, so a burst of
-// registrations is answered at full speed and mailed as fast as one core
-// draws PDFs; failures go to the log.
-type badgeMails struct {
-	s    *Server
-	jobs chan badgeMail
-}
-
-type badgeMail struct {
-	e event.Event
-	r checkin.Registrant
-}
-
-func newBadgeMails(s *Server) *badgeMails {
-	m := &badgeMails{s: s, jobs: make(chan badgeMail, 50_000)}
-	go m.run()
-	return m
-}
-
-func (m *badgeMails) queue(e event.Event, r checkin.Registrant) {
-	select {
-	case m.jobs <- badgeMail{e, r}:
-	default:
-		m.send(badgeMail{e, r}) // the queue is full: send in the request
+// renderMail builds, at send time, a mail the outbox keeps only as a
+// reference: a registration's confirmation with its current badge.
+func (s *Server) renderMail(ctx context.Context, m outbox.Mail) (mail.Message, error) {
+	if m.Kind != outbox.KindBadge {
+		return mail.Message{}, outbox.Permanent(fmt.Errorf("unknown mail kind %q", m.Kind))
 	}
-}
-
-func (m *badgeMails) run() {
-	for j := range m.jobs {
-		m.send(j)
+	r, err := s.db.Registrant(ctx, m.EventID, m.RegistrationID)
+	if apperr.Is(err, apperr.NotFound) {
+		return mail.Message{}, outbox.Permanent(err)
 	}
-}
-
-func (m *badgeMails) send(j badgeMail) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := m.s.mailBadge(ctx, j.e, j.r); err != nil {
-		m.s.log.Error("badge mail failed", "registration", j.r.ID, "err", err)
+	if err != nil {
+		return mail.Message{}, err
 	}
+	e, err := s.db.Event(ctx, m.EventID)
+	if err != nil {
+		return mail.Message{}, err
+	}
+	return s.badgeMessage(ctx, e, r)
 }
 
 // badgeToken signs the current badge of a registration.
@@ -178,31 +157,31 @@ func (s *Server) badgeCard(ctx context.Context, r checkin.Registrant, lang i18n.
 		Color:         badge.CategoryColors[string(r.Category)], Number: fmt.Sprintf("#%d-%d", r.ID, r.BadgeVersion)}, nil
 }
 
-// mailBadge sends the confirmation with the badge as PDF and PNG, in the
+// badgeMessage is the confirmation with the badge as PDF and PNG, in the
 // person's language.
-func (s *Server) mailBadge(ctx context.Context, e event.Event, r checkin.Registrant) error {
+func (s *Server) badgeMessage(ctx context.Context, e event.Event, r checkin.Registrant) (mail.Message, error) {
 	card, err := s.badgeCard(ctx, r, r.Lang)
 	if err != nil {
-		return err
+		return mail.Message{}, err
 	}
 	var pdf bytes.Buffer
 	if err := badge.PDF(&pdf, badge.A6, []badge.Card{card}); err != nil {
-		return err
+		return mail.Message{}, err
 	}
 	png, err := badge.PNG(card.Token, 8)
 	if err != nil {
-		return err
+		return mail.Message{}, err
 	}
 	code, err := s.registrationCode(ctx, r)
 	if err != nil {
-		return err
+		return mail.Message{}, err
 	}
 	name := e.Name.In(r.Lang)
-	return s.mail.Send(ctx, mail.Message{To: []string{r.Email},
+	return mail.Message{To: []string{r.Email},
 		Subject: s.cat.T(r.Lang, "checkin.mail.subject", name),
 		Text:    s.cat.T(r.Lang, "checkin.mail.body", r.Name, name) + "\n\n" + s.cat.T(r.Lang, "gates.mail.code", code),
 		Attachments: []mail.Attachment{{Name: "badge.pdf", ContentType: "application/pdf", Data: pdf.Bytes()},
-			{Name: "badge.png", ContentType: "image/png", Data: png}}})
+			{Name: "badge.png", ContentType: "image/png", Data: png}}}, nil
 }
 
 // RegistrationInput is what the public registration API accepts.

@@ -17,6 +17,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/market"
+	"ketnoi/internal/outbox"
 	"ketnoi/internal/store"
 )
 
@@ -36,8 +37,16 @@ type Config struct {
 	LoginLimit  int
 	LoginWindow time.Duration
 	Version     string
-	// Mail sends e-mail; without one, messages are logged and not sent.
+	// Mail is the transport (SMTP); without one, messages are logged and
+	// not sent. Every message waits in the database outbox first, and the
+	// server's outbox worker hands it to Mail.
 	Mail mail.Sender
+	// NoMailWorker leaves the outbox to other instances: this one queues
+	// mail and sends none.
+	NoMailWorker bool
+	// MailWorker, when set, adjusts the outbox worker before it starts
+	// (attempts, backoff, pace).
+	MailWorker func(*outbox.Worker)
 }
 
 // Server serves every surface over one store.
@@ -48,7 +57,10 @@ type Server struct {
 	log     *slog.Logger
 	pages   map[string]*template.Template
 	metrics *metrics
-	mail    mail.Sender
+	mail    mail.Sender // queues in the outbox
+	mailer  *outbox.Worker
+	stop    context.CancelFunc
+	stopped chan struct{}
 	cache   readCache
 	mux     *http.ServeMux
 	routes  []route
@@ -78,10 +90,11 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.Mail == nil {
 		cfg.Mail = mail.Log{Logger: cfg.Logger}
 	}
-	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, mail: cfg.Mail, metrics: newMetrics(prometheus.NewRegistry())}
+	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, metrics: newMetrics(prometheus.NewRegistry()), stopped: make(chan struct{})}
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
+	s.startMailer()
 	s.mux = http.NewServeMux()
 	s.routes = s.allRoutes()
 	for _, rt := range s.routes {
@@ -97,6 +110,42 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.mux.Handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errPageNotFound }))
 	return s, nil
+}
+
+// startMailer puts the outbox between the handlers and the transport and,
+// unless told not to, runs this instance's worker until Close or until the
+// database closes.
+func (s *Server) startMailer() {
+	w := outbox.NewWorker(s.db, s.cfg.Mail, s.log)
+	w.Render, w.Now = s.renderMail, s.db.Now
+	if s.cfg.MailWorker != nil {
+		s.cfg.MailWorker(w)
+	}
+	s.mailer, s.mail = w, &outbox.Sender{Store: s.db, Worker: w}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stop = cancel
+	if s.cfg.NoMailWorker {
+		close(s.stopped)
+		return
+	}
+	go func() {
+		defer close(s.stopped)
+		go func() {
+			select {
+			case <-s.db.Closed():
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		w.Run(ctx)
+	}()
+}
+
+// Close stops the server's background work and waits for the mail being
+// sent; what is still queued stays in the outbox for the next start.
+func (s *Server) Close() {
+	s.stop()
+	<-s.stopped
 }
 
 // Handler returns the server's root handler with logging and limits.

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -33,7 +34,13 @@ func Dialects(tb testing.TB) []string {
 // MustOpen opens and migrates a fresh database of the dialect.
 func MustOpen(tb testing.TB, dialect string) *store.DB {
 	tb.Helper()
-	dsn := MustDSN(tb, dialect)
+	return MustOpenDSN(tb, MustDSN(tb, dialect))
+}
+
+// MustOpenDSN opens and migrates the database at dsn (again, to test what
+// survives a restart), closed when the test ends.
+func MustOpenDSN(tb testing.TB, dsn string) *store.DB {
+	tb.Helper()
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		tb.Fatal(err)
@@ -42,7 +49,30 @@ func MustOpen(tb testing.TB, dialect string) *store.DB {
 	if err := db.Migrate(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
+	if err := db.UseSecretKey(context.Background(), SecretKey(tb, dsn)); err != nil {
+		tb.Fatal(err)
+	}
 	return db
+}
+
+var secretKeys sync.Map // PostgreSQL DSN → master key
+
+// SecretKey is the master key of a test database, the same each time it is
+// opened: for SQLite in a file next to the database (where the server
+// looks when given none), for PostgreSQL kept in memory.
+func SecretKey(tb testing.TB, dsn string) []byte {
+	tb.Helper()
+	if store.IsPostgres(dsn) {
+		k := make([]byte, 32)
+		rand.Read(k)
+		v, _ := secretKeys.LoadOrStore(dsn, k)
+		return v.([]byte)
+	}
+	k, _, err := store.SecretKeyFile(store.DefaultSecretKeyPath(dsn))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return k
 }
 
 // MustDSN returns the address of a fresh, empty database of the dialect.

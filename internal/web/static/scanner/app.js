@@ -107,9 +107,19 @@
     return window.nacl.sign.detached.verify(msg, c.sig, k.raw);
   }
 
+  // dayAt is the civil date of an instant in the venue's time zone (sent
+  // with the config), as checkin.DayAt finds it on the server: badges and
+  // lists name civil dates, so "wrong day" holds in any zone, whatever
+  // zone the phone is set to.
+  function dayAt(ms, zone) {
+    const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const part = (type) => f.formatToParts(new Date(ms)).find((p) => p.type === type).value;
+    return part('year') + '-' + part('month') + '-' + part('day');
+  }
+  window.ketnoiDayAt = dayAt;
+
   function today() {
-    // The venue's civil date (Asia/Ho_Chi_Minh, UTC+7, no summer time).
-    return new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
+    try { return dayAt(Date.now(), cfg.time_zone || 'Asia/Ho_Chi_Minh'); } catch (e) { return cfg.today; }
   }
 
   // decide mirrors checkin.Decide with what this scanner knows.
