@@ -161,6 +161,9 @@ func TestKioskLimitsLookups(t *testing.T) {
 	if status != 200 || !strings.Contains(page, site.regs[0].Name) {
 		t.Fatalf("the right code: %d", status)
 	}
+	if !strings.Contains(page, `style="background: #2E7D32"`) {
+		t.Error("the badge's category band lost its colour")
+	}
 	for i := 2; i <= 30; i++ {
 		if status, _ := site.post(t, site.desk, path, url.Values{"code": {fmt.Sprintf("%d-ABCDEF", i)}}); status != http.StatusUnprocessableEntity {
 			t.Fatalf("lookup %d: %d, want 422", i, status)
