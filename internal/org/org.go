@@ -71,9 +71,9 @@ type Organization struct {
 	Sectors     []string  `json:"sectors"`
 	// Interests are the sectors it wants partners in (taxonomy codes), and
 	// Competitors the organizations it never wants recommended; both feed
-	// the recommender. Competitors are private to members and organizers.
-	Interests   []string  `json:"interests"`
-	Competitors []int64   `json:"competitors"`
+	// the recommender. Competitors are shown only to members and admins.
+	Interests   []string  `json:"interests,omitempty"`
+	Competitors []int64   `json:"competitors,omitempty"`
 	CreatedAt   time.Time `json:"created_at"`
 }
 
