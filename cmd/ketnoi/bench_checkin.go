@@ -512,6 +512,10 @@ func (b *benchCheckin) registerRun(ctx context.Context, db *store.DB, slug strin
 	mode := "queue only "
 	if worker {
 		mode = "mail worker"
+		// How fast the confirmations go once the burst is over.
+		before := sent.n.Load()
+		time.Sleep(10 * time.Second)
+		defer fmt.Fprintf(out, "register:  after the burst the worker mailed %.1f confirmations/s (badge PDF + PNG drawn for each)\n", float64(sent.n.Load()-before)/10)
 	}
 	fmt.Fprintf(out, "register:  %s %d attempts, quota %d: %d created, %d refused full, %d stored (exact), %d confirmations queued, %d mailed meanwhile, in %v: %.0f accepted/s, %.0f answered/s, p99 %v\n",
 		mode, b.regs, b.quota, codes[201], codes[409], stored, b.quota, mailed, took.Round(time.Millisecond), rate, float64(b.regs)/took.Seconds(), pct(lat, 99))
