@@ -70,7 +70,13 @@ type Store interface {
 	MailFailed(ctx context.Context, id int64, why string, retryAt time.Time, giveUp bool) error
 	// ReleaseMail gives back a claimed mail not attempted (the worker stops).
 	ReleaseMail(ctx context.Context, id int64) error
+	// PruneSentMail deletes mail sent before a time and says how many.
+	PruneSentMail(ctx context.Context, before time.Time) (int, error)
 }
+
+// KeepSent is how long a sent mail stays in the outbox, for the console's
+// counts and for questions ("was my badge mailed?").
+const KeepSent = 30 * 24 * time.Hour
 
 // Permanent marks an error that a retry cannot mend (the registration is
 // gone, a recipient is not an address): the mail fails at once.
@@ -168,11 +174,19 @@ func (w *Worker) Wake() {
 	}
 }
 
-// Run sends until ctx ends.
+// Run sends until ctx ends, and once an hour forgets mail sent more than
+// KeepSent ago.
 func (w *Worker) Run(ctx context.Context) {
+	var pruned time.Time
 	for {
 		if _, err := w.Drain(ctx); err != nil && ctx.Err() == nil {
 			w.Log.Warn("mail outbox", "err", err)
+		}
+		if now := w.Now(); now.Sub(pruned) > time.Hour && ctx.Err() == nil {
+			if _, err := w.Store.PruneSentMail(ctx, now.Add(-KeepSent)); err != nil && ctx.Err() == nil {
+				w.Log.Warn("mail outbox prune", "err", err)
+			}
+			pruned = now
 		}
 		select {
 		case <-ctx.Done():

@@ -83,6 +83,17 @@ func TestRetryAfterSMTPFailure(t *testing.T) {
 			}
 			drainUntil(t, w, func() bool { return mustCounts(t, db).Sent == 2 })
 			inbox.Wait(t, "minh@example.vn", "Không gửi được")
+
+			// Sent mail is forgotten after KeepSent, not before.
+			if n, err := db.PruneSentMail(ctx, time.Now().Add(-time.Hour)); err != nil || n != 0 {
+				t.Fatalf("pruned %d recent mails, %v", n, err)
+			}
+			if n, err := db.PruneSentMail(ctx, time.Now().Add(time.Minute)); err != nil || n != 2 {
+				t.Fatalf("pruned %d sent mails, want 2: %v", n, err)
+			}
+			if c := mustCounts(t, db); c.Sent != 0 || c.Pending != 0 {
+				t.Fatalf("after pruning: %+v", c)
+			}
 		})
 	}
 }

@@ -125,6 +125,17 @@ func (db *DB) ReleaseMail(ctx context.Context, id int64) error {
 	return err
 }
 
+// PruneSentMail deletes mail sent before a time.
+func (db *DB) PruneSentMail(ctx context.Context, before time.Time) (int, error) {
+	defer db.writer()()
+	res, err := db.exec(ctx, "DELETE FROM mail_outbox WHERE status = 'sent' AND sent_at < ?", before)
+	if err != nil {
+		return 0, fmt.Errorf("prune mail: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
 // MailCounts counts the outbox by status; eventID 0 counts every mail.
 func (db *DB) MailCounts(ctx context.Context, eventID int64) (outbox.Counts, error) {
 	q, args := "SELECT status, COUNT(*) FROM mail_outbox", []any{}
