@@ -142,11 +142,17 @@ func (db *DB) Revocations(ctx context.Context, eventID int64) ([]Revocation, err
 func (db *DB) RecordScans(ctx context.Context, items []checkin.Item) ([]checkin.Outcome, error) {
 	for attempt := 1; ; attempt++ {
 		out := make([]checkin.Outcome, len(items))
+		var sc *scanTx
 		err := db.inTx(ctx, func(tx *Tx) error {
-			sc := &scanTx{tx: tx, lists: map[int64]map[string]scanPoint{}, exhibitors: map[[2]int64]bool{},
+			sc = &scanTx{tx: tx, lists: map[int64]map[string]scanPoint{}, exhibitors: map[[2]int64]bool{},
 				inside: map[listDay]int{}, insideRead: map[listDay]bool{}}
 			return sc.recordAll(ctx, items, out)
 		})
+		if sc != nil {
+			for q := range sc.local {
+				db.prepared(ctx, q) // for the next batches; an error shows there
+			}
+		}
 		// A scan id stored by a concurrent transaction since it was looked
 		// up (PostgreSQL: the same scan sent twice at once with different
 		// badges): decide the batch again, now seeing it.
@@ -180,15 +186,35 @@ type scanTx struct {
 	// database (the count before the batch) and added in.
 	inside     map[listDay]int
 	insideRead map[listDay]bool
+	// local holds the statements prepared on the transaction's connection
+	// because the pool had none yet; RecordScans prepares them for the
+	// pool once the transaction is over.
+	local map[string]*sql.Stmt
 }
 
-// stmt is q prepared once for the pool and bound to the transaction.
+// stmt is q prepared once for the pool and bound to the transaction. A
+// text not prepared yet is prepared on the transaction's own connection
+// this time, and for the pool after the transaction (see RecordScans):
+// preparing for the pool takes a second connection, which a transaction
+// must never wait for while it holds one (with every pooled connection
+// held by a transaction waiting for SQLite's write lock, it would wait
+// for ever).
 func (sc *scanTx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
-	st, err := sc.tx.db.prepared(ctx, q)
+	if st, ok := sc.tx.db.stmts.Load(q); ok {
+		return sc.tx.tx.StmtContext(ctx, st.(*sql.Stmt)), nil
+	}
+	if st, ok := sc.local[q]; ok {
+		return st, nil
+	}
+	st, err := sc.tx.tx.PrepareContext(ctx, sc.tx.db.q(q))
 	if err != nil {
 		return nil, err
 	}
-	return sc.tx.tx.StmtContext(ctx, st), nil
+	if sc.local == nil {
+		sc.local = map[string]*sql.Stmt{}
+	}
+	sc.local[q] = st
+	return st, nil
 }
 
 func (sc *scanTx) queryRow(ctx context.Context, q string, args ...any) rowScanner {

@@ -339,3 +339,50 @@ func TestScansInOneBatch(t *testing.T) {
 		}
 	})
 }
+
+// TestOneScanIDSentAtOnceWithDifferentBadges: the same scan id arrives in
+// concurrent transactions carrying different badges (a broken client).
+// It is stored once; the other answers are duplicates of it, and only its
+// badge is inside.
+func TestOneScanIDSentAtOnceWithDifferentBadges(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		cats := make([]event.Category, 8)
+		for i := range cats {
+			cats[i] = event.CatVisitor
+		}
+		ev, regs := checkinEvent(t, db, cats...)
+		l := &checkin.List{EventID: ev, Name: "Halls", Rule: checkin.Reentry}
+		ckMust(t, db.CreateCheckinList(ctx, l))
+		ckMust(t, db.CreateGate(ctx, &checkin.Gate{EventID: ev, Code: "g", ListID: l.ID}))
+		at := time.Date(2027, 3, 10, 2, 0, 0, 0, time.UTC)
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		status := map[string]int{}
+		for _, r := range regs {
+			it := scanItem(ev, r, "g", checkin.KindCheckin, at, false)
+			it.Scan.ID = "30000000-0000-4000-8000-000000000001"
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				out, err := db.RecordScans(ctx, []checkin.Item{it})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				status[out[0].Status]++
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		if status["accepted"] != 1 || status["duplicate"] != len(regs)-1 {
+			t.Fatalf("answers %v, want 1 accepted and %d duplicates", status, len(regs)-1)
+		}
+		inside, err := db.InsideNow(ctx, ev, "2027-03-10")
+		ckMust(t, err)
+		if n, _ := db.CountScans(ctx, ev, ""); n != 1 || inside[l.ID] != 1 {
+			t.Fatalf("%d scans stored, %d inside; want 1 and 1", n, inside[l.ID])
+		}
+	})
+}
