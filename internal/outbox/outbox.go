@@ -137,6 +137,10 @@ type Worker struct {
 	// whose rendering took d, the worker rests d·(1−Busy)/Busy, so that a
 	// burst of confirmations never starves the requests that register.
 	Busy float64
+	// Yield, when set, reports that requests are waiting: the worker then
+	// draws at a fifth of Busy, so that a burst of registrations is
+	// answered first and its confirmations follow.
+	Yield func() bool
 	// Poll is how often an idle worker looks for mail queued elsewhere
 	// (another instance, or a retry coming due).
 	Poll  time.Duration
@@ -251,8 +255,12 @@ func (w *Worker) send(ctx context.Context, m Mail) {
 			w.Log.Error("mail failure not recorded", "mail", m.ID, "err", err)
 		}
 	}
-	if w.Busy > 0 && w.Busy < 1 && m.Kind != KindMessage {
-		time.Sleep(time.Duration(float64(drawn) * (1 - w.Busy) / w.Busy))
+	busy := w.Busy
+	if w.Yield != nil && w.Yield() {
+		busy /= 5
+	}
+	if busy > 0 && busy < 1 && m.Kind != KindMessage {
+		time.Sleep(time.Duration(float64(drawn) * (1 - busy) / busy))
 	}
 }
 

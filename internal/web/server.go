@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -61,9 +62,11 @@ type Server struct {
 	mailer  *outbox.Worker
 	stop    context.CancelFunc
 	stopped chan struct{}
-	cache   readCache
-	mux     *http.ServeMux
-	routes  []route
+	// inflight counts requests being served (see countRequests).
+	inflight atomic.Int64
+	cache    readCache
+	mux      *http.ServeMux
+	routes   []route
 	// market is the marketplace service, set by matchRoutes; profile
 	// edits tell it so that recommendations follow.
 	market *market.Service
@@ -118,6 +121,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 func (s *Server) startMailer() {
 	w := outbox.NewWorker(s.db, s.cfg.Mail, s.log)
 	w.Render, w.Now = s.renderMail, s.db.Now
+	w.Yield = func() bool { return s.inflight.Load() >= busyRequests }
 	if s.cfg.MailWorker != nil {
 		s.cfg.MailWorker(w)
 	}
@@ -150,7 +154,23 @@ func (s *Server) Close() {
 
 // Handler returns the server's root handler with logging and limits.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(s.limitBody(s.mux))
+	return s.countRequests(s.logRequests(s.limitBody(s.mux)))
+}
+
+// busyRequests is how many requests in flight make the mail worker yield.
+const busyRequests = 8
+
+// countRequests counts the requests in flight, so that background work
+// (drawing badges for mail) yields to a burst. Event streams stay open and
+// are not counted.
+func (s *Server) countRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Accept") != "text/event-stream" {
+			s.inflight.Add(1)
+			defer s.inflight.Add(-1)
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
