@@ -42,9 +42,12 @@ type searcher struct {
 // big*(unscheduled weight) + idle (or breaks). Moves: schedule a meeting in
 // a slot, ejecting the meetings in its way; and Kempe-chain swaps that
 // exchange two slots for a chain of meetings linked by shared participants.
-// The best schedule seen is restored at the end. The search stops after
-// iters moves, or once work meetings have been moved or tried (work > 0).
-func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
+// The best schedule seen is restored at the end; best means the most weight,
+// then (on the breaks objective) the fewest breaks, then the lowest search
+// cost, so a schedule with fewer breaks is never dropped for one with fewer
+// idle slots. The search stops after iters moves, or once work meetings
+// have been moved or tried (work > 0).
+func (st *state) search(ctx context.Context, iters, work int, seed uint64, coolByWork bool) {
 	m := st.m
 	sr := &searcher{
 		st:      st,
@@ -79,7 +82,7 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
 		}
 	}
 	best := append([]int32(nil), st.slotOf...)
-	bestW, bestS := st.weight, st.soft
+	bestW, bestG, bestS := st.weight, st.goal(), st.soft
 	t0, t1 := tuneT0, tuneT1
 	temp := t0
 	st.softCap = tuneOverW > 0 && m.canOverfill()
@@ -101,12 +104,21 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
 			}
 			// Several cooling cycles: each reheats from where the last
 			// one froze, which escapes plateaus better than one long cycle.
-			cycle := max(1, iters/tuneCycles)
-			temp = t0 * math.Pow(t1/t0, float64(it%cycle)/float64(cycle))
+			// Progress is the part of the move budget done; with
+			// coolByWork, the larger of that and the part of the work
+			// budget, so the temperature reaches t1 even when the work
+			// cap ends the search first (on the JAIR instances it does,
+			// well before iters moves and so above t1).
+			progress := float64(it) / float64(iters)
+			if work > 0 && coolByWork {
+				progress = max(progress, float64(done)/float64(work))
+			}
+			cyc := progress * float64(tuneCycles)
+			temp = t0 * math.Pow(t1/t0, cyc-math.Floor(cyc))
 		}
-		if st.over == 0 && better(st.weight, st.soft, bestW, bestS) {
+		if st.over == 0 && better(st.weight, st.goal(), st.soft, bestW, bestG, bestS) {
 			copy(best, st.slotOf)
-			bestW, bestS = st.weight, st.soft
+			bestW, bestG, bestS = st.weight, st.goal(), st.soft
 		}
 		done += 1 + len(sr.journal)
 		sr.journal = sr.journal[:0]
@@ -129,7 +141,7 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64) {
 		}
 		sr.step(mt, temp)
 	}
-	if st.over == 0 && better(st.weight, st.soft, bestW, bestS) {
+	if st.over == 0 && better(st.weight, st.goal(), st.soft, bestW, bestG, bestS) {
 		return
 	}
 	st.softCap = false
@@ -541,7 +553,10 @@ func (sr *searcher) rollback() {
 func (sr *searcher) commit(delta int) {
 	st := sr.st
 	for _, k := range sr.parts {
-		st.pcost[k] = st.cost(k)
+		var b int
+		st.pcost[k], b = st.costBreaks(k)
+		st.brk += b - st.pbrk[k]
+		st.pbrk[k] = b
 	}
 	st.soft += delta
 	for _, e := range sr.journal {
@@ -588,6 +603,10 @@ func (st *state) restore(slotOf []int32) {
 var tuneT0, tuneT1 = 2.0, 0.3
 
 var tuneCycles = 1
+
+// tuneWorkCool lets the odd workers cool by the work budget too (see
+// search and searchParallel).
+var tuneWorkCool = true
 
 // tuneSlotMoves: one move in tuneSlotMoves permutes whole slots (0: never).
 // tuneTarget: one meeting move in tuneTarget starts from a participant with

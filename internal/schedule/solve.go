@@ -130,14 +130,18 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 		go func() {
 			defer wg.Done()
 			st := start.clone()
-			st.search(ctx, iters, work, opt.Seed*1000003+uint64(w))
+			// On the breaks objective the odd workers cool by the work
+			// budget (see search): the two cooling schedules suit
+			// different instances, and the best of both wins.
+			coolByWork := tuneWorkCool && start.m.breaksGoal && w%2 == 1
+			st.search(ctx, iters, work, opt.Seed*1000003+uint64(w), coolByWork)
 			out[w] = st
 		}()
 	}
 	wg.Wait()
 	best := out[0]
 	for _, st := range out[1:] {
-		if better(st.weight, st.soft, best.weight, best.soft) {
+		if better(st.weight, st.goal(), st.soft, best.weight, best.goal(), best.soft) {
 			best = st
 		}
 	}
@@ -167,8 +171,16 @@ func defaultWork(m *model) int {
 	return 12_000_000
 }
 
-func better(w1, s1, w2, s2 int) bool {
-	return w1 > w2 || (w1 == w2 && s1 < s2)
+// better compares schedules by weight (more is better), then goal (the
+// breaks when minimized, fewer is better), then the search cost soft.
+func better(w1, g1, s1, w2, g2, s2 int) bool {
+	if w1 != w2 {
+		return w1 > w2
+	}
+	if g1 != g2 {
+		return g1 < g2
+	}
+	return s1 < s2
 }
 
 // result turns the state into the output: assignments in input order with

@@ -17,6 +17,8 @@ type state struct {
 	bits    []uint64 // nPart*words: occupied positions per session
 	pcost   []int    // cost of each participant under the problem's objective
 	soft    int      // sum of pcost
+	pbrk    []int    // breaks of each participant
+	brk     int      // sum of pbrk
 	weight  int      // total weight of scheduled meetings
 
 	free     []int32   // nSlots*nClass: free capacity
@@ -49,6 +51,7 @@ func newState(m *model) *state {
 		occ:       make([]int32, m.nPart*m.nSlots),
 		bits:      make([]uint64, m.nPart*m.words),
 		pcost:     make([]int, m.nPart),
+		pbrk:      make([]int, m.nPart),
 		free:      make([]int32, m.nSlots*m.nClass),
 		freeList:  make([][]int32, m.nSlots),
 		freePos:   make([]int32, m.nSlots*m.nClass),
@@ -328,13 +331,28 @@ func (st *state) bitOf(s int32) (int, uint64) {
 
 // cost is participant k's idle slots or breaks, per the problem's objective.
 func (st *state) cost(k int32) int {
+	c, _ := st.costBreaks(k)
+	return c
+}
+
+// costBreaks is cost(k) and participant k's breaks.
+func (st *state) costBreaks(k int32) (int, int) {
 	idle, breaks := st.idleBreaks(k)
 	if st.m.breaksGoal {
 		// Idle slots break ties between equal break counts and guide the
 		// search across plateaus; a break outweighs them.
-		return breaks*tuneBreakWeight + idle*tuneIdleTie
+		return breaks*tuneBreakWeight + idle*tuneIdleTie, breaks
 	}
-	return idle
+	return idle, breaks
+}
+
+// goal is the primary soft objective: the total breaks when the problem
+// minimizes breaks, else 0 (the idle slots are all in soft).
+func (st *state) goal() int {
+	if st.m.breaksGoal {
+		return st.brk
+	}
+	return 0
 }
 
 var tuneBreakWeight, tuneIdleTie = 4, 1
@@ -387,10 +405,11 @@ func multiIdleBreaks(ws []uint64) (int, int) {
 
 // refreshCosts recomputes every participant's cost.
 func (st *state) refreshCosts() {
-	st.soft = 0
+	st.soft, st.brk = 0, 0
 	for k := range st.pcost {
-		st.pcost[k] = st.cost(int32(k))
+		st.pcost[k], st.pbrk[k] = st.costBreaks(int32(k))
 		st.soft += st.pcost[k]
+		st.brk += st.pbrk[k]
 	}
 }
 
@@ -402,6 +421,7 @@ func (st *state) clone() *state {
 	c.occ = append([]int32(nil), st.occ...)
 	c.bits = append([]uint64(nil), st.bits...)
 	c.pcost = append([]int(nil), st.pcost...)
+	c.pbrk = append([]int(nil), st.pbrk...)
 	c.free = append([]int32(nil), st.free...)
 	c.freePos = append([]int32(nil), st.freePos...)
 	c.slotIdx = append([]int32(nil), st.slotIdx...)
