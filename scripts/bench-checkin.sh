@@ -19,7 +19,8 @@
 # Settings (environment):
 #   DATABASES="sqlite postgres"  BATCHES="1 10"
 #   RATE=5000 DURATION=10s       open loop
-#   REQUESTS_1=100 REQUESTS_10=25  closed-loop requests per client, by batch size
+#   REQUESTS_1=100 REQUESTS_10=25  closed-loop requests per client, by batch
+#                                (REQUESTS_<n>; other sizes 250/n)
 #   PG=postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 #   KETNOI_BIN=path              measure this binary instead of building
 set -euo pipefail
@@ -30,6 +31,8 @@ BATCHES=${BATCHES:-1 10}
 RATE=${RATE:-5000}
 DURATION=${DURATION:-10s}
 PG=${PG:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}
+REQUESTS_1=${REQUESTS_1:-100}
+REQUESTS_10=${REQUESTS_10:-25}
 BIN=${KETNOI_BIN:-}
 if [[ -z $BIN ]]; then
   BIN=$(mktemp -d /tmp/ketnoi-scanbench.XXXXXX)/ketnoi
@@ -42,7 +45,6 @@ for db in $DATABASES; do
   for batch in $BATCHES; do
     var=REQUESTS_$batch
     requests=${!var:-$((250 / batch))}
-    [[ $batch == 1 ]] && requests=${REQUESTS_1:-100}
     cmd=("$BIN" bench checkin --only scans --batch "$batch" --scans "$requests" --rate "$RATE" --duration "$DURATION" "${dbflag[@]}")
     echo
     echo "\$ ketnoi ${cmd[*]:1}"
