@@ -45,9 +45,6 @@ type Config struct {
 	// NoMailWorker leaves the outbox to other instances: this one queues
 	// mail and sends none.
 	NoMailWorker bool
-	// MailWorker, when set, adjusts the outbox worker before it starts
-	// (attempts, backoff, pace).
-	MailWorker func(*outbox.Worker)
 }
 
 // Server serves every surface over one store.
@@ -122,9 +119,6 @@ func (s *Server) startMailer() {
 	w := outbox.NewWorker(s.db, s.cfg.Mail, s.log)
 	w.Render, w.Now = s.renderMail, s.db.Now
 	w.Yield = func() bool { return s.inflight.Load() >= busyRequests }
-	if s.cfg.MailWorker != nil {
-		s.cfg.MailWorker(w)
-	}
 	s.mailer, s.mail = w, &outbox.Sender{Store: s.db, Worker: w}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
