@@ -28,6 +28,7 @@ type viewer struct {
 	organizes map[int64]bool
 	lang      i18n.Lang
 	csrf      string
+	access    int64 // the access version the viewer was read at
 }
 
 func (v *viewer) signedIn() bool { return v.person != nil }
@@ -64,16 +65,12 @@ func (s *Server) loadViewer(w http.ResponseWriter, r *http.Request) (*viewer, er
 		token = strings.TrimPrefix(h, "Bearer ")
 	}
 	if token != "" && len(token) < 100 {
-		sess, err := s.db.WebSession(r.Context(), account.HashToken(token))
-		if err != nil && !apperr.Is(err, apperr.NotFound) {
+		if err := s.signIn(r.Context(), v, account.HashToken(token)); err != nil {
 			return nil, err
 		}
-		if err == nil {
-			if err := s.fillViewer(r.Context(), v, &sess); err != nil {
-				return nil, err
-			}
-			// The switch's cookie wins; else the account's language.
-			if _, ok := i18n.Parse(string(v.person.Lang)); ok && !hasLangCookie(r) {
+		// The switch's cookie wins; else the account's language.
+		if v.person != nil && !hasLangCookie(r) {
+			if _, ok := i18n.Parse(string(v.person.Lang)); ok {
 				v.lang = v.person.Lang
 			}
 		}
@@ -87,6 +84,32 @@ func (s *Server) loadViewer(w http.ResponseWriter, r *http.Request) (*viewer, er
 		http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: v.csrf, Path: "/", HttpOnly: true, Secure: s.cfg.Secure, SameSite: http.SameSiteLaxMode})
 	}
 	return v, nil
+}
+
+// signIn fills v for the session whose token hashes to hash, from the
+// access cache when the access version has not moved; an unknown or
+// expired session leaves v anonymous.
+func (s *Server) signIn(ctx context.Context, v *viewer, hash string) error {
+	version, err := s.db.AccessVersion(ctx)
+	if err != nil {
+		return err
+	}
+	v.access = version
+	if s.access.viewer(version, hash, s.db.Now(), v) {
+		return nil
+	}
+	sess, err := s.db.WebSession(ctx, hash)
+	if apperr.Is(err, apperr.NotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.fillViewer(ctx, v, &sess); err != nil {
+		return err
+	}
+	s.access.putViewer(version, hash, v)
+	return nil
 }
 
 func (s *Server) fillViewer(ctx context.Context, v *viewer, sess *account.Session) error {

@@ -55,15 +55,43 @@ func (s *Server) allowScanner(r *http.Request, v *viewer) error {
 	if v.organizer(ev) {
 		return nil
 	}
-	staff, err := s.db.IsScannerStaff(r.Context(), ev, v.person.ID)
+	staff, err := s.scannerStaff(r.Context(), v, ev)
 	if err != nil || staff {
 		return err
 	}
-	xs, err := s.db.ExhibitorsOfMember(r.Context(), ev, v.person.ID)
+	xs, err := s.exhibitorsOfMember(r.Context(), v, ev)
 	if err != nil {
 		return err
 	}
 	return allowIf(len(xs) > 0)
+}
+
+// scannerStaff reports whether v is scanner staff of the event, through
+// the access cache (a scanner asks at every scan).
+func (s *Server) scannerStaff(ctx context.Context, v *viewer, eventID int64) (bool, error) {
+	k := eventPerson{eventID, v.person.ID}
+	if staff, ok := s.access.scanner(v.access, k); ok {
+		return staff, nil
+	}
+	staff, err := s.db.IsScannerStaff(ctx, eventID, v.person.ID)
+	if err == nil {
+		s.access.putScanner(v.access, k, staff)
+	}
+	return staff, err
+}
+
+// exhibitorsOfMember lists the event's exhibitors whose organization v
+// belongs to, through the access cache.
+func (s *Server) exhibitorsOfMember(ctx context.Context, v *viewer, eventID int64) ([]int64, error) {
+	k := eventPerson{eventID, v.person.ID}
+	if xs, ok := s.access.exhibitorsOf(v.access, k); ok {
+		return xs, nil
+	}
+	xs, err := s.db.ExhibitorsOfMember(ctx, eventID, v.person.ID)
+	if err == nil {
+		s.access.putExhibitorsOf(v.access, k, xs)
+	}
+	return xs, err
 }
 
 // scanRights is what a viewer may scan at an event.
@@ -82,7 +110,7 @@ func (s *Server) scanRightsFor(r *http.Request, eventID int64, gates, leads bool
 	v := viewerOf(r)
 	rights := scanRights{gates: v.organizer(eventID), exhibitors: map[int64]bool{}}
 	if gates && !rights.gates {
-		staff, err := s.db.IsScannerStaff(r.Context(), eventID, v.person.ID)
+		staff, err := s.scannerStaff(r.Context(), v, eventID)
 		if err != nil {
 			return rights, err
 		}
@@ -91,7 +119,7 @@ func (s *Server) scanRightsFor(r *http.Request, eventID int64, gates, leads bool
 	if !leads {
 		return rights, nil
 	}
-	xs, err := s.db.ExhibitorsOfMember(r.Context(), eventID, v.person.ID)
+	xs, err := s.exhibitorsOfMember(r.Context(), v, eventID)
 	if err != nil {
 		return rights, err
 	}

@@ -62,6 +62,7 @@ type Server struct {
 	// inflight counts requests being served (see countRequests).
 	inflight atomic.Int64
 	cache    readCache
+	access   *accessCache // signed-in viewers, see access_cache.go
 	mux      *http.ServeMux
 	routes   []route
 	// market is the marketplace service, set by matchRoutes; profile
@@ -90,7 +91,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.Mail == nil {
 		cfg.Mail = mail.Log{Logger: cfg.Logger}
 	}
-	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, metrics: newMetrics(prometheus.NewRegistry()), stopped: make(chan struct{})}
+	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, metrics: newMetrics(prometheus.NewRegistry()), stopped: make(chan struct{}), access: newAccessCache()}
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
