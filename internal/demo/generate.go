@@ -584,11 +584,28 @@ func (g *gen) addOrg(o org.Organization, domain, primary string) int64 {
 	if o.CreatedAt.IsZero() {
 		o.CreatedAt = g.timeIn(day(2026, 6, 1), day(2026, 10, 31))
 	}
+	if o.ID%3 == 0 {
+		o.Interests = declaredInterests(o.Sectors, primary)
+	}
 	g.d.Orgs = append(g.d.Orgs, o)
 	g.meta = append(g.meta, orgMeta{domain: domain, primary: primary})
 	g.taken[domain] = true
 	g.taken[o.Name.EN+"|"+o.Name.VI+"|"+o.Name.KO] = true
 	return o.ID
+}
+
+// declaredInterests are the sectors next to an organization's own that it
+// does not work in itself: what one in three demo organizations declares
+// for matchmaking. Derived, not drawn, so the demo's random draws (and
+// with them every other demo record) stay as they were.
+func declaredInterests(own []string, primary string) []string {
+	var out []string
+	for _, s := range relatedSectors[primary] {
+		if !slices.Contains(own, s) && len(out) < 2 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (g *gen) organizations() {

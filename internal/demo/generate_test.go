@@ -140,6 +140,7 @@ func TestValidate(t *testing.T) {
 	for _, s := range strings.Fields("smart_factory robotics agv_amr machine_vision mes_erp iiot warehouse_automation clean_energy logistics ai semiconductors electronics textiles food_processing plastics metalworking cold_chain packaging") {
 		allowed[s] = true
 	}
+	declaring := 0
 	for _, o := range d.Orgs {
 		if err := o.Validate(); err != nil {
 			t.Errorf("org %d %q: %v", o.ID, o.Name.EN, err)
@@ -155,6 +156,18 @@ func TestValidate(t *testing.T) {
 		if !strings.HasSuffix(o.Website, ".example") || !strings.HasSuffix(o.Email, ".example") {
 			t.Errorf("org %d: website %q / email %q not on an .example domain", o.ID, o.Website, o.Email)
 		}
+		for _, s := range o.Interests {
+			if _, ok := taxonomy.Lookup(s); !ok || slices.Contains(o.Sectors, s) {
+				t.Errorf("org %d: declared interest %q unknown or its own sector", o.ID, s)
+			}
+		}
+		if len(o.Interests) > 0 {
+			declaring++
+		}
+	}
+	// About one organization in three declares interests for matchmaking.
+	if declaring < len(d.Orgs)/5 {
+		t.Errorf("%d of %d organizations declare interests, want about a third", declaring, len(d.Orgs))
 	}
 	for _, b := range d.Booths {
 		if err := b.Validate(); err != nil {

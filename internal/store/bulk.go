@@ -80,7 +80,7 @@ func (b *Bulk) People(ps []account.Person) error {
 // Organizations loads organizations and their sectors.
 func (b *Bulk) Organizations(os []org.Organization) error {
 	rows := make([][]any, len(os))
-	var secs [][]any
+	var secs, interests, competitors [][]any
 	now := b.tx.db.Now()
 	for i, o := range os {
 		if o.CreatedAt.IsZero() {
@@ -95,13 +95,25 @@ func (b *Bulk) Organizations(os []org.Organization) error {
 				secs = append(secs, []any{o.ID, s})
 			}
 		}
+		for _, s := range o.Interests {
+			interests = append(interests, []any{o.ID, s})
+		}
+		for _, c := range o.Competitors {
+			competitors = append(competitors, []any{o.ID, c})
+		}
 	}
 	err := b.insert("organizations", []string{"id", "kind", "name_vi", "name_en", "name_ko", "desc_vi", "desc_en", "desc_ko",
 		"country", "city", "website", "email", "phone", "created_at"}, rows)
 	if err != nil {
 		return err
 	}
-	return b.insert("org_sectors", []string{"org_id", "sector"}, secs)
+	if err := b.insert("org_sectors", []string{"org_id", "sector"}, secs); err != nil {
+		return err
+	}
+	if err := b.insert("org_interests", []string{"org_id", "sector"}, interests); err != nil {
+		return err
+	}
+	return b.insert("org_competitors", []string{"org_id", "competitor_id"}, competitors)
 }
 
 // Memberships loads people's memberships in organizations.

@@ -98,3 +98,27 @@ func TestOrgMembers(t *testing.T) {
 		}
 	})
 }
+
+// The bulk loader (the demo) stores declared interests and competitors as
+// the profile form does.
+func TestBulkLoadsMatchPrefs(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		os := []org.Organization{
+			{ID: 1, Kind: org.Enterprise, Name: i18n.Text{EN: "Alpha"}, Country: "VN", Sectors: []string{"robotics"},
+				Interests: []string{"machine_vision", "agv_amr"}, Competitors: []int64{2}},
+			{ID: 2, Kind: org.Enterprise, Name: i18n.Text{EN: "Beta"}, Country: "KR", Sectors: []string{"robotics"}},
+		}
+		if err := db.BulkLoad(ctx, func(b *store.Bulk) error { return b.Organizations(os) }); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Organization(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(got.Interests)
+		if !slices.Equal(got.Interests, []string{"agv_amr", "machine_vision"}) || !slices.Equal(got.Competitors, []int64{2}) {
+			t.Fatalf("interests %v, competitors %v", got.Interests, got.Competitors)
+		}
+	})
+}
