@@ -28,11 +28,12 @@ func main() {
 	cbc := flag.String("cbc", "/usr/bin/cbc", "CBC binary for -mode exact and lpbound")
 	mipSec := flag.Int("mipsec", 0, "with -mode lpbound, also give CBC the slot model as a MIP for this many seconds")
 	only := flag.String("instance", "", "with -mode lpbound, run only the instances whose name contains this")
+	subset := flag.String("only", "", "with -mode jair, run only these instances (comma-separated names)")
 	flag.Parse()
 	var err error
 	switch *mode {
 	case "jair":
-		err = jair(*dir)
+		err = jair(*dir, *subset)
 	case "exact":
 		err = exact(*cbc)
 	case "lpbound":
@@ -96,7 +97,7 @@ func solve(p schedule.Problem, iters int) (schedule.Result, time.Duration, error
 	return res, d, nil
 }
 
-func jair(dir string) error {
+func jair(dir, subset string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no JAIR instances in %s (expected ../shared/bench/b2b-jair2022 from the repository root)", dir)
@@ -108,6 +109,9 @@ func jair(dir string) error {
 	var worst, worstCPU time.Duration
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		if subset != "" && !slices.Contains(strings.Split(subset, ","), name) {
+			continue
+		}
 		p, err := load(f)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
