@@ -33,9 +33,14 @@ func (s *Server) checkin() *checkinDeps {
 	if d, ok := checkinByServer.Load(s); ok {
 		return d.(*checkinDeps)
 	}
-	workers := 1 // SQLite has one writer
+	// SQLite has one writer. On PostgreSQL two writers keep one
+	// transaction filling while the other commits; with four, each
+	// transaction was smaller and the server busier (scan p99 at 5,000
+	// scans/s in batches: 59–88 ms with two against 146–396 ms with four,
+	// docs/benchmarks.md).
+	workers := 1
 	if s.db.Dialect() == "postgres" {
-		workers = 4
+		workers = 2
 	}
 	d := &checkinDeps{scans: checkin.NewService(context.Background(), s.db, s.db.Now, workers), live: newLiveHub(s)}
 	actual, loaded := checkinByServer.LoadOrStore(s, d)
