@@ -84,7 +84,7 @@ func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) e
 func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outbox.Mail) error {
 	defer db.writer()()
 	return db.inTx(ctx, func(tx *Tx) error {
-		if err := tx.register(ctx, r); err != nil {
+		if err := tx.insertRegistration(ctx, r); err != nil {
 			return err
 		}
 		for i := range mails {
@@ -97,7 +97,10 @@ func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outb
 				return err
 			}
 		}
-		return nil
+		// The seat last: its row lock is what concurrent registrations of
+		// the category queue on, so it is held from here to the commit
+		// only.
+		return tx.takeSeat(ctx, r.EventID, r.Category)
 	})
 }
 
@@ -117,7 +120,16 @@ func (db *DB) writer() func() {
 	return mu.Unlock
 }
 
+// register records a registration and takes its seat in the category.
 func (tx *Tx) register(ctx context.Context, r *checkin.Registrant) error {
+	if err := tx.insertRegistration(ctx, r); err != nil {
+		return err
+	}
+	return tx.takeSeat(ctx, r.EventID, r.Category)
+}
+
+// insertRegistration records a registration without taking its seat.
+func (tx *Tx) insertRegistration(ctx context.Context, r *checkin.Registrant) error {
 	now := tx.db.Now()
 	err := tx.queryRow(ctx, "SELECT id FROM people WHERE email = ?", r.Email).Scan(&r.PersonID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -126,9 +138,6 @@ func (tx *Tx) register(ctx context.Context, r *checkin.Registrant) error {
 	}
 	if err != nil {
 		return fmt.Errorf("register: %w", tx.db.dialect.translate(err))
-	}
-	if err := tx.takeSeat(ctx, r.EventID, r.Category); err != nil {
-		return err
 	}
 	r.Status, r.CreatedAt, r.BadgeVersion = "active", now, 1
 	err = tx.queryRow(ctx, `INSERT INTO registrations (event_id, person_id, org_id, category, job_title, status, created_at,
