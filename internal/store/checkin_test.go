@@ -236,6 +236,14 @@ func TestQuotaNeverOversold(t *testing.T) {
 		r := checkin.Registrant{Name: "Late", Email: "late@example.vn"}
 		r.EventID, r.Category = ev, event.CatVIP
 		ckMust(t, db.Register(ctx, &r)) // the freed seat
+		again := checkin.Registrant{Name: "Later", Email: "later@example.vn"}
+		again.EventID, again.Category = ev, event.CatVIP
+		if err := db.Register(ctx, &again); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("a registration past the quota after the freed seat was taken: %v, want full", err)
+		}
+		if q, _ := db.Quotas(ctx, ev); q["vip"] != [2]int{7, 7} {
+			t.Fatalf("quota after cancel and re-register: %v, want [7 7]", q["vip"])
+		}
 	})
 }
 

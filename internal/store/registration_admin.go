@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 
@@ -18,6 +19,12 @@ import (
 // ErrCategoryFull is the answer when a category's quota is used up.
 var ErrCategoryFull = &apperr.Error{Code: apperr.Conflict, Message: "This category is full.", Fields: map[string]string{"category": "is full"}}
 
+// quotaStripes is how many rows a category's quota is spread over: enough
+// that concurrent registrations on PostgreSQL seldom wait for the same row
+// lock (held until their commit), few enough that a nearly full category
+// is found full in a handful of reads.
+const quotaStripes = 8
+
 // SetQuota limits how many active registrations a category may have. The
 // counter starts from the registrations already there.
 func (db *DB) SetQuota(ctx context.Context, eventID int64, cat event.Category, quota int) error {
@@ -26,15 +33,47 @@ func (db *DB) SetQuota(ctx context.Context, eventID int64, cat event.Category, q
 		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM registrations WHERE event_id = ? AND category = ? AND status = 'active'", eventID, string(cat)).Scan(&used); err != nil {
 			return err
 		}
-		_, err := tx.exec(ctx, `INSERT INTO registration_quotas (event_id, category, quota, used) VALUES (?, ?, ?, ?)
-			ON CONFLICT (event_id, category) DO UPDATE SET quota = excluded.quota, used = excluded.used`, eventID, string(cat), quota, used)
-		return db.dialect.translate(err)
+		if _, err := tx.exec(ctx, "DELETE FROM registration_quota_stripes WHERE event_id = ? AND category = ?", eventID, string(cat)); err != nil {
+			return err
+		}
+		stripes := quotaStripes
+		if db.dialect.name == "sqlite" {
+			stripes = 1 // one writer at a time: nothing to spread
+		}
+		shares, counts := splitQuota(quota, used, stripes)
+		for i := range shares {
+			_, err := tx.exec(ctx, "INSERT INTO registration_quota_stripes (event_id, category, stripe, quota, used) VALUES (?, ?, ?, ?, ?)",
+				eventID, string(cat), i, shares[i], counts[i])
+			if err != nil {
+				return db.dialect.translate(err)
+			}
+		}
+		return nil
 	})
+}
+
+// splitQuota spreads quota and the seats already used over n stripes:
+// shares differ by one at most and add up to quota; used fills stripes in
+// order, and what exceeds the quota (a quota lowered below the
+// registrations already made) stays on the first stripe, so it is full.
+func splitQuota(quota, used, n int) (shares, counts []int) {
+	shares, counts = make([]int, n), make([]int, n)
+	left := used
+	for i := range shares {
+		shares[i] = quota / n
+		if i < quota%n {
+			shares[i]++
+		}
+		counts[i] = min(shares[i], left)
+		left -= counts[i]
+	}
+	counts[0] += left
+	return shares, counts
 }
 
 // Quotas returns each limited category's quota and use.
 func (db *DB) Quotas(ctx context.Context, eventID int64) (map[string][2]int, error) {
-	rows, err := db.query(ctx, "SELECT category, quota, used FROM registration_quotas WHERE event_id = ?", eventID)
+	rows, err := db.query(ctx, "SELECT category, SUM(quota), SUM(used) FROM registration_quota_stripes WHERE event_id = ? GROUP BY category", eventID)
 	if err != nil {
 		return nil, fmt.Errorf("quotas: %w", err)
 	}
@@ -52,29 +91,60 @@ func (db *DB) Quotas(ctx context.Context, eventID int64) (map[string][2]int, err
 }
 
 // takeSeat counts one more registration of a category against its quota.
-// The conditional update is atomic on both databases (a row lock on
-// PostgreSQL, the one writer on SQLite), so a quota is never oversold.
+// It takes a seat from a stripe that has one left, starting at a random
+// stripe so that concurrent registrations spread over the rows. The
+// conditional update is atomic on both databases (a row lock on
+// PostgreSQL, the one writer on SQLite) and no stripe exceeds its share,
+// so a quota is never oversold.
 func (tx *Tx) takeSeat(ctx context.Context, eventID int64, cat event.Category) error {
-	res, err := tx.exec(ctx, "UPDATE registration_quotas SET used = used + 1 WHERE event_id = ? AND category = ? AND used < quota", eventID, string(cat))
-	if err != nil {
-		return err
+	for range 2 * quotaStripes {
+		res, err := tx.exec(ctx, `UPDATE registration_quota_stripes SET used = used + 1
+			WHERE event_id = ? AND category = ? AND used < quota AND stripe = (SELECT stripe FROM registration_quota_stripes
+				WHERE event_id = ? AND category = ? AND used < quota ORDER BY (stripe + ?) % ? LIMIT 1)`,
+			eventID, string(cat), eventID, string(cat), rand.IntN(quotaStripes), quotaStripes)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			return nil
+		}
+		// None taken: no quota, a full category, or another registration
+		// took the last seat of the stripe chosen between read and update.
+		var stripes, free int
+		err = tx.queryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN used < quota THEN 1 ELSE 0 END), 0)
+			FROM registration_quota_stripes WHERE event_id = ? AND category = ?`, eventID, string(cat)).Scan(&stripes, &free)
+		if err != nil {
+			return err
+		}
+		if stripes == 0 {
+			return nil // not limited
+		}
+		if free == 0 {
+			return ErrCategoryFull
+		}
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		return nil
-	}
-	var limited int
-	if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM registration_quotas WHERE event_id = ? AND category = ?", eventID, string(cat)).Scan(&limited); err != nil {
-		return err
-	}
-	if limited > 0 {
-		return ErrCategoryFull
-	}
-	return nil
+	return ErrCategoryFull // seats kept being taken under us: refuse, never oversell
 }
 
 func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) error {
-	_, err := tx.exec(ctx, "UPDATE registration_quotas SET used = used - 1 WHERE event_id = ? AND category = ? AND used > 0", eventID, string(cat))
-	return err
+	for range quotaStripes {
+		res, err := tx.exec(ctx, `UPDATE registration_quota_stripes SET used = used - 1
+			WHERE event_id = ? AND category = ? AND used > 0 AND stripe = (SELECT stripe FROM registration_quota_stripes
+				WHERE event_id = ? AND category = ? AND used > 0 ORDER BY stripe LIMIT 1)`,
+			eventID, string(cat), eventID, string(cat))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			return nil
+		}
+		var taken int
+		err = tx.queryRow(ctx, "SELECT COUNT(*) FROM registration_quota_stripes WHERE event_id = ? AND category = ? AND used > 0", eventID, string(cat)).Scan(&taken)
+		if err != nil || taken == 0 {
+			return err // not limited, or nothing to free
+		}
+	}
+	return nil
 }
 
 // Register records a registration, making an account (without a password)
@@ -84,6 +154,16 @@ func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) e
 func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outbox.Mail) error {
 	defer db.writer()()
 	return db.inTx(ctx, func(tx *Tx) error {
+		// On SQLite, with one writer at a time, a full category is best
+		// found first, before any work. On PostgreSQL the seat comes last:
+		// its row lock is what concurrent registrations of the stripe
+		// queue on, so it is held from that update to the commit only.
+		seatFirst := db.dialect.name == "sqlite"
+		if seatFirst {
+			if err := tx.takeSeat(ctx, r.EventID, r.Category); err != nil {
+				return err
+			}
+		}
 		if err := tx.insertRegistration(ctx, r); err != nil {
 			return err
 		}
@@ -97,9 +177,9 @@ func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outb
 				return err
 			}
 		}
-		// The seat last: its row lock is what concurrent registrations of
-		// the category queue on, so it is held from here to the commit
-		// only.
+		if seatFirst {
+			return nil
+		}
 		return tx.takeSeat(ctx, r.EventID, r.Category)
 	})
 }
