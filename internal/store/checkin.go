@@ -250,25 +250,8 @@ func (r errRow) Scan(...any) error { return r.err }
 func (sc *scanTx) point(ctx context.Context, eventID int64, code string) (scanPoint, bool, error) {
 	pts, ok := sc.lists[eventID]
 	if !ok {
-		pts = map[string]scanPoint{}
-		lists, err := sc.checkinLists(ctx, eventID)
-		if err != nil {
-			return scanPoint{}, false, err
-		}
-		rows, err := sc.query(ctx, "SELECT id, code, name, hall, list_id FROM gates WHERE event_id = ?", eventID)
-		if err != nil {
-			return scanPoint{}, false, err
-		}
-		for rows.Next() {
-			g := checkin.Gate{EventID: eventID}
-			if err := rows.Scan(&g.ID, &g.Code, &g.Name, &g.Hall, &g.ListID); err != nil {
-				rows.Close()
-				return scanPoint{}, false, err
-			}
-			pts[g.Code] = scanPoint{list: lists[g.ListID], gate: g}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		var err error
+		if pts, err = sc.points(ctx, eventID); err != nil {
 			return scanPoint{}, false, err
 		}
 		sc.lists[eventID] = pts
@@ -277,23 +260,31 @@ func (sc *scanTx) point(ctx context.Context, eventID int64, code string) (scanPo
 	return p, ok, nil
 }
 
-func (sc *scanTx) checkinLists(ctx context.Context, eventID int64) (map[int64]checkin.List, error) {
-	rows, err := sc.query(ctx, "SELECT id, name, categories, days, rule, COALESCE(room_id, 0), capacity FROM checkin_lists WHERE event_id = ?", eventID)
+// points reads an event's scan points with their lists, in one query: a
+// scan transaction pays a round trip per statement.
+func (sc *scanTx) points(ctx context.Context, eventID int64) (map[string]scanPoint, error) {
+	rows, err := sc.query(ctx, `SELECT g.id, g.code, g.name, g.hall, g.list_id, COALESCE(l.id, 0),
+		COALESCE(l.name, ''), COALESCE(l.categories, ''), COALESCE(l.days, ''), COALESCE(l.rule, ''), COALESCE(l.room_id, 0), COALESCE(l.capacity, 0)
+		FROM gates g LEFT JOIN checkin_lists l ON l.id = g.list_id WHERE g.event_id = ?`, eventID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]checkin.List{}
+	pts := map[string]scanPoint{}
 	for rows.Next() {
-		l := checkin.List{EventID: eventID}
+		g := checkin.Gate{EventID: eventID}
+		var l checkin.List
 		var cats, days, rule string
-		if err := rows.Scan(&l.ID, &l.Name, &cats, &days, &rule, &l.RoomID, &l.Capacity); err != nil {
+		if err := rows.Scan(&g.ID, &g.Code, &g.Name, &g.Hall, &g.ListID, &l.ID, &l.Name, &cats, &days, &rule, &l.RoomID, &l.Capacity); err != nil {
 			return nil, err
 		}
-		l.Categories, l.Days, l.Rule = splitList(cats), splitList(days), checkin.Rule(rule)
-		out[l.ID] = l
+		if l.ID != 0 { // a gate's list, when it has one
+			l.EventID = eventID
+			l.Categories, l.Days, l.Rule = splitList(cats), splitList(days), checkin.Rule(rule)
+		}
+		pts[g.Code] = scanPoint{list: l, gate: g}
 	}
-	return out, rows.Err()
+	return pts, rows.Err()
 }
 
 type regRow struct {
