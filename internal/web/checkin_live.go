@@ -99,6 +99,17 @@ func (s *Server) handleCheckinStream(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	return s.streamLive(w, r, ev, "stats", 500*time.Millisecond, func(ctx context.Context, today string) (any, error) {
+		return s.db.CheckinStats(ctx, ev, today)
+	})
+}
+
+// streamLive sends what read returns for the event's day as server-sent
+// events named name: once at the start, then after each change of the
+// event's scans, waiting gather after a change so that a burst makes one
+// update, with a keep-alive comment every 20 s.
+func (s *Server) streamLive(w http.ResponseWriter, r *http.Request, ev int64, name string, gather time.Duration,
+	read func(ctx context.Context, today string) (any, error)) error {
 	fl, ok := w.(http.Flusher)
 	if !ok {
 		return fmt.Errorf("streaming unsupported")
@@ -117,18 +128,18 @@ func (s *Server) handleCheckinStream(w http.ResponseWriter, r *http.Request) err
 		if err != nil {
 			return nil // the headers are gone; the browser reconnects
 		}
-		st, err := s.db.CheckinStats(r.Context(), ev, today)
+		v, err := read(r.Context(), today)
 		if err != nil {
 			return nil // the headers are gone; the browser reconnects
 		}
-		b, _ := json.Marshal(st)
-		fmt.Fprintf(w, "event: stats\ndata: %s\n\n", b)
+		b, _ := json.Marshal(v)
+		fmt.Fprintf(w, "event: %s\ndata: %s\n\n", name, b)
 		fl.Flush()
 		select {
 		case <-r.Context().Done():
 			return nil
 		case <-c:
-			time.Sleep(500 * time.Millisecond) // gather a burst into one update
+			time.Sleep(gather)
 		case <-keepAlive.C:
 			fmt.Fprint(w, ": keep-alive\n\n")
 		}

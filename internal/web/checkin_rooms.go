@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -153,46 +152,22 @@ func (s *Server) handleRoomsStream(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	fl, ok := w.(http.Flusher)
-	if !ok {
+	if _, ok := w.(http.Flusher); !ok {
 		return fmt.Errorf("streaming unsupported")
 	}
 	rooms, err := s.db.Rooms(r.Context(), ev)
 	if err != nil {
 		return err
 	}
-	d := s.checkin()
-	c, stop := d.live.subscribe(ev)
-	defer stop()
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	keepAlive := time.NewTicker(20 * time.Second)
-	defer keepAlive.Stop()
-	for {
-		today, err := d.scans.Today(r.Context(), ev)
+	return s.streamLive(w, r, ev, "rooms", 300*time.Millisecond, func(ctx context.Context, today string) (any, error) {
+		counts, err := s.roomCounts(ctx, ev, rooms, today)
 		if err != nil {
-			return nil // the headers are gone; the browser reconnects
-		}
-		counts, err := s.roomCounts(r.Context(), ev, rooms, today)
-		if err != nil {
-			return nil // the headers are gone; the browser reconnects
+			return nil, err
 		}
 		byID := make(map[string]RoomCount, len(counts))
 		for id, n := range counts {
 			byID[strconv.FormatInt(id, 10)] = n
 		}
-		b, _ := json.Marshal(map[string]any{"rooms": byID})
-		fmt.Fprintf(w, "event: rooms\ndata: %s\n\n", b)
-		fl.Flush()
-		select {
-		case <-r.Context().Done():
-			return nil
-		case <-c:
-			time.Sleep(300 * time.Millisecond) // gather a burst into one update
-		case <-keepAlive.C:
-			fmt.Fprint(w, ": keep-alive\n\n")
-		}
-	}
+		return map[string]any{"rooms": byID}, nil
+	})
 }
