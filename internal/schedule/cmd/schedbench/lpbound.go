@@ -294,18 +294,11 @@ func writeSessionModel(path string, p schedule.Problem, integer bool) error {
 		}
 		fmt.Fprintf(w, " %s%d: %s %s %d\n", kind, n, strings.Join(rows[k], " + "), op, rhs)
 	}
-	if integer {
-		fmt.Fprintln(w, "Binary")
-		for _, v := range vars {
-			fmt.Fprintf(w, " %s\n", v.name)
-		}
-	} else {
-		fmt.Fprintln(w, "Bounds")
-		for _, v := range vars {
-			fmt.Fprintf(w, " 0 <= %s <= 1\n", v.name)
-		}
+	names := make([]string, len(vars))
+	for i, v := range vars {
+		names[i] = v.name
 	}
-	fmt.Fprintln(w, "End")
+	writeLPEnd(w, names, integer)
 	if err := w.Flush(); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -271,22 +272,32 @@ func writeLP(path string, p schedule.Problem, integer bool) error {
 		}
 		return v.loc + "@" + v.slot
 	}, capOf, nil)
-	if !integer {
-		fmt.Fprintln(w, "Bounds")
-		for _, v := range vars {
-			fmt.Fprintf(w, " 0 <= %s <= 1\n", v.name)
-		}
-	} else {
-		fmt.Fprintln(w, "Binary")
-		for _, v := range vars {
-			fmt.Fprintf(w, " %s\n", v.name)
-		}
+	names := make([]string, len(vars))
+	for i, v := range vars {
+		names[i] = v.name
 	}
-	fmt.Fprintln(w, "End")
+	writeLPEnd(w, names, integer)
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	return f.Close()
+}
+
+// writeLPEnd ends an LP file: the variables binary for the MIP, or
+// bounded by 0 and 1 for its relaxation.
+func writeLPEnd(w io.Writer, names []string, integer bool) {
+	if integer {
+		fmt.Fprintln(w, "Binary")
+		for _, n := range names {
+			fmt.Fprintf(w, " %s\n", n)
+		}
+	} else {
+		fmt.Fprintln(w, "Bounds")
+		for _, n := range names {
+			fmt.Fprintf(w, " 0 <= %s <= 1\n", n)
+		}
+	}
+	fmt.Fprintln(w, "End")
 }
 
 type lpVar struct {
