@@ -22,7 +22,8 @@ func checkinEvent(t *testing.T, db *store.DB, cats ...event.Category) (int64, []
 	ctx := context.Background()
 	v := &event.Venue{Name: i18n.Text{EN: "WTC"}, Country: "VN", TimeZone: "Asia/Ho_Chi_Minh"}
 	ckMust(t, db.CreateVenue(ctx, v))
-	e := &event.Event{Slug: "fair", Kind: event.TradeFair, Name: i18n.Text{EN: "Fair"}, VenueID: v.ID, StartDate: "2027-03-10", EndDate: "2027-03-12"}
+	slugN++
+	e := &event.Event{Slug: fmt.Sprintf("fair-%d", slugN), Kind: event.TradeFair, Name: i18n.Text{EN: "Fair"}, VenueID: v.ID, StartDate: "2027-03-10", EndDate: "2027-03-12"}
 	ckMust(t, db.CreateEvent(ctx, e))
 	var regs []checkin.Registrant
 	for i, c := range cats {
@@ -33,6 +34,8 @@ func checkinEvent(t *testing.T, db *store.DB, cats ...event.Category) (int64, []
 	}
 	return e.ID, regs
 }
+
+var slugN int
 
 func ckMust(t *testing.T, err error) {
 	t.Helper()
@@ -391,6 +394,36 @@ func TestOneScanIDSentAtOnceWithDifferentBadges(t *testing.T) {
 		ckMust(t, err)
 		if n, _ := db.CountScans(ctx, ev, ""); n != 1 || inside[l.ID] != 1 {
 			t.Fatalf("%d scans stored, %d inside; want 1 and 1", n, inside[l.ID])
+		}
+	})
+}
+
+// TestScansGoWithTheirEvent: an event's scans are deleted with it (a
+// foreign key on SQLite, a trigger on PostgreSQL, whose scans keep no
+// foreign key for the sake of their insert rate).
+func TestScansGoWithTheirEvent(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		at := time.Date(2027, 3, 10, 2, 0, 0, 0, time.UTC)
+		scanned := func() int64 {
+			ev, regs := checkinEvent(t, db, event.CatVisitor)
+			l := &checkin.List{EventID: ev, Name: "Hall", Rule: checkin.Reentry}
+			ckMust(t, db.CreateCheckinList(ctx, l))
+			ckMust(t, db.CreateGate(ctx, &checkin.Gate{EventID: ev, Code: "gate-1", ListID: l.ID}))
+			want(t, record(t, db, scanItem(ev, regs[0], "gate-1", checkin.KindCheckin, at, false))[0], "accepted", checkin.Accepted, "")
+			return ev
+		}
+		ev, other := scanned(), scanned()
+		ckMust(t, db.ExecForTest(ctx, "DELETE FROM events WHERE id = ?", ev))
+		for _, c := range []struct {
+			ev   int64
+			want int
+		}{{ev, 0}, {other, 1}} {
+			n, err := db.CountScans(ctx, c.ev, "")
+			ckMust(t, err)
+			if n != c.want {
+				t.Fatalf("event %d: %d scans after deleting event %d, want %d", c.ev, n, ev, c.want)
+			}
 		}
 	})
 }

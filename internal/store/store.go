@@ -29,6 +29,9 @@ var migrations embed.FS
 type DB struct {
 	sql     *sql.DB
 	dialect dialect
+	// scanSQL is a small pool of its own for the check-in writers on
+	// PostgreSQL (see inPipeTx), nil on SQLite.
+	scanSQL *sql.DB
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
@@ -69,7 +72,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	st := &DB{sql: db, dialect: d, Now: func() time.Time { return time.Now().UTC() }, closed: make(chan struct{})}
 	if d.name == "sqlite" {
 		go st.checkpointLoop(checkpointEvery)
+		return st, nil
 	}
+	// The check-in writers never wait behind requests for a connection:
+	// with every pooled connection taken by requests at a rush, a group of
+	// scans waited up to a third of a second for one.
+	if st.scanSQL, err = sql.Open(driver, source); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", d.name, err)
+	}
+	st.scanSQL.SetMaxOpenConns(scanConns)
+	st.scanSQL.SetMaxIdleConns(scanConns)
 	return st, nil
 }
 
@@ -112,8 +125,15 @@ func (db *DB) checkpointLoop(every time.Duration) {
 // Close closes the connection pool.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() { close(db.closed) })
+	if db.scanSQL != nil {
+		db.scanSQL.Close()
+	}
 	return db.sql.Close()
 }
+
+// scanConns bounds the check-in writers' own connections (two writers,
+// and room for a second instance of the service in tests).
+const scanConns = 4
 
 // Closed is closed when the database is, so that background workers stop.
 func (db *DB) Closed() <-chan struct{} { return db.closed }

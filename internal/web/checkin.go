@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
-	"io"
 	"net/http"
 	"sort"
 	"strconv"
@@ -197,31 +195,27 @@ func readScans(r *http.Request) ([]checkin.Scan, bool, error) {
 	if err := decodeJSONHeader(r); err != nil {
 		return nil, false, err
 	}
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		return nil, false, jsonError(err)
+	// One pass over the body reads either shape: a batch fills Scans, a
+	// single scan the embedded fields (decoding was a tenth of the
+	// server's time per scan; a first pass to tell the shapes apart made
+	// it half as much again).
+	var body struct {
+		Scans *[]checkin.Scan `json:"scans"`
+		checkin.Scan
 	}
-	var probe struct {
-		Scans json.RawMessage `json:"scans"`
-	}
-	if err := json.Unmarshal(body, &probe); err != nil {
-		return nil, false, jsonError(err)
-	}
-	if probe.Scans != nil {
-		var b ScanBatch
-		if err := DecodeJSON(bytes.NewReader(body), &b); err != nil {
-			return nil, false, err
-		}
-		if len(b.Scans) == 0 || len(b.Scans) > maxScanBatch {
-			return nil, false, &apperr.Error{Code: apperr.Invalid, Message: "A batch holds 1 to 500 scans.", Fields: map[string]string{"scans": "must hold 1 to 500 scans"}}
-		}
-		return b.Scans, false, nil
-	}
-	var one checkin.Scan
-	if err := DecodeJSON(bytes.NewReader(body), &one); err != nil {
+	if err := DecodeJSON(r.Body, &body); err != nil {
 		return nil, false, err
 	}
-	return []checkin.Scan{one}, true, nil
+	if body.Scans == nil {
+		return []checkin.Scan{body.Scan}, true, nil
+	}
+	if body.Scan != (checkin.Scan{}) {
+		return nil, false, &apperr.Error{Code: apperr.Invalid, Message: "A body holds one scan or a batch, not both.", Fields: map[string]string{"scans": "must be alone in a batch"}}
+	}
+	if n := len(*body.Scans); n == 0 || n > maxScanBatch {
+		return nil, false, &apperr.Error{Code: apperr.Invalid, Message: "A batch holds 1 to 500 scans.", Fields: map[string]string{"scans": "must hold 1 to 500 scans"}}
+	}
+	return *body.Scans, false, nil
 }
 
 func decodeJSONHeader(r *http.Request) error {

@@ -60,7 +60,8 @@ func TestScansAPI(t *testing.T) {
 		t.Fatalf("exhibitor staff posting a gate scan: %s", body)
 	}
 	// Bad input: problem+json, never a 500.
-	for _, bad := range []string{`{"scans":[]}`, `[1,2]`, `{"id":1}`, `{"scans":[{"bogus":1}]}`, `not json`} {
+	for _, bad := range []string{`{"scans":[]}`, `[1,2]`, `{"id":1}`, `{"scans":[{"bogus":1}]}`, `not json`,
+		`{"scans":[` + one + `],"id":"20000000-0000-4000-8000-000000000009"}`} {
 		if code, body := postScans(t, f, organizer, bad); code < 400 || code >= 500 {
 			t.Errorf("%s: %d %s", bad, code, body)
 		}
