@@ -72,10 +72,11 @@ func (d dialect) rebind(q string) string {
 // inList is the condition "col is one of the values of a list passed as
 // one parameter" (see listArg), the values typed as typ: one statement
 // text serves any number of keys, so it is prepared once. PostgreSQL gets
-// an array: "= ANY" is planned as index lookups, where a join with a
-// set-returning function (estimated at 100 rows whatever it holds) was
-// planned as a scan of the whole table while the table was small, and
-// that cached plan read every row of it for every batch of scans.
+// an array: "= ANY" on an indexed column is planned as index lookups,
+// even in the plan it caches while the table is still empty; a join with
+// a set-returning function (estimated at 100 rows whatever it holds) was
+// planned as a scan of the whole table, and that cached plan then read
+// every row of it for every group of scans.
 func (d dialect) inList(col, typ string) string {
 	if d.name == "postgres" {
 		return col + " = ANY(CAST(? AS " + typ + "[]))"

@@ -35,10 +35,6 @@ type scanRead struct {
 	q    string
 	args []any
 	row  func(rowScanner) error
-	// custom: the query reads a table that grows by the thousand during
-	// an event, and is planned for its keys each time (PostgreSQL); the
-	// queries of small tables before it keep a cached plan.
-	custom bool
 }
 
 // scanWrite is a statement of a scan transaction; rows >= 0 is how many
@@ -155,10 +151,9 @@ func (s *sqlScanIO) write(ctx context.Context, ws []scanWrite) error {
 // pipelining: each call is one round trip, the first one beginning the
 // transaction, the write committing it.
 type pipeIO struct {
-	conn   *pgx.Conn
-	db     *DB
-	begun  bool
-	custom bool // plan_cache_mode is force_custom_plan
+	conn  *pgx.Conn
+	db    *DB
+	begun bool
 }
 
 // inPipeTx runs fn on a connection of the check-in writers' pool, used
@@ -199,14 +194,6 @@ func (p *pipeIO) batch() *pgx.Batch {
 func (p *pipeIO) read(ctx context.Context, qs ...scanRead) error {
 	b := p.batch()
 	for _, r := range qs {
-		if r.custom && !p.custom {
-			// Plan the statements on growing tables for their own keys:
-			// a plan cached while the tables were small scans them whole
-			// for ever after (see inList). The others keep their cached
-			// plans, which saves most of the planning.
-			b.Queue("SET LOCAL plan_cache_mode = force_custom_plan")
-			p.custom = true
-		}
 		b.Queue(p.db.q(r.q), r.args...).Query(func(rows pgx.Rows) error {
 			for rows.Next() {
 				if err := r.row(rows); err != nil {

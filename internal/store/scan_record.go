@@ -211,7 +211,7 @@ func (sc *scanTx) readPoints(events any, into map[int64]map[string]scanPoint) sc
 func (sc *scanTx) readRegistrations(ids any, into map[int64]*regRow) scanRead {
 	return scanRead{q: `SELECT id, event_id, status, badge_version, category FROM registrations
 		WHERE ` + sc.db.dialect.inList("id", "bigint") + ` ORDER BY id` + sc.db.lockSuffix(),
-		args: []any{ids}, custom: true,
+		args: []any{ids},
 		row: func(r rowScanner) error {
 			var id int64
 			reg := &regRow{}
@@ -227,7 +227,7 @@ func (sc *scanTx) readRegistrations(ids any, into map[int64]*regRow) scanRead {
 // results.
 func (sc *scanTx) readStored(ids any, into map[string]storedScan) scanRead {
 	return scanRead{q: `SELECT id, result, reason FROM scans WHERE ` + sc.db.dialect.inList("id", "text"),
-		args: []any{ids}, custom: true,
+		args: []any{ids},
 		row: func(r rowScanner) error {
 			var id, result, reason string
 			if err := r.Scan(&id, &result, &reason); err != nil {
@@ -247,7 +247,7 @@ func (sc *scanTx) readStates(events, regs any, into map[stateKey]checkin.State) 
 	return scanRead{q: `SELECT list_id, registration_id, inside, day, day_count, total FROM checkin_state
 		WHERE list_id IN (SELECT id FROM checkin_lists WHERE ` + d.inList("event_id", "bigint") + `)
 		AND ` + d.inList("registration_id", "bigint"),
-		args: []any{events, regs}, custom: true,
+		args: []any{events, regs},
 		row: func(r rowScanner) error {
 			var k stateKey
 			var st checkin.State
@@ -359,7 +359,7 @@ func (sc *scanTx) insideNow(ctx context.Context, listID int64, day string) (int,
 	if !sc.insideRead[k] {
 		var n int
 		err := sc.io.read(ctx, scanRead{q: "SELECT COUNT(*) FROM checkin_state WHERE list_id = ? AND inside = TRUE AND day = ?",
-			args: []any{listID, day}, custom: true, row: func(r rowScanner) error { return r.Scan(&n) }})
+			args: []any{listID, day}, row: func(r rowScanner) error { return r.Scan(&n) }})
 		if err != nil {
 			return 0, err
 		}
