@@ -1,6 +1,7 @@
 package checkin
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"time"
@@ -41,7 +42,16 @@ const (
 	StatusAccepted  = "accepted"
 	StatusDuplicate = "duplicate"
 	StatusRejected  = "rejected"
+	// StatusStale: not decided, nothing stored, because the scanner's
+	// rights were checked under an access version that has moved since
+	// (see Item.Access); never sent to a client (ErrStaleAccess).
+	StatusStale = "stale"
 )
+
+// ErrStaleAccess is Record's answer to scans whose scanner's rights were
+// checked under an older access version: nothing of them is stored, and
+// the caller checks the rights again and records them anew.
+var ErrStaleAccess = errors.New("the scanner's rights changed since they were checked")
 
 var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
@@ -81,4 +91,9 @@ type Item struct {
 	Claims    badge.Claims
 	Refused   Reason // set when the badge or the scan itself is no good
 	Day       string
+	// Access is the access version under which the scanner's rights were
+	// checked from memory; the store compares it with the version inside
+	// the scan's transaction (StatusStale when it moved). 0: the rights
+	// were read from the database for this request, nothing to compare.
+	Access int64
 }

@@ -252,6 +252,12 @@ func (s *Service) commit(batch []*job) {
 			j.err = err
 		} else {
 			j.out, out = out[:len(j.items)], out[len(j.items):]
+			for _, o := range j.out {
+				if o.Status == StatusStale {
+					j.out, j.err = nil, ErrStaleAccess
+					break
+				}
+			}
 		}
 		close(j.done)
 	}

@@ -101,6 +101,9 @@ type batchReads struct {
 	regs   map[int64]*regRow
 	stored map[string]storedScan
 	states map[stateKey]checkin.State
+	// access is the access version, read when accessRead.
+	access     int64
+	accessRead bool
 }
 
 func (sc *scanTx) recordAll(ctx context.Context, items []checkin.Item, out []checkin.Outcome) error {
@@ -126,10 +129,11 @@ func (sc *scanTx) recordAll(ctx context.Context, items []checkin.Item, out []che
 			}
 		}
 	}
-	rd, err := sc.readAll(ctx, eventIDs, regIDs, scanIDs)
+	rd, err := sc.readAll(ctx, eventIDs, regIDs, scanIDs, checksAccess(items))
 	if err != nil {
 		return err
 	}
+	sc.markStale(items, steps, out, rd)
 	for i := range items {
 		if p := &steps[i]; !p.skip && p.reason == "" && items[i].Scan.Kind != checkin.KindLead {
 			pt, ok := rd.points[items[i].EventID][items[i].Scan.Point]
@@ -145,13 +149,46 @@ func (sc *scanTx) recordAll(ctx context.Context, items []checkin.Item, out []che
 	return sc.io.write(ctx, w)
 }
 
-// readAll reads, in one call of the transaction, the scan points of the
-// batch's events, its registrations (locked), the scan ids already stored
-// and the badges' states on every list of those events.
-func (sc *scanTx) readAll(ctx context.Context, eventIDs, regIDs []int64, scanIDs []string) (*batchReads, error) {
+// checksAccess reports whether some item's rights were checked from
+// memory and must be compared with the access version (Item.Access).
+func checksAccess(items []checkin.Item) bool {
+	for i := range items {
+		if items[i].Access != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// markStale answers StatusStale, and leaves out of the batch, the items
+// whose scanner's rights were checked under another access version than
+// the transaction reads: a right removed or a session ended on any
+// instance since then must be checked again before the scan is stored.
+func (sc *scanTx) markStale(items []checkin.Item, steps []scanStep, out []checkin.Outcome, rd *batchReads) {
+	if !rd.accessRead {
+		return
+	}
+	for i := range items {
+		if a := items[i].Access; a != 0 && a != rd.access {
+			out[i] = checkin.Outcome{ID: items[i].Scan.ID, Status: checkin.StatusStale}
+			steps[i].skip = true
+		}
+	}
+}
+
+// readAll reads, in one call of the transaction, the access version (when
+// access), the scan points of the batch's events, its registrations
+// (locked), the scan ids already stored and the badges' states on every
+// list of those events.
+func (sc *scanTx) readAll(ctx context.Context, eventIDs, regIDs []int64, scanIDs []string, access bool) (*batchReads, error) {
 	rd := &batchReads{points: map[int64]map[string]scanPoint{}, regs: map[int64]*regRow{},
 		stored: map[string]storedScan{}, states: map[stateKey]checkin.State{}}
 	var qs []scanRead
+	if access {
+		rd.accessRead = true
+		qs = append(qs, scanRead{q: "SELECT version FROM access_version WHERE id = 1",
+			row: func(r rowScanner) error { return r.Scan(&rd.access) }})
+	}
 	if len(eventIDs) > 0 {
 		ev, err := listArg(sc.db.dialect, eventIDs)
 		if err != nil {

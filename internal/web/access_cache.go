@@ -60,6 +60,14 @@ func (c *accessCache) at(version int64) bool {
 }
 
 // viewer fills v from the cache; false if absent or expired.
+// known is the access version the cache last served, or -1 before the
+// first request.
+func (c *accessCache) known() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.version
+}
+
 func (c *accessCache) viewer(version int64, hash string, now time.Time, v *viewer) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -55,9 +55,17 @@ func TestAccessCacheFollowsRevocations(t *testing.T) {
 					t.Fatalf("scan %d by gate staff: %d %s", i, code, body)
 				}
 			}
+			// The scan route takes a cached viewer without reading the
+			// access version; its transaction reads it, finds it moved, and
+			// the rights are checked again before anything is stored.
+			stored, err := f.db.CountScans(ctx, f.eventID, "")
+			must(t, err)
 			must(t, other.RemoveScannerStaff(ctx, f.eventID, staff.ID))
 			if code, body := scan(); code != http.StatusForbidden {
 				t.Fatalf("scan after the scanner role was removed elsewhere: %d %s, want 403", code, body)
+			}
+			if n, err := f.db.CountScans(ctx, f.eventID, ""); err != nil || n != stored {
+				t.Fatalf("scans stored after a refused scan: %d (%v), want %d", n, err, stored)
 			}
 			must(t, other.AddScannerStaff(ctx, f.eventID, staff.ID))
 			if code, body := scan(); code != 200 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"net/http"
 	"sort"
 	"strconv"
@@ -165,6 +166,29 @@ func (s *Server) apiScans(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	out, err := s.recordScans(r, ev, scans)
+	if errors.Is(err, checkin.ErrStaleAccess) {
+		// The viewer came from memory under an access version that has
+		// moved: check the rights again from the database, then record.
+		if r, err = s.reauthorize(w, r, eventScannerInTx); err != nil {
+			return err
+		}
+		out, err = s.recordScans(r, ev, scans)
+	}
+	if err != nil {
+		return err
+	}
+	s.checkin().live.changed(ev)
+	if single {
+		return writeJSON(w, http.StatusOK, out[0])
+	}
+	return writeJSON(w, http.StatusOK, ScanResults{Results: out})
+}
+
+// recordScans checks each scan against the viewer's rights and records
+// them; with a viewer from memory (eventScannerInTx) the store compares
+// its access version inside the transaction.
+func (s *Server) recordScans(r *http.Request, ev int64, scans []checkin.Scan) ([]checkin.Outcome, error) {
 	gates, leads := false, false
 	for _, sc := range scans {
 		leads = leads || sc.Kind == checkin.KindLead
@@ -172,22 +196,20 @@ func (s *Server) apiScans(w http.ResponseWriter, r *http.Request) error {
 	}
 	rights, err := s.scanRightsFor(r, ev, gates, leads)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	v := viewerOf(r)
 	d := s.checkin()
-	items, err := d.scans.Prepare(r.Context(), ev, viewerOf(r).person.ID, scans, rights.refuse)
+	items, err := d.scans.Prepare(r.Context(), ev, v.person.ID, scans, rights.refuse)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	out, err := d.scans.Record(r.Context(), items)
-	if err != nil {
-		return err
+	if v.fromMemory {
+		for i := range items {
+			items[i].Access = v.access
+		}
 	}
-	d.live.changed(ev)
-	if single {
-		return writeJSON(w, http.StatusOK, out[0])
-	}
-	return writeJSON(w, http.StatusOK, ScanResults{Results: out})
+	return d.scans.Record(r.Context(), items)
 }
 
 // readScans reads {"scans": [...]} or a single scan object.

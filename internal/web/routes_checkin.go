@@ -4,7 +4,7 @@ package web
 // agenda (issue 5).
 func (s *Server) checkinRoutes() []route {
 	return []route{
-		{"POST /api/v1/events/{event}/scans", eventScanner, s.apiScans},
+		{"POST /api/v1/events/{event}/scans", eventScannerInTx, s.apiScans},
 		{"GET /api/v1/events/{event}/scanner", eventScanner, s.apiScannerConfig},
 		{"GET /api/v1/events/{event}/checkin/stats", eventOrganizer, s.apiCheckinStats},
 		{"GET /api/v1/events/{event}/checkin/lists", eventOrganizer, s.apiLists},
