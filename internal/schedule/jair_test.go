@@ -49,7 +49,7 @@ var jairOptimum = map[string]int{
 // jairTestBound guards against regressions. TestJAIR runs the default
 // budget (which is capped by work done, not by time, so the result does not
 // depend on the machine or its load) with one worker; it reached 55 total
-// breaks when this bound was set, and the default two workers reach 50
+// breaks when this bound was set, and the default two workers reach 48
 // (docs/benchmarks.md). The target of 40 total breaks is not
 // reached yet, so the test cannot assert it.
 const jairTestBound = 57

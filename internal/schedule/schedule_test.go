@@ -157,3 +157,42 @@ func mustParse(t *testing.T, s string) Problem {
 	}
 	return p
 }
+
+// TestWorkersComparedAtOnePrice checks that the odd workers' lower price of
+// a break does not leak out of the search: the schedule searchParallel
+// returns is costed at the default price, as a fresh count finds it, so
+// the workers' schedules were compared on equal terms.
+func TestWorkersComparedAtOnePrice(t *testing.T) {
+	if tuneBreakWeightOdd == tuneBreakWeight {
+		t.Fatal("the odd workers price a break like the even ones; this test needs them to differ")
+	}
+	for seed := range uint64(6) {
+		m, err := compile(Generate(smallConfig(ObjectiveBreaks), seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := newState(m)
+		if err := st.placeFixed(); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.construct(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		st.refreshCosts()
+		best := searchParallel(context.Background(), st, Options{Seed: seed, Iterations: 5000, Workers: 2})
+		if best.breakW != tuneBreakWeight {
+			t.Fatalf("seed %d: returned schedule priced at %d per break, want %d", seed, best.breakW, tuneBreakWeight)
+		}
+		soft, brk := best.soft, best.brk
+		best.refreshCosts()
+		if best.soft != soft || best.brk != brk {
+			t.Errorf("seed %d: kept cost %d (breaks %d), fresh count %d (breaks %d)", seed, soft, brk, best.soft, best.brk)
+		}
+		for k := range m.nPart {
+			idle, breaks := best.idleBreaks(int32(k))
+			if want := breaks*tuneBreakWeight + idle*tuneIdleTie; best.pcost[k] != want {
+				t.Fatalf("seed %d: participant %d costs %d, want %d", seed, k, best.pcost[k], want)
+			}
+		}
+	}
+}

@@ -213,7 +213,10 @@ func (sr *searcher) targetMeeting() int32 {
 	st := sr.st
 	for range 4 {
 		k := sr.rng.IntN(st.m.nPart)
-		if st.pcost[k] >= tuneBreakWeight && len(sr.meets[k]) > 0 {
+		// On the breaks objective a cost of breakW or more means a
+		// break (an idle slot always comes with one); on the idle
+		// objective, breakW idle slots.
+		if st.pcost[k] >= st.breakW && len(sr.meets[k]) > 0 {
 			return sr.meets[k][sr.rng.IntN(len(sr.meets[k]))]
 		}
 	}

@@ -134,7 +134,15 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 			// budget (see search): the two cooling schedules suit
 			// different instances, and the best of both wins.
 			coolByWork := tuneWorkCool && start.m.breaksGoal && w%2 == 1
+			if coolByWork {
+				// They also price a break lower against idle slots: the
+				// idle slots then pull a participant's meetings together
+				// more smoothly, which suits other instances again.
+				st.setBreakWeight(tuneBreakWeightOdd)
+			}
 			st.search(ctx, iters, work, opt.Seed*1000003+uint64(w), coolByWork)
+			// Every worker's schedule is compared at the same prices.
+			st.setBreakWeight(tuneBreakWeight)
 			out[w] = st
 		}()
 	}
@@ -146,6 +154,19 @@ func searchParallel(ctx context.Context, start *state, opt Options) *state {
 		}
 	}
 	return best
+}
+
+// tuneBreakWeightOdd is the price of a break in the odd workers' search
+// cost on the breaks objective (tuneBreakWeight for the even ones).
+var tuneBreakWeightOdd = 2
+
+// setBreakWeight sets the price of a break in the search cost and
+// recomputes every participant's cost.
+func (st *state) setBreakWeight(w int) {
+	if st.breakW != w {
+		st.breakW = w
+		st.refreshCosts()
+	}
 }
 
 func defaultIterations(m *model) int {

@@ -35,6 +35,10 @@ type state struct {
 	softCap bool
 	over    int
 
+	// breakW is the price of a break, in idle slots, in the search cost on
+	// the breaks objective (see costBreaks); workers may differ.
+	breakW int
+
 	// scratch for the augmenting-path search
 	visit     []int32
 	visitGen  int32
@@ -62,6 +66,7 @@ func newState(m *model) *state {
 		parMeet:   make([]int32, m.nClass),
 		parFrom:   make([]int32, m.nClass),
 		occupants: make([][]int32, m.nClass),
+		breakW:    tuneBreakWeight,
 	}
 	for i := range st.slotOf {
 		st.slotOf[i], st.classOf[i] = -1, -1
@@ -341,7 +346,7 @@ func (st *state) costBreaks(k int32) (int, int) {
 	if st.m.breaksGoal {
 		// Idle slots break ties between equal break counts and guide the
 		// search across plateaus; a break outweighs them.
-		return breaks*tuneBreakWeight + idle*tuneIdleTie, breaks
+		return breaks*st.breakW + idle*tuneIdleTie, breaks
 	}
 	return idle, breaks
 }
