@@ -126,6 +126,17 @@ func (tx *Tx) takeSeat(ctx context.Context, eventID int64, cat event.Category) e
 	return ErrCategoryFull // seats kept being taken under us: refuse, never oversell
 }
 
+// categoryFull reports whether the category has a quota and no seat left.
+func (db *DB) categoryFull(ctx context.Context, eventID int64, cat event.Category) (bool, error) {
+	var stripes, free int
+	err := db.queryRowPrepared(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN used < quota THEN 1 ELSE 0 END), 0)
+		FROM registration_quota_stripes WHERE event_id = ? AND category = ?`, eventID, string(cat)).Scan(&stripes, &free)
+	if err != nil {
+		return false, fmt.Errorf("category quota: %w", err)
+	}
+	return stripes > 0 && free == 0, nil
+}
+
 func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) error {
 	for range quotaStripes {
 		res, err := tx.exec(ctx, `UPDATE registration_quota_stripes SET used = used - 1
@@ -153,6 +164,18 @@ func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) e
 // is never stored without its mail, nor a mail without its registration.
 func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outbox.Mail) error {
 	defer db.writer()()
+	if db.dialect.name == "postgres" {
+		// A full category is refused before any work, by a read that
+		// locks nothing: seats are only ever taken back by a
+		// cancellation, and one refused in that instant is no harm. The
+		// seat itself is still taken, under its lock, in the transaction.
+		if full, err := db.categoryFull(ctx, r.EventID, r.Category); err != nil || full {
+			if full {
+				return ErrCategoryFull
+			}
+			return err
+		}
+	}
 	return db.inTx(ctx, func(tx *Tx) error {
 		// On SQLite, with one writer at a time, a full category is best
 		// found first, before any work. On PostgreSQL the seat comes last:
