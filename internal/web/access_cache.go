@@ -59,7 +59,6 @@ func (c *accessCache) at(version int64) bool {
 	return version == c.version
 }
 
-// viewer fills v from the cache; false if absent or expired.
 // known is the access version the cache last served, or -1 before the
 // first request.
 func (c *accessCache) known() int64 {
@@ -68,6 +67,7 @@ func (c *accessCache) known() int64 {
 	return c.version
 }
 
+// viewer fills v from the cache; false if absent or expired.
 func (c *accessCache) viewer(version int64, hash string, now time.Time, v *viewer) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
