@@ -111,8 +111,7 @@ func (tx *Tx) takeSeat(ctx context.Context, eventID int64, cat event.Category) e
 		// None taken: no quota, a full category, or another registration
 		// took the last seat of the stripe chosen between read and update.
 		var stripes, free int
-		err = tx.queryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN used < quota THEN 1 ELSE 0 END), 0)
-			FROM registration_quota_stripes WHERE event_id = ? AND category = ?`, eventID, string(cat)).Scan(&stripes, &free)
+		err = tx.queryRow(ctx, stripesFree, eventID, string(cat)).Scan(&stripes, &free)
 		if err != nil {
 			return err
 		}
@@ -126,11 +125,14 @@ func (tx *Tx) takeSeat(ctx context.Context, eventID int64, cat event.Category) e
 	return ErrCategoryFull // seats kept being taken under us: refuse, never oversell
 }
 
+// stripesFree counts a category's quota stripes and those with a seat left.
+const stripesFree = `SELECT COUNT(*), COALESCE(SUM(CASE WHEN used < quota THEN 1 ELSE 0 END), 0)
+	FROM registration_quota_stripes WHERE event_id = ? AND category = ?`
+
 // categoryFull reports whether the category has a quota and no seat left.
 func (db *DB) categoryFull(ctx context.Context, eventID int64, cat event.Category) (bool, error) {
 	var stripes, free int
-	err := db.queryRowPrepared(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN used < quota THEN 1 ELSE 0 END), 0)
-		FROM registration_quota_stripes WHERE event_id = ? AND category = ?`, eventID, string(cat)).Scan(&stripes, &free)
+	err := db.queryRowPrepared(ctx, stripesFree, eventID, string(cat)).Scan(&stripes, &free)
 	if err != nil {
 		return false, fmt.Errorf("category quota: %w", err)
 	}
@@ -169,11 +171,12 @@ func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outb
 		// locks nothing: seats are only ever taken back by a
 		// cancellation, and one refused in that instant is no harm. The
 		// seat itself is still taken, under its lock, in the transaction.
-		if full, err := db.categoryFull(ctx, r.EventID, r.Category); err != nil || full {
-			if full {
-				return ErrCategoryFull
-			}
+		full, err := db.categoryFull(ctx, r.EventID, r.Category)
+		if err != nil {
 			return err
+		}
+		if full {
+			return ErrCategoryFull
 		}
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
