@@ -143,11 +143,6 @@ func (rt scanRights) refuse(sc checkin.Scan) checkin.Reason {
 	return ""
 }
 
-// ScanBatch is a batch of scans; the API also takes one scan alone.
-type ScanBatch struct {
-	Scans []checkin.Scan `json:"scans"`
-}
-
 // ScanResults answers a batch, one outcome per scan in order.
 type ScanResults struct {
 	Results []checkin.Outcome `json:"results"`
