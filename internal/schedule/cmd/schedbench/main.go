@@ -24,12 +24,16 @@ import (
 )
 
 func main() {
-	mode := flag.String("mode", "jair", "jair, exact, lpbound or scale")
+	mode := flag.String("mode", "jair", "jair, exact, lpbound, scale or cnf")
 	dir := flag.String("jair", "../shared/bench/b2b-jair2022", "directory of the JAIR 2022 instances")
 	cbc := flag.String("cbc", "/usr/bin/cbc", "CBC binary for -mode exact and lpbound")
 	mipSec := flag.Int("mipsec", 0, "with -mode lpbound, also give CBC the slot model as a MIP for this many seconds")
 	only := flag.String("instance", "", "with -mode lpbound, run only the instances whose name contains this")
 	subset := flag.String("only", "", "with -mode jair, run only these instances (comma-separated names)")
+	cnfIn := flag.String("in", "", "with -mode cnf, the problem file")
+	cnfOut := flag.String("out", "problem.cnf", "with -mode cnf, the DIMACS file to write")
+	maxBreaks := flag.Int("breaks", 0, "with -mode cnf, the largest total breaks allowed")
+	implied := flag.Bool("implied", false, "with -mode cnf, add each participant's busy-slot counts")
 	flag.Parse()
 	var err error
 	switch *mode {
@@ -41,6 +45,8 @@ func main() {
 		err = lpBound(*cbc, *mipSec, *only)
 	case "scale":
 		err = scale()
+	case "cnf":
+		err = exportCNF(*cnfIn, *cnfOut, cnfOptions{MaxBreaks: *maxBreaks, Implied: *implied})
 	default:
 		err = fmt.Errorf("unknown mode %q", *mode)
 	}
