@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,12 @@ type cnfOptions struct {
 	// the solver (they turned tic-14crafc "no break" from over a minute
 	// into seconds for CaDiCaL, docs/benchmarks.md).
 	Implied bool
+	// PerParticipant bounds the participants with a break instead of the
+	// breaks.
+	PerParticipant bool
+	// OnlyBroken, when not nil, lists the only participants allowed a
+	// break (for example those with a break in the annealing's schedule).
+	OnlyBroken map[string]bool
 }
 
 // cnf builds clauses over numbered variables (DIMACS literals).
@@ -187,9 +194,23 @@ func buildCNF(p schedule.Problem, opt cnfOptions) (*cnfModel, error) {
 		if opt.Implied {
 			md.impliedCounts(p, k, busy, doms, partIdx)
 		}
+		var mine []int
 		for _, sess := range sessions(p) {
-			breaks = append(breaks, md.breakVars(busy, sess)...)
+			mine = append(mine, md.breakVars(busy, sess)...)
 		}
+		if opt.OnlyBroken != nil && !opt.OnlyBroken[p.Participants[k].ID] {
+			for _, b := range mine {
+				md.add(-b)
+			}
+		}
+		if opt.PerParticipant && len(mine) > 0 {
+			hb := md.newVar()
+			for _, b := range mine {
+				md.add(-b, hb)
+			}
+			mine = []int{hb}
+		}
+		breaks = append(breaks, mine...)
 	}
 	md.atMost(breaks, opt.MaxBreaks)
 	return md, nil
@@ -384,4 +405,24 @@ func exportCNF(in, out string, opt cnfOptions) error {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	return f.Close()
+}
+
+// readIDSet reads a JSON array of ids; an empty path gives nil (no set).
+func readIDSet(path string) (map[string]bool, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	if err := json.Unmarshal(b, &ids); err != nil {
+		return nil, fmt.Errorf("%s: want a JSON array of participant ids: %w", path, err)
+	}
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set, nil
 }

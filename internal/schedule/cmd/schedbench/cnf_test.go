@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
 	"ketnoi/internal/schedule"
 )
 
-// tinyProblem is a random problem small enough to enumerate: 4–5
-// participants, 3–5 meetings, 5 slots in one or two sessions, 1–2 tables,
+// tinyProblem is a random problem small enough to enumerate: 3–4
+// participants, 4–5 meetings, 5 slots in one or two sessions, 1–2 tables,
 // some unavailable slots and slot restrictions.
 func tinyProblem(rng *rand.Rand) schedule.Problem {
 	p := schedule.Problem{Objective: schedule.ObjectiveBreaks}
@@ -26,7 +27,7 @@ func tinyProblem(rng *rand.Rand) schedule.Problem {
 	for i := range 1 + rng.IntN(2) {
 		p.Locations = append(p.Locations, schedule.Location{ID: fmt.Sprintf("T%d", i)})
 	}
-	nPart := 4 + rng.IntN(2)
+	nPart := 3 + rng.IntN(2)
 	for i := range nPart {
 		q := schedule.Participant{ID: fmt.Sprintf("p%d", i)}
 		if rng.IntN(3) == 0 {
@@ -34,7 +35,7 @@ func tinyProblem(rng *rand.Rand) schedule.Problem {
 		}
 		p.Participants = append(p.Participants, q)
 	}
-	for i := range 3 + rng.IntN(3) {
+	for i := range 4 + rng.IntN(2) {
 		a := rng.IntN(nPart)
 		b := (a + 1 + rng.IntN(nPart-1)) % nPart
 		mt := schedule.Meeting{ID: fmt.Sprintf("m%d", i), With: []string{p.Participants[a].ID, p.Participants[b].ID}}
@@ -48,11 +49,12 @@ func tinyProblem(rng *rand.Rand) schedule.Problem {
 }
 
 // fewestBreaks enumerates every assignment of slots to meetings and returns
-// the fewest breaks of a schedule that places all of them, or -1 if none
-// does. Schedule.Evaluate judges each: the reference is the scheduler's own
-// rule book, not the CNF's.
-func fewestBreaks(p schedule.Problem) int {
-	best := math.MaxInt
+// the fewest breaks of a schedule that places all of them and the fewest
+// participants with a break, or -1, -1 if none does. Schedule.Evaluate
+// judges each schedule's rules and breaks: the reference is the
+// scheduler's own rule book, not the CNF's.
+func fewestBreaks(p schedule.Problem) (breaks, broken int) {
+	best, bestBroken := math.MaxInt, math.MaxInt
 	slots := make([]int, len(p.Meetings))
 	var rec func(i int)
 	rec = func(i int) {
@@ -68,6 +70,7 @@ func fewestBreaks(p schedule.Problem) int {
 			}
 			if obj, err := schedule.Evaluate(p, as); err == nil {
 				best = min(best, obj.Breaks)
+				bestBroken = min(bestBroken, brokenParticipants(p, slots))
 			}
 			return
 		}
@@ -78,9 +81,38 @@ func fewestBreaks(p schedule.Problem) int {
 	}
 	rec(0)
 	if best == math.MaxInt {
-		return -1
+		return -1, -1
 	}
-	return best
+	return best, bestBroken
+}
+
+// brokenParticipants counts the participants with a break when meeting i
+// is in slot slots[i]: within a session, a free slot between two busy ones.
+func brokenParticipants(p schedule.Problem, slots []int) int {
+	n := 0
+	for _, q := range p.Participants {
+		busy := make([]bool, len(p.Slots))
+		for i, mt := range p.Meetings {
+			if slices.Contains(mt.With, q.ID) {
+				busy[slots[i]] = true
+			}
+		}
+		broken := false
+		for _, sess := range sessions(p) {
+			runs, last := 0, false
+			for _, s := range sess {
+				if busy[s] && !last {
+					runs++
+				}
+				last = busy[s]
+			}
+			broken = broken || runs > 1
+		}
+		if broken {
+			n++
+		}
+	}
+	return n
 }
 
 // satisfiable is a plain DPLL with unit propagation, enough for tiny
@@ -156,21 +188,44 @@ func satisfiable(nVars int, clauses [][]int) bool {
 	return solve()
 }
 
-// The model says "at most K breaks" exactly: on random tiny problems it is
-// satisfiable at the enumerated optimum and not one below, with or without
-// the implied counts, and unsatisfiable when no schedule places every
-// meeting.
+// The model says "at most K breaks" (or "at most K participants with a
+// break") exactly: on random tiny problems it is satisfiable at the
+// enumerated optimum and not one below, with or without the implied
+// counts, and unsatisfiable when no schedule places every meeting.
 func TestCNFMatchesEnumeration(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	checked, infeasible := 0, 0
+	checked, infeasible, withBreaks := 0, 0, 0
 	for n := 0; n < 300 && checked < 60; n++ {
 		p := tinyProblem(rng)
 		if schedule.Validate(p) != nil {
 			continue
 		}
-		opt := fewestBreaks(p)
+		opt, optBroken := fewestBreaks(p)
 		checked++
+		if opt > 0 {
+			withBreaks++
+		}
 		for _, implied := range []bool{false, true} {
+			if optBroken >= 0 {
+				// Nobody allowed a break: satisfiable exactly when a
+				// schedule without any break exists.
+				md, err := buildCNF(p, cnfOptions{MaxBreaks: 10, Implied: implied, OnlyBroken: map[string]bool{}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := satisfiable(md.vars, md.clauses); got != (optBroken == 0) {
+					t.Fatalf("problem %d (implied %v): nobody allowed a break, fewest broken %d, satisfiable = %v", n, implied, optBroken, got)
+				}
+				for _, k := range []int{optBroken - 1, optBroken} {
+					md, err := buildCNF(p, cnfOptions{MaxBreaks: k, Implied: implied, PerParticipant: true})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := satisfiable(md.vars, md.clauses); got != (k >= optBroken) {
+						t.Fatalf("problem %d (implied %v): at fewest %d participants with a break, CNF at most %d satisfiable = %v", n, implied, optBroken, k, got)
+					}
+				}
+			}
 			if opt < 0 {
 				infeasible++
 				md, err := buildCNF(p, cnfOptions{MaxBreaks: 10, Implied: implied})
@@ -199,7 +254,12 @@ func TestCNFMatchesEnumeration(t *testing.T) {
 	if checked < 60 {
 		t.Fatalf("only %d valid random problems", checked)
 	}
-	t.Logf("%d problems, %d with no full schedule", checked, infeasible/2)
+	// Problems whose optimum has breaks are the ones that test the break
+	// count; make sure the random ones include enough of them.
+	if withBreaks < 10 {
+		t.Fatalf("only %d of %d problems need a break", withBreaks, checked)
+	}
+	t.Logf("%d problems, %d need a break, %d with no full schedule", checked, withBreaks, infeasible/2)
 }
 
 // Meetings restricted to some locations do not fit the table-count model

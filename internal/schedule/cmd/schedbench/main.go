@@ -34,6 +34,8 @@ func main() {
 	cnfOut := flag.String("out", "problem.cnf", "with -mode cnf, the DIMACS file to write")
 	maxBreaks := flag.Int("breaks", 0, "with -mode cnf, the largest total breaks allowed")
 	implied := flag.Bool("implied", false, "with -mode cnf, add each participant's busy-slot counts")
+	perPart := flag.Bool("per-participant", false, "with -mode cnf, bound the participants with a break, not the breaks")
+	onlyBroken := flag.String("only-broken", "", "with -mode cnf, a JSON file listing the only participant ids allowed a break")
 	flag.Parse()
 	var err error
 	switch *mode {
@@ -46,7 +48,10 @@ func main() {
 	case "scale":
 		err = scale()
 	case "cnf":
-		err = exportCNF(*cnfIn, *cnfOut, cnfOptions{MaxBreaks: *maxBreaks, Implied: *implied})
+		opt := cnfOptions{MaxBreaks: *maxBreaks, Implied: *implied, PerParticipant: *perPart}
+		if opt.OnlyBroken, err = readIDSet(*onlyBroken); err == nil {
+			err = exportCNF(*cnfIn, *cnfOut, opt)
+		}
 	default:
 		err = fmt.Errorf("unknown mode %q", *mode)
 	}
