@@ -24,12 +24,13 @@ import (
 )
 
 func main() {
-	mode := flag.String("mode", "jair", "jair, exact, lpbound, scale or cnf")
+	mode := flag.String("mode", "jair", "jair, seeds, exact, lpbound, scale or cnf")
 	dir := flag.String("jair", "../shared/bench/b2b-jair2022", "directory of the JAIR 2022 instances")
 	cbc := flag.String("cbc", "/usr/bin/cbc", "CBC binary for -mode exact and lpbound")
 	mipSec := flag.Int("mipsec", 0, "with -mode lpbound, also give CBC the slot model as a MIP for this many seconds")
 	only := flag.String("instance", "", "with -mode lpbound, run only the instances whose name contains this")
-	subset := flag.String("only", "", "with -mode jair, run only these instances (comma-separated names)")
+	subset := flag.String("only", "", "with -mode jair or seeds, run only these instances (comma-separated names)")
+	seeds := flag.String("seeds", "1,2,3", "with -mode seeds, the seeds (comma-separated)")
 	cnfIn := flag.String("in", "", "with -mode cnf, the problem file")
 	cnfOut := flag.String("out", "problem.cnf", "with -mode cnf, the DIMACS file to write")
 	maxBreaks := flag.Int("breaks", 0, "with -mode cnf, the largest total breaks allowed")
@@ -41,6 +42,8 @@ func main() {
 	switch *mode {
 	case "jair":
 		err = jair(*dir, *subset)
+	case "seeds":
+		err = seedTable(os.Stdout, *dir, *subset, *seeds)
 	case "exact":
 		err = exact(*cbc)
 	case "lpbound":
