@@ -37,7 +37,7 @@ type AgendaTrack struct {
 }
 
 func (s *Server) handleAgenda(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := s.loadEvent(r)
+	e, v, err := s.loadEvent(r)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func (s *Server) handleAgenda(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := AgendaPage{Page: s.page(r, ""), EventID: e.ID, Mine: map[int64]bool{}, Rooms: map[int64]string{}}
+	p := AgendaPage{Page: s.page(r, "").inZone(v), EventID: e.ID, Mine: map[int64]bool{}, Rooms: map[int64]string{}}
 	p.Title, p.EventName = p.T("checkin.agenda.title"), p.Tx(e.Name)
 	rooms, err := s.db.Rooms(r.Context(), e.ID)
 	if err != nil {
@@ -63,13 +63,12 @@ func (s *Server) handleAgenda(w http.ResponseWriter, r *http.Request) error {
 			p.Mine[m.ID] = true
 		}
 	}
-	p.Days = byDayAndTrack(ss)
+	p.Days = byDayAndTrack(ss, p.Zone())
 	return s.render(w, http.StatusOK, "agenda", p)
 }
 
 // byDayAndTrack groups sessions by the venue's day, then by track.
-func byDayAndTrack(ss []event.Session) []AgendaDay {
-	zone := event.Zone("")
+func byDayAndTrack(ss []event.Session, zone *time.Location) []AgendaDay {
 	days := map[string]map[string][]event.Session{}
 	for _, x := range ss {
 		d := x.StartsAt.In(zone).Format(event.DateLayout)

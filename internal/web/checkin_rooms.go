@@ -134,6 +134,7 @@ func (s *Server) handleRoomsLive(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p.zone = zone
 	for _, ss := range sessions {
 		if ss.StartsAt.In(zone).Format(event.DateLayout) != p.Day {
 			continue

@@ -316,12 +316,15 @@ func (m *matchWeb) consolePage(r *http.Request) (ConsoleMeetingsPage, []meeting.
 		return ConsoleMeetingsPage{}, nil, nil, err
 	}
 	p := ConsoleMeetingsPage{Page: m.s.page(r, ""), Event: e, Days: e.Days()}
+	if len(slots) > 0 {
+		p.zone = slotZone(slots)
+	}
 	p.Title = p.T("console.meetings") + " · " + p.Tx(e.Name)
 	if p.Settings, err = m.s.db.MatchSettings(r.Context(), e.ID); err != nil {
 		return p, nil, nil, err
 	}
 	if p.Settings.LastRun != nil {
-		p.LastRun = p.Clock(*p.Settings.LastRun) + " " + p.Date(p.Settings.LastRun.In(event.Zone("")).Format(event.DateLayout))
+		p.LastRun = p.Clock(*p.Settings.LastRun) + " " + p.Date(p.Settings.LastRun.In(p.Zone()).Format(event.DateLayout))
 	}
 	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
 	if err != nil {

@@ -83,7 +83,7 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := EventPage{Page: s.page(r, ""), Event: e, Venue: v, CanRun: viewerOf(r).organizer(e.ID)}
+	p := EventPage{Page: s.page(r, "").inZone(v), Event: e, Venue: v, CanRun: viewerOf(r).organizer(e.ID)}
 	p.Title = p.Tx(e.Name)
 	if p.Stats, err = s.db.Stats(r.Context(), e.ID); err != nil {
 		return err

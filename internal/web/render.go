@@ -37,6 +37,9 @@ type Page struct {
 	OOB     bool
 	Console []EventLink
 	cat     *i18n.Catalog
+	// zone is the time zone times of day are shown in: the event's venue
+	// on an event's pages (see inZone), else event.Zone's default.
+	zone *time.Location
 }
 
 // EventLink names an event the viewer may open in the console.
@@ -83,8 +86,23 @@ func (p Page) Date(d string) string {
 	return fmt.Sprintf("%02d/%02d/%d", t.Day(), t.Month(), t.Year())
 }
 
-// Clock writes an instant's time of day in the venue's zone.
-func (p Page) Clock(t time.Time) string { return t.In(event.Zone("")).Format("15:04") }
+// Clock writes an instant's time of day in the page's zone: the venue's,
+// so that a fair in Seoul shows Seoul time to a visitor anywhere.
+func (p Page) Clock(t time.Time) string { return t.In(p.Zone()).Format("15:04") }
+
+// Zone is the zone of the page's times of day.
+func (p Page) Zone() *time.Location {
+	if p.zone == nil {
+		return event.Zone("")
+	}
+	return p.zone
+}
+
+// inZone returns the page showing times in the zone of a venue.
+func (p Page) inZone(v event.Venue) Page {
+	p.zone = event.Zone(v.TimeZone)
+	return p
+}
 
 // VND writes an amount of dong with thousands separators.
 func (p Page) VND(n int64) string {
