@@ -127,7 +127,10 @@ func (c *cnf) write(w io.Writer) error {
 type cnfModel struct {
 	cnf
 	meetVar [][]int
+	doms    [][]int // allowed slots of each meeting
 	slotIdx map[string]int
+	partIdx map[string]int
+	unavail [][]bool // participant, slot
 }
 
 // buildCNF encodes p. Only problems whose locations are interchangeable
@@ -146,80 +149,98 @@ func buildCNF(p schedule.Problem, opt cnfOptions) (*cnfModel, error) {
 			return nil, fmt.Errorf("cnf: meeting %q lists locations; the model only counts tables", mt.ID)
 		}
 	}
-	md := &cnfModel{slotIdx: map[string]int{}}
-	nSlots := len(p.Slots)
+	md := &cnfModel{slotIdx: map[string]int{}, partIdx: map[string]int{}}
+	md.index(p)
+	perPart, perSlot := md.meetingVars(p)
+	for _, lits := range perSlot {
+		md.atMost(lits, tables)
+	}
+	var breaks []int
+	for k, q := range p.Participants {
+		breaks = append(breaks, md.participantBreaks(p, k, perPart[k], opt, opt.OnlyBroken == nil || opt.OnlyBroken[q.ID])...)
+	}
+	md.atMost(breaks, opt.MaxBreaks)
+	return md, nil
+}
+
+// index numbers slots and participants and marks unavailable slots.
+func (md *cnfModel) index(p schedule.Problem) {
 	for i, s := range p.Slots {
 		md.slotIdx[s.ID] = i
 	}
-	partIdx := map[string]int{}
-	unavail := make([][]bool, len(p.Participants))
+	md.unavail = make([][]bool, len(p.Participants))
 	for i, q := range p.Participants {
-		partIdx[q.ID] = i
-		unavail[i] = make([]bool, nSlots)
+		md.partIdx[q.ID] = i
+		md.unavail[i] = make([]bool, len(p.Slots))
 		for _, u := range q.Unavailable {
-			unavail[i][md.slotIdx[u]] = true
+			md.unavail[i][md.slotIdx[u]] = true
 		}
 	}
-	// Per participant and slot, the variables of its meetings there.
-	perPart := make([][][]int, len(p.Participants))
+}
+
+// meetingVars makes a variable per meeting and allowed slot, each meeting
+// in exactly one slot, and returns the variables per participant and slot
+// and per slot.
+func (md *cnfModel) meetingVars(p schedule.Problem) (perPart [][][]int, perSlot [][]int) {
+	nSlots := len(p.Slots)
+	perPart = make([][][]int, len(p.Participants))
 	for i := range perPart {
 		perPart[i] = make([][]int, nSlots)
 	}
-	perSlot := make([][]int, nSlots)
-	doms := make([][]int, len(p.Meetings))
+	perSlot = make([][]int, nSlots)
+	md.doms = make([][]int, len(p.Meetings))
 	md.meetVar = make([][]int, len(p.Meetings))
 	for i, mt := range p.Meetings {
 		md.meetVar[i] = make([]int, nSlots)
-		doms[i] = md.domain(mt, unavail, partIdx)
+		md.doms[i] = md.domain(mt)
 		var lits []int
-		for _, s := range doms[i] {
+		for _, s := range md.doms[i] {
 			v := md.newVar()
 			md.meetVar[i][s] = v
 			lits = append(lits, v)
 			perSlot[s] = append(perSlot[s], v)
 			for _, w := range mt.With {
-				k := partIdx[w]
+				k := md.partIdx[w]
 				perPart[k][s] = append(perPart[k][s], v)
 			}
 		}
 		md.add(lits...)
 		md.pairwiseAtMostOne(lits)
 	}
-	for s := range nSlots {
-		md.atMost(perSlot[s], tables)
+	return perPart, perSlot
+}
+
+// participantBreaks encodes participant k's day and returns the variables
+// the break bound counts: its break starts, or one "has a break" variable
+// with PerParticipant. Without mayBreak, it may have none.
+func (md *cnfModel) participantBreaks(p schedule.Problem, k int, perSlot [][]int, opt cnfOptions, mayBreak bool) []int {
+	busy := md.busyVars(perSlot)
+	if opt.Implied {
+		md.impliedCounts(p, k, busy)
 	}
-	var breaks []int
-	for k := range p.Participants {
-		busy := md.busyVars(perPart[k])
-		if opt.Implied {
-			md.impliedCounts(p, k, busy, doms, partIdx)
-		}
-		var mine []int
-		for _, sess := range sessions(p) {
-			mine = append(mine, md.breakVars(busy, sess)...)
-		}
-		if opt.OnlyBroken != nil && !opt.OnlyBroken[p.Participants[k].ID] {
-			for _, b := range mine {
-				md.add(-b)
-			}
-		}
-		if opt.PerParticipant && len(mine) > 0 {
-			hb := md.newVar()
-			for _, b := range mine {
-				md.add(-b, hb)
-			}
-			mine = []int{hb}
-		}
-		breaks = append(breaks, mine...)
+	var mine []int
+	for _, sess := range sessions(p) {
+		mine = append(mine, md.breakVars(busy, sess)...)
 	}
-	md.atMost(breaks, opt.MaxBreaks)
-	return md, nil
+	if !mayBreak {
+		for _, b := range mine {
+			md.add(-b)
+		}
+	}
+	if opt.PerParticipant && len(mine) > 0 {
+		hb := md.newVar()
+		for _, b := range mine {
+			md.add(-b, hb)
+		}
+		mine = []int{hb}
+	}
+	return mine
 }
 
 // domain is the slots a meeting may take: its own list (or every slot),
 // less the slots where one of its participants is unavailable, or only its
 // fixed slot.
-func (md *cnfModel) domain(mt schedule.Meeting, unavail [][]bool, partIdx map[string]int) []int {
+func (md *cnfModel) domain(mt schedule.Meeting) []int {
 	var cand []int
 	switch {
 	case mt.Fixed != nil:
@@ -231,13 +252,13 @@ func (md *cnfModel) domain(mt schedule.Meeting, unavail [][]bool, partIdx map[st
 		slices.Sort(cand)
 		cand = slices.Compact(cand)
 	default:
-		for s := range len(unavail[0]) {
+		for s := range len(md.slotIdx) {
 			cand = append(cand, s)
 		}
 	}
 	return slices.DeleteFunc(cand, func(s int) bool {
 		for _, w := range mt.With {
-			if unavail[partIdx[w]][s] {
+			if md.unavail[md.partIdx[w]][s] {
 				return true
 			}
 		}
@@ -304,11 +325,12 @@ func (md *cnfModel) breakVars(busy []int, sess []int) []int {
 
 // impliedCounts adds participant k's busy-slot count and, for each slot set
 // one of its meetings is restricted to, the Hall condition of that set.
-func (md *cnfModel) impliedCounts(p schedule.Problem, k int, busy []int, doms [][]int, partIdx map[string]int) {
+func (md *cnfModel) impliedCounts(p schedule.Problem, k int, busy []int) {
+	doms := md.doms
 	var mine []int
 	for i, mt := range p.Meetings {
 		for _, w := range mt.With {
-			if partIdx[w] == k {
+			if md.partIdx[w] == k {
 				mine = append(mine, i)
 			}
 		}
