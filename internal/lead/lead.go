@@ -5,14 +5,12 @@
 package lead
 
 import (
-	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"time"
 
-	"github.com/xuri/excelize/v2"
+	"ketnoi/internal/sheet"
 )
 
 // Record is a lead as stored, with everything the registration holds.
@@ -97,34 +95,9 @@ func WriteCSV(w io.Writer, ls []Lead) error {
 
 // WriteXLSX writes leads as an Excel workbook with one sheet.
 func WriteXLSX(w io.Writer, ls []Lead) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	cells := func(ss []string) []any {
-		out := make([]any, len(ss))
-		for i, s := range ss {
-			out[i] = s
-		}
-		return out
-	}
-	if err := sw.SetRow("A1", cells(header)); err != nil {
-		return err
-	}
+	rows := make([][]string, len(ls))
 	for i, l := range ls {
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), cells(row(l))); err != nil {
-			return err
-		}
+		rows[i] = row(l)
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	if _, err := f.WriteTo(&b); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	_, err = w.Write(b.Bytes())
-	return err
+	return sheet.WriteXLSX(w, "Leads", header, rows)
 }

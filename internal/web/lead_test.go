@@ -41,7 +41,7 @@ func TestLeadContactOnlyWithConsent(t *testing.T) {
 	xb := readAll(t, f.do(xadmin, "GET", "/portal"+base+".xlsx", "", ""))
 	x, err := excelize.OpenReader(bytes.NewReader([]byte(xb)))
 	must(t, err)
-	rows, err := x.GetRows("Sheet1")
+	rows, err := x.GetRows("Leads")
 	must(t, err)
 	var sheet strings.Builder
 	for _, r := range rows {
