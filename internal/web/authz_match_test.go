@@ -40,6 +40,7 @@ func init() {
 		"GET /events/{event}/schedule.pdf":                       accounts,
 		"GET /events/{event}/schedule.ics":                       accounts,
 		"GET /console/events/{event}/meetings":                   runners,
+		"GET /console/events/{event}/meetings.xlsx":              runners,
 		"POST /console/events/{event}/meetings/settings":         runners,
 		"POST /console/events/{event}/meetings/schedule":         runners,
 		"POST /console/events/{event}/meetings/{meeting}/noshow": runners,

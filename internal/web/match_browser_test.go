@@ -111,6 +111,14 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		if !strings.Contains(plan, visitorName) {
 			t.Errorf("the table plan does not show the meeting: %s", clip(plan, 800))
 		}
+		// The list link downloads a workbook (a zip: "PK") with the
+		// organizer's session.
+		got := mustRun(t, ctx, chromedp.Evaluate[string](`fetch(document.querySelector("#meetings-xlsx").href).then(async r =>
+			r.status + " " + r.headers.get("content-type") + " " + new Uint8Array(await r.arrayBuffer()).slice(0, 2).join(","))`,
+			func(p *runtime.EvaluateParams) { await := true; p.AwaitPromise = &await }))
+		if want := "200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 80,75"; got != want {
+			t.Errorf("the meetings list download: %q, want %q", got, want)
+		}
 	})
 
 	for _, side := range []struct{ role, other string }{{visitor, exhibitorName}, {xadmin, visitorName}} {

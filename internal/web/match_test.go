@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/emersion/go-ical"
+	"github.com/xuri/excelize/v2"
 
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/market"
@@ -229,6 +230,7 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	if body := readAll(t, pdf); pdf.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF-") {
 		t.Fatalf("schedule PDF: %s %.10q", pdf.Header.Get("Content-Type"), body)
 	}
+	checkMeetingsXLSX(t, f, id)
 
 	// B becomes unavailable at that time: the next run moves the meeting.
 	got, err := f.db.Meeting(t.Context(), f.eventID, id)
@@ -283,4 +285,36 @@ func icsEvent(t *testing.T, resp *http.Response) ical.Event {
 		t.Fatalf(".ics has %d events", len(evs))
 	}
 	return evs[0]
+}
+
+// checkMeetingsXLSX reads the organizer's export after the first run: the
+// scheduled meeting comes first, with its slot, booth and message, and the
+// cancelled request follows with its reason, all in Vietnamese.
+func checkMeetingsXLSX(t *testing.T, f *fixture, scheduled int64) {
+	t.Helper()
+	resp := f.do(organizer, "GET", fmt.Sprintf("/console/events/%d/meetings.xlsx", f.eventID), "", "")
+	body := readAll(t, resp)
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "meetings-") {
+		t.Fatalf("export: %d %q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+	}
+	x, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows("Kết nối giao thương B2B")
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("export rows: %q %v", rows, err)
+	}
+	first, second := strings.Join(rows[1], "|"), strings.Join(rows[2], "|")
+	for _, want := range []string{itoa(scheduled) + "|Đã xếp lịch|Công ty other-exhibitor|VN|Công ty exhibitor-admin|VN|", "Gian hàng A-101", "Chúng tôi cần AGV"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the scheduled meeting's row lacks %q: %s", want, first)
+		}
+	}
+	if rows[1][6] == "" {
+		t.Errorf("the scheduled meeting's row has no slot: %s", first)
+	}
+	if !strings.Contains(second, "|Đã hủy|") || !strings.Contains(second, "duplicate") {
+		t.Errorf("the cancelled request's row: %s", second)
+	}
 }

@@ -55,6 +55,7 @@ func (s *Server) matchRoutes() []route {
 		{"GET /events/{event}/schedule.ics", signedIn, m.handleScheduleICS},
 
 		{"GET /console/events/{event}/meetings", eventOrganizer, m.handleConsole},
+		{"GET /console/events/{event}/meetings.xlsx", eventOrganizer, m.handleMeetingsXLSX},
 		{"POST /console/events/{event}/meetings/settings", eventOrganizer, m.handleSettings},
 		{"POST /console/events/{event}/meetings/schedule", eventOrganizer, m.handleRunScheduler},
 		{"POST /console/events/{event}/meetings/{meeting}/noshow", eventOrganizer, m.handleNoShow},
