@@ -6,14 +6,17 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// WriteXLSX writes one sheet named name with the header in bold, frozen
-// above the rows, and a filter on every column. Text is kept as text: an
-// id or a phone number is never turned into a number or a date.
+// WriteXLSX writes one sheet named name (cleaned to what Excel accepts)
+// with the header in bold, frozen above the rows, and a filter on every
+// column. Text is kept as text: an id or a phone number is never turned
+// into a number or a date.
 func WriteXLSX(w io.Writer, name string, header []string, rows [][]string) error {
+	name = sheetName(name)
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", name); err != nil {
@@ -64,4 +67,25 @@ func WriteXLSX(w io.Writer, name string, header []string, rows [][]string) error
 	}
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// sheetName makes a name Excel accepts: at most 31 characters, none of
+// : \ / ? * [ ], not empty and not starting or ending with an apostrophe.
+// The names come from the message catalogue, so a translation can never
+// make a download fail.
+func sheetName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return ' '
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31])
+	}
+	name = strings.Trim(name, "' ")
+	if name == "" {
+		return "Sheet1"
+	}
+	return name
 }
