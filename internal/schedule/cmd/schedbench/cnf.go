@@ -128,6 +128,8 @@ type cnfModel struct {
 	cnf
 	meetVar [][]int
 	doms    [][]int // allowed slots of each meeting
+	meetsOf [][]int // meetings of each participant
+	sess    [][]int // slots of each session, in order
 	slotIdx map[string]int
 	partIdx map[string]int
 	unavail [][]bool // participant, slot
@@ -157,7 +159,7 @@ func buildCNF(p schedule.Problem, opt cnfOptions) (*cnfModel, error) {
 	}
 	var breaks []int
 	for k, q := range p.Participants {
-		breaks = append(breaks, md.participantBreaks(p, k, perPart[k], opt, opt.OnlyBroken == nil || opt.OnlyBroken[q.ID])...)
+		breaks = append(breaks, md.participantBreaks(k, perPart[k], opt, opt.OnlyBroken == nil || opt.OnlyBroken[q.ID])...)
 	}
 	md.atMost(breaks, opt.MaxBreaks)
 	return md, nil
@@ -168,6 +170,7 @@ func (md *cnfModel) index(p schedule.Problem) {
 	for i, s := range p.Slots {
 		md.slotIdx[s.ID] = i
 	}
+	md.sess = sessions(p)
 	md.unavail = make([][]bool, len(p.Participants))
 	for i, q := range p.Participants {
 		md.partIdx[q.ID] = i
@@ -189,6 +192,7 @@ func (md *cnfModel) meetingVars(p schedule.Problem) (perPart [][][]int, perSlot 
 	}
 	perSlot = make([][]int, nSlots)
 	md.doms = make([][]int, len(p.Meetings))
+	md.meetsOf = make([][]int, len(p.Participants))
 	md.meetVar = make([][]int, len(p.Meetings))
 	for i, mt := range p.Meetings {
 		md.meetVar[i] = make([]int, nSlots)
@@ -204,6 +208,10 @@ func (md *cnfModel) meetingVars(p schedule.Problem) (perPart [][][]int, perSlot 
 				perPart[k][s] = append(perPart[k][s], v)
 			}
 		}
+		for _, w := range mt.With {
+			k := md.partIdx[w]
+			md.meetsOf[k] = append(md.meetsOf[k], i)
+		}
 		md.add(lits...)
 		md.pairwiseAtMostOne(lits)
 	}
@@ -213,13 +221,13 @@ func (md *cnfModel) meetingVars(p schedule.Problem) (perPart [][][]int, perSlot 
 // participantBreaks encodes participant k's day and returns the variables
 // the break bound counts: its break starts, or one "has a break" variable
 // with PerParticipant. Without mayBreak, it may have none.
-func (md *cnfModel) participantBreaks(p schedule.Problem, k int, perSlot [][]int, opt cnfOptions, mayBreak bool) []int {
+func (md *cnfModel) participantBreaks(k int, perSlot [][]int, opt cnfOptions, mayBreak bool) []int {
 	busy := md.busyVars(perSlot)
 	if opt.Implied {
-		md.impliedCounts(p, k, busy)
+		md.impliedCounts(k, busy)
 	}
 	var mine []int
-	for _, sess := range sessions(p) {
+	for _, sess := range md.sess {
 		mine = append(mine, md.breakVars(busy, sess)...)
 	}
 	if !mayBreak {
@@ -325,16 +333,8 @@ func (md *cnfModel) breakVars(busy []int, sess []int) []int {
 
 // impliedCounts adds participant k's busy-slot count and, for each slot set
 // one of its meetings is restricted to, the Hall condition of that set.
-func (md *cnfModel) impliedCounts(p schedule.Problem, k int, busy []int) {
-	doms := md.doms
-	var mine []int
-	for i, mt := range p.Meetings {
-		for _, w := range mt.With {
-			if md.partIdx[w] == k {
-				mine = append(mine, i)
-			}
-		}
-	}
+func (md *cnfModel) impliedCounts(k int, busy []int) {
+	doms, mine := md.doms, md.meetsOf[k]
 	vars := func(set []int) []int {
 		var out []int
 		for _, s := range set {
