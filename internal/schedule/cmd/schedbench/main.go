@@ -24,19 +24,27 @@ import (
 )
 
 func main() {
-	mode := flag.String("mode", "jair", "jair, seeds, exact, lpbound, scale or cnf")
+	mode := flag.String("mode", "jair", "jair, seeds, exact, lpbound, scale, cnf or chrono")
 	dir := flag.String("jair", "../shared/bench/b2b-jair2022", "directory of the JAIR 2022 instances")
 	cbc := flag.String("cbc", "/usr/bin/cbc", "CBC binary for -mode exact and lpbound")
 	mipSec := flag.Int("mipsec", 0, "with -mode lpbound, also give CBC the slot model as a MIP for this many seconds")
 	only := flag.String("instance", "", "with -mode lpbound, run only the instances whose name contains this")
 	subset := flag.String("only", "", "with -mode jair or seeds, run only these instances (comma-separated names)")
 	seeds := flag.String("seeds", "1,2,3", "with -mode seeds, the seeds (comma-separated)")
-	cnfIn := flag.String("in", "", "with -mode cnf, the problem file")
+	cnfIn := flag.String("in", "", "with -mode cnf or chrono, the problem file")
 	cnfOut := flag.String("out", "problem.cnf", "with -mode cnf, the DIMACS file to write")
-	maxBreaks := flag.Int("breaks", 0, "with -mode cnf, the largest total breaks allowed")
+	maxBreaks := flag.Int("breaks", 0, "with -mode cnf or chrono, the largest total breaks allowed")
 	implied := flag.Bool("implied", false, "with -mode cnf, add each participant's busy-slot counts")
 	perPart := flag.Bool("per-participant", false, "with -mode cnf, bound the participants with a break, not the breaks")
 	onlyBroken := flag.String("only-broken", "", "with -mode cnf, a JSON file listing the only participant ids allowed a break")
+	var ch chronoOptions
+	flag.IntVar(&ch.Limit, "limit", 5000, "with -mode chrono, nodes per try")
+	flag.IntVar(&ch.Tries, "tries", 100, "with -mode chrono, tries (restarts)")
+	flag.Uint64Var(&ch.Seed, "seed", 1, "with -mode chrono, the random seed")
+	flag.Float64Var(&ch.MeetFirst, "meet-first", 0.5, "with -mode chrono, the probability that a participant first tries to meet rather than wait")
+	flag.BoolVar(&ch.Reverse, "reverse", false, "with -mode chrono, search from the last slot back")
+	flag.BoolVar(&ch.ByFailures, "by-failures", false, "with -mode chrono, order the waiting participants by their past failures")
+	hint := flag.String("hint", "", "with -mode chrono, a schedule whose slots the search tries first")
 	flag.Parse()
 	var err error
 	switch *mode {
@@ -55,6 +63,9 @@ func main() {
 		if opt.OnlyBroken, err = readIDSet(*onlyBroken); err == nil {
 			err = exportCNF(*cnfIn, *cnfOut, opt)
 		}
+	case "chrono":
+		ch.Breaks = *maxBreaks
+		err = printChrono(os.Stdout, *cnfIn, *hint, ch)
 	default:
 		err = fmt.Errorf("unknown mode %q", *mode)
 	}
