@@ -56,6 +56,8 @@ type chrono struct {
 	rng          *rand.Rand
 	meetFirst    float64
 	hint         []int // meeting → slot to try first, or nil
+	noise        float64
+	hintAllow    []int // allowed breaks per participant, or nil
 	byFailures   bool
 	failures     []int // per participant, kept across restarts
 }
@@ -70,6 +72,14 @@ type chronoOptions struct {
 	Reverse    bool    // search from the last slot to the first
 	ByFailures bool    // order waiting participants by their past failures
 	Hint       map[string]string
+	// HintBreaks: only the participants with a break in the hint may have
+	// one, at most as many as there.
+	HintBreaks bool
+	Noise      float64 // probability of leaving the hint at each choice
+	// Straddlers: only participants with meetings restricted to two
+	// disjoint ranges of slots (morning-only and afternoon-only) may have
+	// a break, one each.
+	Straddlers bool
 }
 
 // chronoResult is the outcome of a run.
@@ -165,8 +175,15 @@ func runChrono(p schedule.Problem, opt chronoOptions) (chronoResult, error) {
 		for i, m := range p.Meetings {
 			c.hint[i] = slices.IndexFunc(slots, func(s schedule.Slot) bool { return s.ID == opt.Hint[m.ID] })
 		}
+		if opt.HintBreaks {
+			c.hintAllow = c.breaksIn(c.hint)
+		}
+		c.noise = opt.Noise
 	}
 	c.k, c.meetFirst, c.byFailures = opt.Breaks, opt.MeetFirst, opt.ByFailures
+	if opt.Straddlers {
+		c.hintAllow = c.straddlers()
+	}
 	var res chronoResult
 	start := time.Now()
 	for try := range max(opt.Tries, 1) {
@@ -205,6 +222,9 @@ func (c *chrono) reset(k int) {
 		c.first[p], c.last[p] = -1, -2
 		c.busyAt[p], c.waitAt[p] = -1, -1
 		c.brk[p], c.allow[p] = 0, k
+		if c.hintAllow != nil {
+			c.allow[p] = min(k, c.hintAllow[p])
+		}
 	}
 	clear(c.used)
 	c.total, c.nodes, c.deepest = 0, 0, 0
@@ -545,7 +565,7 @@ func (c *chrono) order(p int, cands []int, t int) {
 		if c.mustMeet(c.ma[m]+c.mb[m]-p, t) {
 			k -= 2
 		}
-		if c.hint != nil && c.hint[m] == t {
+		if c.hint != nil && c.hint[m] == t && c.rng.Float64() >= c.noise {
 			k = -1 << 20
 		}
 		key[m] = k*16 + c.rng.IntN(16)
@@ -592,6 +612,9 @@ func (c *chrono) fillRest(t int, rest []int) bool {
 	meetFirst := c.rng.Float64() < c.meetFirst
 	if c.hint != nil {
 		meetFirst = slices.ContainsFunc(c.meets[p], func(m int) bool { return c.hint[m] == t })
+		if c.rng.Float64() < c.noise {
+			meetFirst = !meetFirst
+		}
 	}
 	if meetFirst {
 		return meet() || (c.nodes <= c.limit && wait())
@@ -649,6 +672,44 @@ func printChrono(w io.Writer, in, hintFile string, opt chronoOptions) error {
 		fmt.Fprintf(w, "checked: weight %d, breaks %d, idle %d\n", obj.Weight, obj.Breaks, obj.Idle)
 	}
 	return nil
+}
+
+// straddlers gives 1 to each participant with two meetings whose slot
+// ranges do not overlap, 0 to the others.
+func (c *chrono) straddlers() []int {
+	n := make([]int, c.P)
+	for p := range c.P {
+		lo, hi := c.S, -1
+		for _, m := range c.meets[p] {
+			lo, hi = min(lo, c.hi[m]), max(hi, c.lo[m])
+		}
+		if hi > lo {
+			n[p] = 1
+		}
+	}
+	return n
+}
+
+// breaksIn counts each participant's breaks when meeting m is in slot
+// slot[m] (-1: not placed).
+func (c *chrono) breaksIn(slot []int) []int {
+	busy := make([]bool, c.P*c.S)
+	for m, s := range slot {
+		if s >= 0 {
+			busy[c.ma[m]*c.S+s], busy[c.mb[m]*c.S+s] = true, true
+		}
+	}
+	n := make([]int, c.P)
+	for p := range c.P {
+		runs := 0
+		for u := range c.S {
+			if busy[p*c.S+u] && (u == 0 || !busy[p*c.S+u-1]) {
+				runs++
+			}
+		}
+		n[p] = max(runs-1, 0)
+	}
+	return n
 }
 
 // readHint reads a schedule (the scheduler's output) as meeting → slot.

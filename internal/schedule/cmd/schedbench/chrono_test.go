@@ -110,3 +110,47 @@ func TestChronoRefusesOtherModels(t *testing.T) {
 		}
 	}
 }
+
+// The hint's breaks limit who may break, and only the participants with
+// meetings restricted to disjoint ranges of slots count as straddlers.
+func TestChronoAllowances(t *testing.T) {
+	p := schedule.Problem{Objective: schedule.ObjectiveBreaks}
+	for _, s := range []string{"s0", "s1", "s2", "s3"} {
+		p.Slots = append(p.Slots, schedule.Slot{ID: s})
+	}
+	p.Locations = []schedule.Location{{ID: "T0"}}
+	p.Participants = []schedule.Participant{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	// No schedule without a break: a's meetings must take s1 and s2, so
+	// bc lands in s0 or s3, next to only one of b's and c's meetings.
+	p.Meetings = []schedule.Meeting{
+		{ID: "ab", With: []string{"a", "b"}, Slots: []string{"s0", "s1"}},
+		{ID: "ac", With: []string{"a", "c"}, Slots: []string{"s2", "s3"}},
+		{ID: "bc", With: []string{"b", "c"}},
+	}
+	c, err := newChrono(p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.straddlers(); got[0] != 1 || got[1] != 0 || got[2] != 0 {
+		t.Fatalf("straddlers = %v, want only a", got)
+	}
+	// ab in s0, ac in s2, bc in s1: a has a break, b and c none.
+	if got := c.breaksIn([]int{0, 2, 1}); got[0] != 1 || got[1] != 0 || got[2] != 0 {
+		t.Fatalf("breaksIn = %v, want [1 0 0]", got)
+	}
+	// A hint in which nobody breaks (bc left out) allows no break at all.
+	hint := map[string]string{"ab": "s1", "ac": "s2"}
+	for _, tc := range []struct {
+		breaks     int
+		hintBreaks bool
+		want       bool
+	}{{0, false, false}, {1, false, true}, {1, true, false}} {
+		res, err := runChrono(p, chronoOptions{Breaks: tc.breaks, Limit: 1 << 20, Tries: 1, Hint: hint, HintBreaks: tc.hintBreaks})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Found != tc.want {
+			t.Errorf("at most %d breaks, hint's breaks only %v: found %v, want %v", tc.breaks, tc.hintBreaks, res.Found, tc.want)
+		}
+	}
+}

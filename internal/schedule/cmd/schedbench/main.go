@@ -44,6 +44,9 @@ func main() {
 	flag.Float64Var(&ch.MeetFirst, "meet-first", 0.5, "with -mode chrono, the probability that a participant first tries to meet rather than wait")
 	flag.BoolVar(&ch.Reverse, "reverse", false, "with -mode chrono, search from the last slot back")
 	flag.BoolVar(&ch.ByFailures, "by-failures", false, "with -mode chrono, order the waiting participants by their past failures")
+	flag.BoolVar(&ch.HintBreaks, "hint-breaks", false, "with -mode chrono and -hint, only the hint's participants with a break may have one")
+	flag.Float64Var(&ch.Noise, "noise", 0, "with -mode chrono and -hint, the probability of leaving the hint at each choice")
+	flag.BoolVar(&ch.Straddlers, "straddlers", false, "with -mode chrono, only participants with both morning-only and afternoon-only meetings may have a break, one each")
 	hint := flag.String("hint", "", "with -mode chrono, a schedule whose slots the search tries first")
 	flag.Parse()
 	var err error
