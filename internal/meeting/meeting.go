@@ -10,6 +10,7 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -264,6 +265,48 @@ func (m *Meeting) MarkNoShow() error {
 	}
 	m.Status = NoShow
 	return nil
+}
+
+// MoveTo places the meeting, by the organizer's hand, in a slot among
+// slots and a location among allowed (AllowedLocations). An accepted
+// meeting becomes scheduled; a scheduled one moves. The time both sides
+// agreed on, if any, follows, so that the scheduler keeps the new place.
+// Whether both sides and the location are free then is the store's check.
+func (m *Meeting) MoveTo(slot, location string, slots []Slot, allowed []string) error {
+	f := apperr.Fields{}
+	if _, ok := FindSlot(slots, slot); !ok {
+		f["slot"] = "is not a meeting slot of this event"
+	}
+	if !slices.Contains(allowed, location) {
+		f["location"] = "is not a table or booth this meeting may use"
+	}
+	if len(f) > 0 {
+		return f.Err()
+	}
+	if m.Status != Accepted && m.Status != Scheduled {
+		return errState("moved", m.Status)
+	}
+	if m.WantedSlot != "" {
+		m.WantedSlot = slot
+	}
+	m.Status, m.Slot, m.Location = Scheduled, slot, location
+	return nil
+}
+
+// AllowedLocations lists where a meeting may be held: the exhibitor's
+// booths for a booth meeting when there are some (see boothsFor), else the
+// event's tables.
+func AllowedLocations(m Meeting, tables int, booths map[int64][]string) []string {
+	if m.Place == Booth {
+		if b := boothsFor(m, booths); len(b) > 0 {
+			return b
+		}
+	}
+	out := make([]string, 0, tables)
+	for i := 1; i <= tables; i++ {
+		out = append(out, TableID(i))
+	}
+	return out
 }
 
 // Slot is a meeting slot of an event.

@@ -120,3 +120,45 @@ func Example_tableID() {
 	fmt.Println(TableID(3), BoothID("A-101"))
 	// Output: T03 booth-A-101
 }
+
+// An organizer's move places an accepted meeting or moves a scheduled one,
+// only to a slot of the event and a location the meeting may use; the
+// scheduler then keeps it there.
+func TestMoveTo(t *testing.T) {
+	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	booths := map[int64][]string{2: {"A-101"}}
+	table := Meeting{ID: 1, FromOrg: 1, ToOrg: 2, Status: Requested, Place: Table}
+	if got := AllowedLocations(table, 2, booths); len(got) != 2 || got[1] != "T02" {
+		t.Fatalf("table meeting may use %v", got)
+	}
+	booth := Meeting{ID: 2, FromOrg: 3, ToOrg: 2, Status: Accepted, Place: Booth, WantedSlot: "d1-0900"}
+	allowed := AllowedLocations(booth, 2, booths)
+	if len(allowed) != 1 || allowed[0] != "booth-A-101" {
+		t.Fatalf("booth meeting may use %v", allowed)
+	}
+	if err := table.MoveTo("d1-0900", "T01", slots, AllowedLocations(table, 2, booths)); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("moved a request not yet accepted: %v", err)
+	}
+	for _, bad := range [][2]string{{"d9-0900", "booth-A-101"}, {"d1-0900", "T01"}} {
+		if err := booth.MoveTo(bad[0], bad[1], slots, allowed); !apperr.Is(err, apperr.Invalid) {
+			t.Fatalf("moved to %v: %v", bad, err)
+		}
+	}
+	if booth.Status != Accepted || booth.Slot != "" {
+		t.Fatalf("a refused move changed the meeting: %+v", booth)
+	}
+	if err := booth.MoveTo("d1-1400", "booth-A-101", slots, allowed); err != nil {
+		t.Fatal(err)
+	}
+	if booth.Status != Scheduled || booth.Slot != "d1-1400" || booth.WantedSlot != "d1-1400" {
+		t.Fatalf("after the move: %+v", booth)
+	}
+	in := PlanInput{Slots: slots, Tables: 2, Booths: booths, Meetings: []Meeting{booth}}
+	out, err := Plan(context.Background(), in, schedule.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Kept != 1 || len(out.Changes) != 0 {
+		t.Fatalf("the scheduler did not keep the moved meeting: kept %d, changes %+v", out.Kept, out.Changes)
+	}
+}

@@ -371,3 +371,50 @@ func (db *DB) UnscheduleAll(ctx context.Context, eventID int64) (int, error) {
 	n, _ := res.RowsAffected()
 	return int(n), nil
 }
+
+// MoveMeeting stores an organizer's move of a meeting (meeting.MoveTo) if
+// it still is where it was (status, slot and location) and both sides and
+// the location are free in the new slot. Moves of one event are taken one
+// at a time, so two moves cannot take the same table.
+func (db *DB) MoveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.Status, wasSlot, wasLoc string) error {
+	m.UpdatedAt = db.Now()
+	return db.inTx(ctx, func(tx *Tx) error {
+		var id int64
+		if err := tx.queryRow(ctx, "SELECT id FROM events WHERE id = ?"+db.lockSuffix(), m.EventID).Scan(&id); err != nil {
+			return notFound(err, "Event")
+		}
+		busy := `SELECT COUNT(*) FROM meetings WHERE event_id = ? AND id <> ? AND slot = ? AND status IN ('scheduled', 'held')`
+		var n int
+		err := tx.queryRow(ctx, busy+" AND (from_org IN (?, ?) OR to_org IN (?, ?))", m.EventID, m.ID, m.Slot, m.FromOrg, m.ToOrg, m.FromOrg, m.ToOrg).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("move meeting: %w", err)
+		}
+		if n > 0 {
+			return apperr.Errorf(apperr.Conflict, "One of the two sides already has a meeting at that time.")
+		}
+		if err := tx.queryRow(ctx, busy+" AND location = ?", m.EventID, m.ID, m.Slot, m.Location).Scan(&n); err != nil {
+			return fmt.Errorf("move meeting: %w", err)
+		}
+		if n > 0 {
+			return apperr.Errorf(apperr.Conflict, "That table or booth is taken at that time.")
+		}
+		err = tx.queryRow(ctx, "SELECT COUNT(*) FROM meeting_unavailable WHERE event_id = ? AND slot = ? AND org_id IN (?, ?)",
+			m.EventID, m.Slot, m.FromOrg, m.ToOrg).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("move meeting: %w", err)
+		}
+		if n > 0 {
+			return apperr.Errorf(apperr.Conflict, "One of the two sides is not available at that time.")
+		}
+		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, wanted_slot = ?, updated_at = ?
+			WHERE event_id = ? AND id = ? AND status = ? AND slot = ? AND location = ?`,
+			string(m.Status), m.Slot, m.Location, m.WantedSlot, m.UpdatedAt, m.EventID, m.ID, string(was), wasSlot, wasLoc)
+		if err != nil {
+			return fmt.Errorf("move meeting: %w", db.dialect.translate(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.Errorf(apperr.Conflict, "This meeting was changed meanwhile; please reload.")
+		}
+		return nil
+	})
+}

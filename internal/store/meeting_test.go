@@ -7,7 +7,9 @@ import (
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
 	"ketnoi/internal/schedule"
 	"ketnoi/internal/store"
 )
@@ -152,6 +154,83 @@ func TestApplyScheduleSkipsMeetingsChangedMeanwhile(t *testing.T) {
 		}
 		if got, _ := db.Meeting(ctx, e.ID, other.ID); got.Status != meeting.Scheduled || got.Slot != "d2-1400" || got.Location != "booth-A-101" {
 			t.Fatalf("placement not written: %+v", got.Meeting)
+		}
+	})
+}
+
+// An organizer's move is stored only where both sides and the location are
+// free and available, and only if nobody changed the meeting meanwhile;
+// a refused move leaves the meeting as it was.
+func TestMoveMeeting(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Cơ khí", EN: "Mechanical Institute"}, Country: "VN"}
+		if err := db.CreateOrganization(ctx, third); err != nil {
+			t.Fatal(err)
+		}
+		a, b, c := xs[0].OrgID, xs[1].OrgID, third.ID
+		ab := &meeting.Meeting{EventID: e.ID, FromOrg: b, ToOrg: a, Place: meeting.Table, Status: meeting.Accepted}
+		ac := &meeting.Meeting{EventID: e.ID, FromOrg: c, ToOrg: a, Place: meeting.Table, Status: meeting.Accepted}
+		for _, m := range []*meeting.Meeting{ab, ac} {
+			if err := db.CreateMeeting(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		slots := meeting.Slots(e.Days(), time.UTC)
+		tables := []string{"T01", "T02"}
+		move := func(m *meeting.Meeting, slot, loc string) error {
+			cur, err := db.Meeting(ctx, e.ID, m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mt := cur.Meeting
+			if err := mt.MoveTo(slot, loc, slots, tables); err != nil {
+				return err
+			}
+			return db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location)
+		}
+		if err := move(ab, "d1-0900", "T01"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetUnavailable(ctx, e.ID, c, []string{"d1-1000"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct{ slot, loc, why string }{
+			{"d1-0900", "T02", "a is busy at 9:00"},
+			{"d1-1000", "T02", "c is away at 10:00"},
+		} {
+			if err := move(ac, tc.slot, tc.loc); !apperr.Is(err, apperr.Conflict) {
+				t.Fatalf("%s: %v", tc.why, err)
+			}
+		}
+		if err := move(ac, "d1-0930", "T01"); err != nil {
+			t.Fatal(err)
+		}
+		// b meets a at 9:00 on T01; moving it to 9:30 on T01 collides with ac
+		// on the table (and a is busy), to 9:30 on T02 with a.
+		for _, loc := range []string{"T01", "T02"} {
+			if err := move(ab, "d1-0930", loc); !apperr.Is(err, apperr.Conflict) {
+				t.Fatalf("move onto a taken slot: %v", err)
+			}
+		}
+		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Slot != "d1-0900" || got.Location != "T01" || got.Status != meeting.Scheduled {
+			t.Fatalf("a refused move changed the meeting: %+v", got.Meeting)
+		}
+		// A stale form: the meeting moved since it was read.
+		stale, _ := db.Meeting(ctx, e.ID, ab.ID)
+		if err := move(ab, "d1-1100", "T02"); err != nil {
+			t.Fatal(err)
+		}
+		mt := stale.Meeting
+		if err := mt.MoveTo("d1-1130", "T02", slots, tables); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.MoveMeeting(ctx, &mt, stale.Status, stale.Slot, stale.Location); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("stale move: %v", err)
+		}
+		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Slot != "d1-1100" || got.Location != "T02" {
+			t.Fatalf("stale move written: %+v", got.Meeting)
 		}
 	})
 }

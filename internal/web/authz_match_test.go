@@ -44,6 +44,7 @@ func init() {
 		"POST /console/events/{event}/meetings/settings":         runners,
 		"POST /console/events/{event}/meetings/schedule":         runners,
 		"POST /console/events/{event}/meetings/{meeting}/noshow": runners,
+		"POST /console/events/{event}/meetings/{meeting}/move":   runners,
 		"GET /api/v1/cards":                                      everyone,
 		"GET /api/v1/cards/{card}":                               everyone,
 		"POST /api/v1/organizations/{org}/cards":                 orgAMembers,
@@ -78,6 +79,7 @@ func init() {
 	bodies["POST /console/events/{event}/meetings/settings"] = func(*fixture, string) (string, string) { return form, "tables=5" }
 	bodies["POST /console/events/{event}/meetings/schedule"] = func(*fixture, string) (string, string) { return form, "" }
 	bodies["POST /console/events/{event}/meetings/{meeting}/noshow"] = func(*fixture, string) (string, string) { return form, "" }
+	bodies["POST /console/events/{event}/meetings/{meeting}/move"] = func(*fixture, string) (string, string) { return form, "slot=d1-0900&location=T01" }
 	bodies["POST /api/v1/organizations/{org}/cards"] = func(*fixture, string) (string, string) {
 		return "application/json", `{"kind":"need","status":"published","title":{"en":"Warehouse automation"},"sectors":["warehouse_automation"]}`
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -169,6 +170,32 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		un, err := f.db.Unavailable(ctx0, f.eventID)
 		if err != nil || strings.Join(un[f.orgA], ",") != "d1-0830,d2-1330" {
 			t.Fatalf("availability saved from the phone: %v %v", un[f.orgA], err)
+		}
+	})
+	step(t, ctx, "the organizer moves the meeting on a phone", func(t *testing.T, ctx context.Context) {
+		signIn(t, ctx, organizer)
+		m, _ := f.db.Meeting(ctx0, f.eventID, meetingID)
+		s, ok := meeting.FindSlot(meeting.Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, time.UTC), m.Slot)
+		if !ok {
+			t.Fatalf("the meeting's slot %q is not an event slot", m.Slot)
+		}
+		mustNavigate(t, ctx, fmt.Sprintf("%s/console%s/meetings?day=%s&slot=%s", f.srv.URL, ev, s.Day, m.Slot))
+		mustNoOverflow(t, ctx, 390)
+		mustDo(t, ctx,
+			chromedp.Click(chromedp.CSS("#running details.move summary"), chromedp.NodeVisible),
+			chromedp.SetValue(chromedp.CSS(`#running details.move select[name="slot"]`), "d3-1000"),
+		)
+		mustNoOverflow(t, ctx, 390)
+		mustClickNavigate(t, ctx, "#running details.move button")
+		if !mustExist(t, ctx, "#notice") {
+			t.Fatal("no notice after the move")
+		}
+		moved, _ := f.db.Meeting(ctx0, f.eventID, meetingID)
+		if moved.Slot != "d3-1000" || moved.Location != m.Location || moved.Status != meeting.Scheduled {
+			t.Fatalf("after the move the meeting is %s in %s at %q", moved.Status, moved.Slot, moved.Location)
+		}
+		if running := mustTextOf(t, ctx, "#running"); !strings.Contains(running, visitorName) {
+			t.Errorf("the new slot's list lacks the meeting: %s", clip(running, 400))
 		}
 	})
 	for _, e := range jsErrors.all() {

@@ -9,8 +9,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-ical"
 	"github.com/xuri/excelize/v2"
@@ -263,12 +265,66 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	if again, _ := f.db.Meeting(t.Context(), f.eventID, id); again.Status != meeting.Scheduled {
 		t.Fatalf("meeting not scheduled again: %+v", again.Meeting)
 	}
+	checkOrganizerMove(t, f, inbox, id)
 	expect(f.do(xstaff, "POST", mt+"/cancel", form, "reason=Xin+lỗi,+trùng+lịch"), 303, "cancel")
 	m := inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp bị hủy")
 	if !strings.Contains(m.Text, "trùng lịch") {
 		t.Fatalf("the cancellation mail lacks the reason: %q", m.Text)
 	}
 	expect(f.do(otherX, "GET", ev+"/schedule.ics", "", ""), 404, "no meeting left")
+}
+
+// checkOrganizerMove moves the scheduled booth meeting id by hand from the
+// table plan: a wrong slot or a table for a booth meeting is refused and
+// changes nothing; a good move lands, tells both sides by mail and
+// survives the next scheduler run.
+func checkOrganizerMove(t *testing.T, f *fixture, inbox *mailtest.Inbox, id int64) {
+	t.Helper()
+	form := "application/x-www-form-urlencoded"
+	path := fmt.Sprintf("/console/events/%d/meetings/%d/move", f.eventID, id)
+	before, _ := f.db.Meeting(t.Context(), f.eventID, id)
+	for _, bad := range []string{"slot=d9-0000&location=booth-A-101", "slot=d2-1000&location=T01"} {
+		if resp := f.do(organizer, "POST", path, form, bad); resp.StatusCode != 422 {
+			t.Fatalf("move %s: %d, want 422", bad, resp.StatusCode)
+		}
+	}
+	if now, _ := f.db.Meeting(t.Context(), f.eventID, id); now.Slot != before.Slot || now.Location != before.Location {
+		t.Fatalf("a refused move changed the meeting: %+v", now.Meeting)
+	}
+	resp := f.do(organizer, "POST", path, form, "slot=d2-1000&location=booth-A-101")
+	if resp.StatusCode != 303 || !strings.Contains(resp.Header.Get("Location"), "done=moved") {
+		t.Fatalf("move: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	page := readAll(t, f.do(organizer, "GET", resp.Header.Get("Location"), "", ""))
+	if !strings.Contains(page, `id="notice"`) || !strings.Contains(page, `value="d2-1000" selected`) {
+		t.Fatalf("the plan after the move lacks the notice or the meeting in its new slot")
+	}
+	for _, who := range []string{otherX, xadmin} {
+		waitMail(t, inbox, who+"@example.vn", "Lịch gặp được dời", "10:00–10:30")
+	}
+	if resp := f.do(organizer, "POST", fmt.Sprintf("/console/events/%d/meetings/schedule", f.eventID), form, ""); resp.StatusCode != 200 {
+		t.Fatalf("run after the move: %d", resp.StatusCode)
+	}
+	if after, _ := f.db.Meeting(t.Context(), f.eventID, id); after.Slot != "d2-1000" || after.Location != "booth-A-101" || after.Status != meeting.Scheduled {
+		t.Fatalf("the scheduler undid the organizer's move: %+v", after.Meeting)
+	}
+}
+
+// waitMail waits for a mail to addr whose subject and text contain the
+// given strings.
+func waitMail(t *testing.T, inbox *mailtest.Inbox, addr, subject, text string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, m := range inbox.Messages(t) {
+			if slices.ContainsFunc(m.To, func(a string) bool { return strings.EqualFold(a, addr) }) &&
+				strings.Contains(m.Subject, subject) && strings.Contains(m.Text, text) {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no mail to %s about %q with %q", addr, subject, text)
 }
 
 func icsEvent(t *testing.T, resp *http.Response) ical.Event {

@@ -288,7 +288,13 @@ type ConsoleMeetingsPage struct {
 	Running  []MeetingRow
 	Fields   map[string]string
 	LastRun  string
+	Notice   string
+	AllSlots []SlotDay // every slot of the event, for moving a meeting
+	Places   []Choice  // the plan's tables and booths, suggested when moving
 }
+
+// Choice is a value a form suggests, with its label.
+type Choice struct{ Value, Label string }
 
 // RunView is what a scheduler run did.
 type RunView struct {
@@ -343,6 +349,9 @@ func (m *matchWeb) handleConsole(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if k := r.URL.Query().Get("done"); k == "moved" {
+		p.Notice = p.T("console.moved")
+	}
 	m.fillPlan(r, &p, all, slots)
 	return m.s.render(w, http.StatusOK, "schedule_console", p)
 }
@@ -393,7 +402,9 @@ func (m *matchWeb) fillPlan(r *http.Request, p *ConsoleMeetingsPage, all []meeti
 			locs = append(locs, v.Location)
 		}
 	}
+	p.AllSlots = slotDays(slots)
 	for i, l := range locs {
+		p.Places = append(p.Places, Choice{Value: l, Label: whereLabel(p.Page, l)})
 		rowOf[l] = i
 		p.Plan = append(p.Plan, PlanRow{Where: whereLabel(p.Page, l), Cells: make([]*meeting.View, len(p.Slots))})
 	}

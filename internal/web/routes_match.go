@@ -59,6 +59,7 @@ func (s *Server) matchRoutes() []route {
 		{"POST /console/events/{event}/meetings/settings", eventOrganizer, m.handleSettings},
 		{"POST /console/events/{event}/meetings/schedule", eventOrganizer, m.handleRunScheduler},
 		{"POST /console/events/{event}/meetings/{meeting}/noshow", eventOrganizer, m.handleNoShow},
+		{"POST /console/events/{event}/meetings/{meeting}/move", eventOrganizer, m.handleMove},
 
 		{"GET /api/v1/cards", public, m.apiCards},
 		{"GET /api/v1/cards/{card}", public, m.apiCard},
