@@ -267,6 +267,13 @@ func (m *Meeting) MarkNoShow() error {
 	return nil
 }
 
+// Why an organizer's move is refused (the store's checks; see MoveTo).
+var (
+	ErrSideBusy   = apperr.Errorf(apperr.Conflict, "One of the two sides already has a meeting at that time.")
+	ErrSideAway   = apperr.Errorf(apperr.Conflict, "One of the two sides is not available at that time.")
+	ErrPlaceTaken = apperr.Errorf(apperr.Conflict, "That table or booth is taken at that time.")
+)
+
 // MoveTo places the meeting, by the organizer's hand, in a slot among
 // slots and a location among allowed (AllowedLocations). An accepted
 // meeting becomes scheduled; a scheduled one moves. The time both sides

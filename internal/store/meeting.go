@@ -390,13 +390,13 @@ func (db *DB) MoveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.S
 			return fmt.Errorf("move meeting: %w", err)
 		}
 		if n > 0 {
-			return apperr.Errorf(apperr.Conflict, "One of the two sides already has a meeting at that time.")
+			return meeting.ErrSideBusy
 		}
 		if err := tx.queryRow(ctx, busy+" AND location = ?", m.EventID, m.ID, m.Slot, m.Location).Scan(&n); err != nil {
 			return fmt.Errorf("move meeting: %w", err)
 		}
 		if n > 0 {
-			return apperr.Errorf(apperr.Conflict, "That table or booth is taken at that time.")
+			return meeting.ErrPlaceTaken
 		}
 		err = tx.queryRow(ctx, "SELECT COUNT(*) FROM meeting_unavailable WHERE event_id = ? AND slot = ? AND org_id IN (?, ?)",
 			m.EventID, m.Slot, m.FromOrg, m.ToOrg).Scan(&n)
@@ -404,7 +404,7 @@ func (db *DB) MoveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.S
 			return fmt.Errorf("move meeting: %w", err)
 		}
 		if n > 0 {
-			return apperr.Errorf(apperr.Conflict, "One of the two sides is not available at that time.")
+			return meeting.ErrSideAway
 		}
 		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, wanted_slot = ?, updated_at = ?
 			WHERE event_id = ? AND id = ? AND status = ? AND slot = ? AND location = ?`,

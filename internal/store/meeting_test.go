@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -196,30 +197,56 @@ func TestMoveMeeting(t *testing.T) {
 		if err := db.SetUnavailable(ctx, e.ID, c, []string{"d1-1000"}); err != nil {
 			t.Fatal(err)
 		}
-		for _, tc := range []struct{ slot, loc, why string }{
-			{"d1-0900", "T02", "a is busy at 9:00"},
-			{"d1-1000", "T02", "c is away at 10:00"},
+		for _, tc := range []struct {
+			slot, loc, why string
+			want           error
+		}{
+			{"d1-0900", "T02", "a is busy at 9:00", meeting.ErrSideBusy},
+			{"d1-1000", "T02", "c is away at 10:00", meeting.ErrSideAway},
 		} {
-			if err := move(ac, tc.slot, tc.loc); !apperr.Is(err, apperr.Conflict) {
+			if err := move(ac, tc.slot, tc.loc); !errors.Is(err, tc.want) {
 				t.Fatalf("%s: %v", tc.why, err)
 			}
 		}
 		if err := move(ac, "d1-0930", "T01"); err != nil {
 			t.Fatal(err)
 		}
-		// b meets a at 9:00 on T01; moving it to 9:30 on T01 collides with ac
-		// on the table (and a is busy), to 9:30 on T02 with a.
-		for _, loc := range []string{"T01", "T02"} {
-			if err := move(ab, "d1-0930", loc); !apperr.Is(err, apperr.Conflict) {
-				t.Fatalf("move onto a taken slot: %v", err)
-			}
+		// b meets a at 9:00 on T01; at 9:30 a meets c on T01.
+		if err := move(ab, "d1-0930", "T02"); !errors.Is(err, meeting.ErrSideBusy) {
+			t.Fatalf("move onto a's meeting with c: %v", err)
+		}
+		other := &meeting.Meeting{EventID: e.ID, FromOrg: c, ToOrg: b, Place: meeting.Table, Status: meeting.Accepted}
+		if err := db.CreateMeeting(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if err := move(other, "d1-1200", "T01"); err != nil {
+			t.Fatal(err)
+		}
+		if err := move(ab, "d1-1200", "T02"); !errors.Is(err, meeting.ErrSideBusy) {
+			t.Fatalf("b meets c at 12:00: %v", err)
+		}
+		// A fourth organization's meeting with c holds T02 at 11:00, where a
+		// and b are both free: only the table is in the way.
+		fourth := &org.Organization{Kind: org.Agency, Name: i18n.Text{VI: "Sở Khoa học và Công nghệ", EN: "Department of Science and Technology"}, Country: "VN"}
+		if err := db.CreateOrganization(ctx, fourth); err != nil {
+			t.Fatal(err)
+		}
+		cd := &meeting.Meeting{EventID: e.ID, FromOrg: fourth.ID, ToOrg: c, Place: meeting.Table, Status: meeting.Accepted}
+		if err := db.CreateMeeting(ctx, cd); err != nil {
+			t.Fatal(err)
+		}
+		if err := move(cd, "d1-1100", "T02"); err != nil {
+			t.Fatal(err)
+		}
+		if err := move(ab, "d1-1100", "T02"); !errors.Is(err, meeting.ErrPlaceTaken) {
+			t.Fatalf("T02 is taken at 11:00: %v", err)
 		}
 		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Slot != "d1-0900" || got.Location != "T01" || got.Status != meeting.Scheduled {
 			t.Fatalf("a refused move changed the meeting: %+v", got.Meeting)
 		}
 		// A stale form: the meeting moved since it was read.
 		stale, _ := db.Meeting(ctx, e.ID, ab.ID)
-		if err := move(ab, "d1-1100", "T02"); err != nil {
+		if err := move(ab, "d1-1030", "T02"); err != nil {
 			t.Fatal(err)
 		}
 		mt := stale.Meeting
@@ -229,7 +256,7 @@ func TestMoveMeeting(t *testing.T) {
 		if err := db.MoveMeeting(ctx, &mt, stale.Status, stale.Slot, stale.Location); !apperr.Is(err, apperr.Conflict) {
 			t.Fatalf("stale move: %v", err)
 		}
-		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Slot != "d1-1100" || got.Location != "T02" {
+		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Slot != "d1-1030" || got.Location != "T02" {
 			t.Fatalf("stale move written: %+v", got.Meeting)
 		}
 	})

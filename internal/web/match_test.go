@@ -283,9 +283,14 @@ func checkOrganizerMove(t *testing.T, f *fixture, inbox *mailtest.Inbox, id int6
 	form := "application/x-www-form-urlencoded"
 	path := fmt.Sprintf("/console/events/%d/meetings/%d/move", f.eventID, id)
 	before, _ := f.db.Meeting(t.Context(), f.eventID, id)
-	for _, bad := range []string{"slot=d9-0000&location=booth-A-101", "slot=d2-1000&location=T01"} {
-		if resp := f.do(organizer, "POST", path, form, bad); resp.StatusCode != 422 {
-			t.Fatalf("move %s: %d, want 422", bad, resp.StatusCode)
+	for bad, why := range map[string]string{
+		"slot=d9-0000&location=booth-A-101": "Hãy chọn một khung giờ gặp",
+		"slot=d2-1000&location=T01":         "Hãy chọn một bàn của sự kiện",
+	} {
+		resp := f.do(organizer, "POST", path, form, bad)
+		page := readAll(t, resp)
+		if resp.StatusCode != 422 || !strings.Contains(page, `role="alert">`+why) || !strings.Contains(page, `class="move" open`) {
+			t.Fatalf("move %s: %d, want 422 and the plan with %q by the open form", bad, resp.StatusCode, why)
 		}
 	}
 	if now, _ := f.db.Meeting(t.Context(), f.eventID, id); now.Slot != before.Slot || now.Location != before.Location {

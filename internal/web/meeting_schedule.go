@@ -291,6 +291,8 @@ type ConsoleMeetingsPage struct {
 	Notice   string
 	AllSlots []SlotDay // every slot of the event, for moving a meeting
 	Places   []Choice  // the plan's tables and booths, suggested when moving
+	// MoveError says why the organizer's move of a meeting was refused.
+	MoveError map[int64]string
 }
 
 // Choice is a value a form suggests, with its label.
