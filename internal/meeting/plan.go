@@ -239,7 +239,9 @@ type Store interface {
 	Unavailable(ctx context.Context, eventID int64) (map[int64][]string, error)
 	MeetingBooths(ctx context.Context, eventID int64) (map[int64][]string, error)
 	// ApplySchedule stores the changes in one transaction, each only if the
-	// meeting is still accepted or scheduled; it returns those it applied.
+	// meeting is still accepted or scheduled and where the run found it; it
+	// returns those it applied, and writes nothing if they collide with a
+	// meeting moved by hand meanwhile.
 	ApplySchedule(ctx context.Context, eventID int64, changes []Change, at time.Time) ([]Change, error)
 }
 

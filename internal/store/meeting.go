@@ -149,10 +149,19 @@ func (db *DB) MeetingsToSchedule(ctx context.Context, eventID int64) ([]meeting.
 
 // ApplySchedule stores a scheduler run in one transaction. A change is
 // applied only if its meeting is still accepted or scheduled (a side may
-// have cancelled meanwhile); the applied changes are returned.
+// have cancelled meanwhile) and where the run found it (the organizer may
+// have moved it by hand); the applied changes are returned. If the
+// placements then collide with a meeting moved by hand meanwhile, nothing
+// is written and the error is ErrPlanChanged.
 func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meeting.Change, at time.Time) ([]meeting.Change, error) {
 	var applied []meeting.Change
 	err := db.inTx(ctx, func(tx *Tx) error {
+		// Runs and the organizer's moves of one event are taken one at a
+		// time (see MoveMeeting), so the check below sees every move.
+		var id int64
+		if err := tx.queryRow(ctx, "SELECT id FROM events WHERE id = ?"+db.lockSuffix(), eventID).Scan(&id); err != nil {
+			return notFound(err, "Event")
+		}
 		write := tx.placeEach
 		if db.roundTrips() {
 			write = tx.placeBatched
@@ -167,12 +176,43 @@ func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meetin
 				applied = append(applied, c)
 			}
 		}
+		if err := tx.planHolds(ctx, eventID); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, "UPDATE match_settings SET last_run_at = ? WHERE event_id = ?", at, eventID); err != nil {
 			return fmt.Errorf("apply schedule: %w", err)
 		}
 		return nil
 	})
 	return applied, err
+}
+
+// ErrPlanChanged: a meeting was moved by hand while the scheduler ran,
+// and the run's placements collide with it.
+var ErrPlanChanged = apperr.Errorf(apperr.Conflict, "The table plan changed while the scheduler ran (a meeting was moved by hand); nothing was changed. Please run it again.")
+
+// planHolds checks that no two scheduled meetings of the event share a
+// table or booth, or a side, in a slot.
+func (tx *Tx) planHolds(ctx context.Context, eventID int64) error {
+	var n int
+	err := tx.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT slot, location FROM meetings WHERE event_id = ? AND status = 'scheduled'
+		GROUP BY slot, location HAVING COUNT(*) > 1) x`, eventID).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("check plan: %w", err)
+	}
+	if n == 0 {
+		err = tx.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT org, slot FROM (
+			SELECT from_org AS org, slot FROM meetings WHERE event_id = ? AND status = 'scheduled'
+			UNION ALL SELECT to_org AS org, slot FROM meetings WHERE event_id = ? AND status = 'scheduled') y
+			GROUP BY org, slot HAVING COUNT(*) > 1) x`, eventID, eventID).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("check plan: %w", err)
+		}
+	}
+	if n > 0 {
+		return ErrPlanChanged
+	}
+	return nil
 }
 
 // roundTrips reports whether each statement crosses the network: then
@@ -187,8 +227,8 @@ func (tx *Tx) placeEach(ctx context.Context, eventID int64, changes []meeting.Ch
 	for _, c := range changes {
 		m := c.Meeting
 		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, updated_at = ?
-			WHERE event_id = ? AND id = ? AND status IN ('accepted', 'scheduled')`,
-			string(m.Status), m.Slot, m.Location, at, eventID, m.ID)
+			WHERE event_id = ? AND id = ? AND status IN ('accepted', 'scheduled') AND slot = ? AND location = ?`,
+			string(m.Status), m.Slot, m.Location, at, eventID, m.ID, c.OldSlot, c.OldLocation)
 		if err != nil {
 			return nil, err
 		}
@@ -213,10 +253,11 @@ func (tx *Tx) placeBatched(ctx context.Context, eventID int64, changes []meeting
 			if i > 0 {
 				sb.WriteByte(',')
 			}
-			sb.WriteString("(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))")
-			args = append(args, c.Meeting.ID, string(c.Meeting.Status), c.Meeting.Slot, c.Meeting.Location)
+			sb.WriteString("(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))")
+			args = append(args, c.Meeting.ID, string(c.Meeting.Status), c.Meeting.Slot, c.Meeting.Location, c.OldSlot, c.OldLocation)
 		}
-		sb.WriteString(`) AS v WHERE meetings.id = v.column1 AND meetings.event_id = ? AND meetings.status IN ('accepted', 'scheduled') RETURNING meetings.id`)
+		sb.WriteString(`) AS v WHERE meetings.id = v.column1 AND meetings.event_id = ? AND meetings.status IN ('accepted', 'scheduled')
+			AND meetings.slot = v.column5 AND meetings.location = v.column6 RETURNING meetings.id`)
 		args = append(args, eventID)
 		rows, err := tx.query(ctx, sb.String(), args...)
 		if err != nil {

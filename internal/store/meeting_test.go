@@ -261,3 +261,69 @@ func TestMoveMeeting(t *testing.T) {
 		}
 	})
 }
+
+// A move by hand between a scheduler run's reading and its writing that
+// collides with the run's placements makes the run write nothing.
+func TestApplyScheduleRefusesCollisionWithAMove(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 1}); err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, name := range []string{"Viện Cơ khí", "Sở Khoa học và Công nghệ"} {
+			o := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: name}, Country: "VN"}
+			if err := db.CreateOrganization(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, o.ID)
+		}
+		ab := &meeting.Meeting{EventID: e.ID, FromOrg: xs[1].OrgID, ToOrg: xs[0].OrgID, Place: meeting.Table, Status: meeting.Accepted}
+		cd := &meeting.Meeting{EventID: e.ID, FromOrg: ids[0], ToOrg: ids[1], Place: meeting.Table, Status: meeting.Accepted}
+		for _, m := range []*meeting.Meeting{ab, cd} {
+			if err := db.CreateMeeting(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		in, err := meeting.LoadPlanInput(ctx, db, e.ID, e.Days(), time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := meeting.Plan(ctx, in, schedule.Options{Seed: 1})
+		if err != nil || len(out.Changes) != 2 {
+			t.Fatalf("plan: %d changes, %v", len(out.Changes), err)
+		}
+		// Meanwhile the organizer puts c and d where the run puts a and b.
+		var abPlace meeting.Meeting
+		for _, c := range out.Changes {
+			if c.Meeting.ID == ab.ID {
+				abPlace = c.Meeting
+			}
+		}
+		cur, _ := db.Meeting(ctx, e.ID, cd.ID)
+		mt := cur.Meeting
+		if err := mt.MoveTo(abPlace.Slot, abPlace.Location, in.Slots, []string{"T01"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ApplySchedule(ctx, e.ID, out.Changes, time.Now()); !errors.Is(err, store.ErrPlanChanged) {
+			t.Fatalf("apply after a colliding move: %v", err)
+		}
+		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Status != meeting.Accepted || got.Slot != "" {
+			t.Fatalf("the refused run wrote a and b's meeting: %+v", got.Meeting)
+		}
+		if got, _ := db.Meeting(ctx, e.ID, cd.ID); got.Slot != abPlace.Slot || got.Status != meeting.Scheduled {
+			t.Fatalf("the move was lost: %+v", got.Meeting)
+		}
+		// Run again from the new state: both placed, nothing collides.
+		if _, err := meeting.RunScheduler(ctx, db, e.ID, e.Days(), time.UTC, time.Now(), schedule.Options{Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Status != meeting.Scheduled || got.Slot == abPlace.Slot {
+			t.Fatalf("second run: %+v", got.Meeting)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/schedule"
+	"ketnoi/internal/store"
 )
 
 // SchedulePage is the viewer's personal schedule at an event.
@@ -293,6 +295,7 @@ type ConsoleMeetingsPage struct {
 	Places   []Choice  // the plan's tables and booths, suggested when moving
 	// MoveError says why the organizer's move of a meeting was refused.
 	MoveError map[int64]string
+	RunError  string // why a scheduler run wrote nothing
 }
 
 // Choice is a value a form suggests, with its label.
@@ -472,6 +475,15 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	defer cancel()
 	start := time.Now()
 	out, err := meeting.RunScheduler(ctx, m.s.db, e.ID, e.Days(), zone, m.s.db.Now(), schedule.Options{Seed: 1})
+	if errors.Is(err, store.ErrPlanChanged) {
+		p, all, slots, perr := m.consolePage(r)
+		if perr != nil {
+			return perr
+		}
+		p.RunError = p.T("console.plan_changed")
+		m.fillPlan(r, &p, all, slots)
+		return m.s.render(w, http.StatusConflict, "schedule_console", p)
+	}
 	if err != nil {
 		return err
 	}
