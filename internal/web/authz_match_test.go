@@ -57,6 +57,7 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/decline": meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/propose": meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  meetingSides,
+		"POST /api/v1/events/{event}/meetings/{meeting}/move":    runners,
 		"GET /api/v1/events/{event}/orgs/{org}/availability":     orgAMembers,
 		"PUT /api/v1/events/{event}/orgs/{org}/availability":     orgAMembers,
 	})
@@ -97,6 +98,7 @@ func init() {
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/propose"] = jsonBody(`{"slot":"d1-0900"}`)
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/cancel"] = jsonBody(`{"reason":"busy"}`)
 	bodies["PUT /api/v1/events/{event}/orgs/{org}/availability"] = jsonBody(`{"unavailable":["d1-0830"]}`)
+	bodies["POST /api/v1/events/{event}/meetings/{meeting}/move"] = jsonBody(`{"slot":"d1-0900","location":"T01"}`)
 	fixtureHooks = append(fixtureHooks, func(f *fixture) {
 		ctx := context.Background()
 		c := &market.Card{OrgID: f.orgA, Kind: market.Offer, Status: market.Published, Sectors: []string{"agv_amr"},

@@ -242,3 +242,59 @@ func TestAvailabilityAPI(t *testing.T) {
 	problem(t, f, otherX, "PUT", path, `{"unavailable":[]}`, 403)
 	problem(t, f, xadmin, "GET", "/api/v1/events/"+itoa(f.eventID)+"/orgs/999999/availability", "", 403)
 }
+
+// TestMeetingMoveAPI places and moves a meeting as the organizer through
+// the API: refusals are problem+json with nothing written, each move is
+// mailed to both sides, and the reply is the meeting as it now stands.
+func TestMeetingMoveAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f)
+	ctx := t.Context()
+	// The fixture's open request between B and A is withdrawn first.
+	old, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	withdrawn := old.Meeting
+	must(t, withdrawn.Cancel("duplicate"))
+	must(t, f.db.SaveMeeting(ctx, &withdrawn, old.Status))
+	m := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
+		Status: meeting.Requested, Place: meeting.Table, Message: "AGV"}
+	must(t, f.db.CreateMeeting(ctx, m))
+	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID))
+	must(t, f.db.SaveMeeting(ctx, m, meeting.Requested))
+	must(t, f.db.SetUnavailable(ctx, f.eventID, f.orgA, []string{"d1-1100"}))
+	path := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID) + "/move"
+	move := func(body string) meeting.View {
+		t.Helper()
+		resp := f.do(organizer, "POST", path, "application/json", body)
+		var v meeting.View
+		if resp.StatusCode != 200 {
+			t.Fatalf("move %s: %d %s", body, resp.StatusCode, readAll(t, resp))
+		}
+		decodeInto(t, resp, &v)
+		return v
+	}
+	for body, field := range map[string]string{
+		`{"slot":"d9-0900","location":"T01"}`: "slot",
+		`{"slot":"d1-0900","location":"T99"}`: "location",
+		`{"slot":"d1-0900"}`:                  "location",
+	} {
+		if p := problem(t, f, organizer, "POST", path, body, 422); p.Errors[field] == "" {
+			t.Errorf("%s: no message for %s: %+v", body, field, p)
+		}
+	}
+	problem(t, f, organizer, "POST", path, `{"slot":"d1-0900","location":"T01","at":"now"}`, 422)
+	problem(t, f, organizer, "POST", path, `{"slot":"d1-1100","location":"T01"}`, 409) // A is away
+	if got, _ := f.db.Meeting(ctx, f.eventID, m.ID); got.Status != meeting.Accepted || got.Slot != "" {
+		t.Fatalf("refused moves changed the meeting: %+v", got.Meeting)
+	}
+	if v := move(`{"slot":"d1-0900","location":"T01"}`); v.Status != meeting.Scheduled || v.Slot != "d1-0900" || v.Location != "T01" {
+		t.Fatalf("placed: %+v", v.Meeting)
+	}
+	inbox.Wait(t, otherX+"@example.vn", "Đã xếp lịch gặp")
+	if v := move(`{"slot":"d2-1000","location":"T02"}`); v.Slot != "d2-1000" || v.Location != "T02" {
+		t.Fatalf("moved: %+v", v.Meeting)
+	}
+	for _, who := range []string{otherX, xadmin} {
+		waitMail(t, inbox, who+"@example.vn", "Lịch gặp được dời", "10:00–10:30")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
 )
 
@@ -14,44 +15,96 @@ import (
 // meeting, it places it). Both sides are mailed the new time and place,
 // and later scheduler runs keep it there.
 func (m *matchWeb) handleMove(w http.ResponseWriter, r *http.Request) error {
-	e, slots, err := m.eventSlots(r)
+	mv, err := m.move(r, r.PostFormValue("slot"), r.PostFormValue("location"))
+	if err != nil {
+		if mv.before.ID == 0 {
+			return err
+		}
+		return m.moveRefused(w, r, mv.before, err)
+	}
+	done := "moved"
+	if !mv.changed {
+		done = ""
+	}
+	return backToPlan(w, r, mv.event.ID, mv.slots, mv.after.Slot, done)
+}
+
+// MoveInput is the organizer's move of a meeting: a slot id of the event
+// and a location (a table "T01", or a booth "booth-A-101" for a booth
+// meeting).
+type MoveInput struct {
+	Slot     string `json:"slot"`
+	Location string `json:"location"`
+}
+
+func (m *matchWeb) apiMove(w http.ResponseWriter, r *http.Request) error {
+	var in MoveInput
+	if err := decodeJSON(r, &in); err != nil {
+		return err
+	}
+	mv, err := m.move(r, in.Slot, in.Location)
 	if err != nil {
 		return err
+	}
+	out, err := m.s.db.Meeting(r.Context(), mv.event.ID, mv.after.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// moved is what move did: the meeting before and after, and whether
+// anything changed.
+type moved struct {
+	event         event.Event
+	slots         []meeting.Slot
+	before, after meeting.View
+	changed       bool
+}
+
+// move moves the request's meeting to slot and location, as an
+// organizer, and mails both sides. A move to where the meeting already is
+// changes nothing.
+func (m *matchWeb) move(r *http.Request, slot, location string) (moved, error) {
+	var mv moved
+	var err error
+	if mv.event, mv.slots, err = m.eventSlots(r); err != nil {
+		return mv, err
 	}
 	id, err := pathID(r, "meeting")
 	if err != nil {
-		return err
+		return mv, err
 	}
-	v, err := m.s.db.Meeting(r.Context(), e.ID, id)
+	v, err := m.s.db.Meeting(r.Context(), mv.event.ID, id)
 	if err != nil {
-		return err
+		return mv, err
 	}
-	settings, err := m.s.db.MatchSettings(r.Context(), e.ID)
+	settings, err := m.s.db.MatchSettings(r.Context(), mv.event.ID)
 	if err != nil {
-		return err
+		return mv, err
 	}
-	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
+	booths, err := m.s.db.MeetingBooths(r.Context(), mv.event.ID)
 	if err != nil {
-		return err
+		return mv, err
 	}
+	mv.before, mv.after = v, v
 	mt := v.Meeting
-	allowed := meeting.AllowedLocations(mt, settings.Tables, booths)
-	if err := mt.MoveTo(r.PostFormValue("slot"), r.PostFormValue("location"), slots, allowed); err != nil {
-		return m.moveRefused(w, r, v, err)
+	if err := mt.MoveTo(slot, location, mv.slots, meeting.AllowedLocations(mt, settings.Tables, booths)); err != nil {
+		return mv, err
 	}
 	if mt.Slot == v.Slot && mt.Location == v.Location && v.Status == meeting.Scheduled {
-		return backToPlan(w, r, e.ID, slots, mt.Slot, "")
+		return mv, nil
 	}
 	if err := m.s.db.MoveMeeting(r.Context(), &mt, v.Status, v.Slot, v.Location); err != nil {
-		return m.moveRefused(w, r, v, err)
+		return mv, err
 	}
-	after := meeting.View{Meeting: mt, From: v.From, To: v.To}
+	mv.after, mv.changed = meeting.View{Meeting: mt, From: v.From, To: v.To}, true
 	kind, old := mailScheduled, ""
 	if v.Status == meeting.Scheduled {
 		kind, old = mailMoved, v.Slot
 	}
-	m.mailChange(r, e, slots, after, kind, old)
-	return backToPlan(w, r, e.ID, slots, mt.Slot, "moved")
+	m.mailChange(r, mv.event, mv.slots, mv.after, kind, old)
+	return mv, nil
 }
 
 // moveRefused shows the table plan again at the meeting's slot, the move

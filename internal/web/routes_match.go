@@ -73,6 +73,7 @@ func (s *Server) matchRoutes() []route {
 		{"POST /api/v1/events/{event}/meetings/{meeting}/decline", meetingParty, m.apiDecline},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/propose", meetingParty, m.apiPropose},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/cancel", meetingParty, m.apiCancel},
+		{"POST /api/v1/events/{event}/meetings/{meeting}/move", eventOrganizer, m.apiMove},
 		{"GET /api/v1/events/{event}/orgs/{org}/availability", orgMember, m.apiAvailability},
 		{"PUT /api/v1/events/{event}/orgs/{org}/availability", orgMember, m.apiSetAvailability},
 	}
