@@ -157,10 +157,9 @@ func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meetin
 	var applied []meeting.Change
 	err := db.inTx(ctx, func(tx *Tx) error {
 		// Runs and the organizer's moves of one event are taken one at a
-		// time (see MoveMeeting), so the check below sees every move.
-		var id int64
-		if err := tx.queryRow(ctx, "SELECT id FROM events WHERE id = ?"+db.lockSuffix(), eventID).Scan(&id); err != nil {
-			return notFound(err, "Event")
+		// time, so the check below sees every move.
+		if err := tx.lockPlan(ctx, eventID); err != nil {
+			return err
 		}
 		write := tx.placeEach
 		if db.roundTrips() {
@@ -185,6 +184,20 @@ func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meetin
 		return nil
 	})
 	return applied, err
+}
+
+// lockPlan takes an event's table plan until the transaction ends: on
+// PostgreSQL a lock on the event's row that other runs and moves wait
+// for, but not the rows that refer to the event (NO KEY: scans and
+// registrations go on meanwhile); a SQLite transaction already holds the
+// one write lock.
+func (tx *Tx) lockPlan(ctx context.Context, eventID int64) error {
+	q := "SELECT id FROM events WHERE id = ?"
+	if tx.db.dialect.name == "postgres" {
+		q += " FOR NO KEY UPDATE"
+	}
+	var id int64
+	return notFound(tx.queryRow(ctx, q, eventID).Scan(&id), "Event")
 }
 
 // ErrPlanChanged: a meeting was moved by hand while the scheduler ran,
@@ -420,9 +433,8 @@ func (db *DB) UnscheduleAll(ctx context.Context, eventID int64) (int, error) {
 func (db *DB) MoveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.Status, wasSlot, wasLoc string) error {
 	m.UpdatedAt = db.Now()
 	return db.inTx(ctx, func(tx *Tx) error {
-		var id int64
-		if err := tx.queryRow(ctx, "SELECT id FROM events WHERE id = ?"+db.lockSuffix(), m.EventID).Scan(&id); err != nil {
-			return notFound(err, "Event")
+		if err := tx.lockPlan(ctx, m.EventID); err != nil {
+			return err
 		}
 		busy := `SELECT COUNT(*) FROM meetings WHERE event_id = ? AND id <> ? AND slot = ? AND status IN ('scheduled', 'held')`
 		var n int

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -324,6 +325,71 @@ func TestApplyScheduleRefusesCollisionWithAMove(t *testing.T) {
 		}
 		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Status != meeting.Scheduled || got.Slot == abPlace.Slot {
 			t.Fatalf("second run: %+v", got.Meeting)
+		}
+	})
+}
+
+// Two organizers moving two meetings onto one table at once: one move
+// lands, the other is refused, on both databases.
+func TestConcurrentMovesKeepTablesSingle(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		var orgs []int64
+		for i := range 4 {
+			o := &org.Organization{Kind: org.Enterprise, Name: i18n.Text{VI: fmt.Sprintf("Công ty %d", i)}, Country: "VN"}
+			if err := db.CreateOrganization(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+			orgs = append(orgs, o.ID)
+		}
+		slots := meeting.Slots(e.Days(), time.UTC)
+		for round, slot := range []string{"d1-0830", "d1-0900", "d1-0930", "d1-1000", "d1-1030", "d1-1100", "d1-1130", "d1-1200"} {
+			pair := []*meeting.Meeting{
+				{EventID: e.ID, FromOrg: orgs[0], ToOrg: orgs[1], Place: meeting.Table, Status: meeting.Accepted},
+				{EventID: e.ID, FromOrg: orgs[2], ToOrg: orgs[3], Place: meeting.Table, Status: meeting.Accepted},
+			}
+			errs := make(chan error, 2)
+			for _, m := range pair {
+				if err := db.CreateMeeting(ctx, m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, m := range pair {
+				go func() {
+					mt := *m
+					if err := mt.MoveTo(slot, "T01", slots, []string{"T01"}); err != nil {
+						errs <- err
+						return
+					}
+					errs <- db.MoveMeeting(ctx, &mt, meeting.Accepted, "", "")
+				}()
+			}
+			var ok, taken int
+			for range pair {
+				switch err := <-errs; {
+				case err == nil:
+					ok++
+				case errors.Is(err, meeting.ErrPlaceTaken):
+					taken++
+				default:
+					t.Fatalf("round %d: %v", round, err)
+				}
+			}
+			if ok != 1 || taken != 1 {
+				t.Fatalf("round %d: %d moves landed, %d refused; want 1 and 1", round, ok, taken)
+			}
+			// Free the pairs for the next round.
+			for _, m := range pair {
+				cur, _ := db.Meeting(ctx, e.ID, m.ID)
+				c := cur.Meeting
+				if err := c.Cancel("next round"); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.SaveMeeting(ctx, &c, cur.Status); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}
 	})
 }
