@@ -3,6 +3,7 @@ package meeting
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -160,5 +161,38 @@ func TestMoveTo(t *testing.T) {
 	}
 	if out.Kept != 1 || len(out.Changes) != 0 {
 		t.Fatalf("the scheduler did not keep the moved meeting: kept %d, changes %+v", out.Kept, out.Changes)
+	}
+}
+
+// A run during the fair neither places meetings in slots that have begun
+// nor moves the meetings scheduled in them, even where their place has
+// become impossible; without From it does both.
+func TestPlanLeavesBegunSlots(t *testing.T) {
+	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	past := Meeting{ID: 1, FromOrg: 1, ToOrg: 2, Status: Scheduled, Place: Table, Slot: "d1-0900", Location: "T01"}
+	in := PlanInput{Slots: slots, Tables: 2, Unavailable: map[int64][]string{1: {"d1-0900"}}, Meetings: []Meeting{past}}
+	for id := int64(2); id <= 6; id++ {
+		in.Meetings = append(in.Meetings, Meeting{ID: id, FromOrg: id + 1, ToOrg: 1, Status: Accepted, Place: Table})
+	}
+	free, err := Plan(context.Background(), in, schedule.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(free.Changes, func(c Change) bool { return c.Meeting.ID == 1 && c.Kind == Moved }) {
+		t.Fatalf("without From the meeting whose side is away was not moved: %+v", free.Changes)
+	}
+	in.From = time.Date(2027, 3, 10, 10, 0, 0, 0, time.UTC) // the 10:00 slot begins
+	out, err := Plan(context.Background(), in, schedule.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Changes) != 5 {
+		t.Fatalf("%d changes, want the 5 accepted meetings placed: %+v", len(out.Changes), out.Changes)
+	}
+	for _, c := range out.Changes {
+		s, ok := FindSlot(slots, c.Meeting.Slot)
+		if c.Meeting.ID == 1 || !ok || s.Start < "10:30" {
+			t.Fatalf("change %+v (slot starts %s) after 10:00", c, s.Start)
+		}
 	}
 }

@@ -22,6 +22,10 @@ type PlanInput struct {
 	Unavailable map[int64][]string
 	// Meetings are the accepted and scheduled meetings; others are ignored.
 	Meetings []Meeting
+	// From, when set, is the time of the run: slots that have begun by
+	// then are not offered, and meetings scheduled in them stay as they
+	// are (held, missed or about to start: not the run's to move).
+	From time.Time
 }
 
 // ChangeKind is what a run did to a meeting.
@@ -68,11 +72,16 @@ func parseMeetingKey(s string) int64 {
 // confirmed meeting, unless that place has become impossible (a side is now
 // unavailable, the table was removed, another fixed meeting holds it): then
 // it may move. Meetings that cannot be placed at all (no table, no booth)
-// are returned as left out.
+// are returned as left out. With in.From set, slots that have begun are
+// left out, and so are the meetings scheduled in them.
 func Problem(in PlanInput) (schedule.Problem, []Left) {
 	p := schedule.Problem{Objective: schedule.ObjectiveIdle}
-	slotOK := map[string]bool{}
+	slotOK, begun := map[string]bool{}, map[string]bool{}
 	for _, s := range in.Slots {
+		if !in.From.IsZero() && !s.Starts.After(in.From) {
+			begun[s.ID] = true
+			continue
+		}
 		p.Slots = append(p.Slots, schedule.Slot{ID: s.ID, Day: s.Day, Start: s.Start, End: s.End, Session: s.Session})
 		slotOK[s.ID] = true
 	}
@@ -103,7 +112,7 @@ func Problem(in PlanInput) (schedule.Problem, []Left) {
 		return boolRank(a.Status == Scheduled) - boolRank(b.Status == Scheduled)
 	})
 	for _, m := range ms {
-		if m.Status != Accepted && m.Status != Scheduled {
+		if m.Status != Accepted && m.Status != Scheduled || m.Status == Scheduled && begun[m.Slot] {
 			continue
 		}
 		locs := tables
@@ -246,12 +255,14 @@ type Store interface {
 }
 
 // RunScheduler schedules an event's accepted meetings around the scheduled
-// ones and stores the result. days are the event's dates; loc its zone.
+// ones and stores the result. days are the event's dates; loc its zone;
+// slots that have begun by now are neither used nor changed.
 func RunScheduler(ctx context.Context, st Store, eventID int64, days []string, loc *time.Location, now time.Time, opt schedule.Options) (Outcome, error) {
 	in, err := LoadPlanInput(ctx, st, eventID, days, loc)
 	if err != nil {
 		return Outcome{}, err
 	}
+	in.From = now
 	out, err := Plan(ctx, in, opt)
 	if err != nil {
 		return out, err

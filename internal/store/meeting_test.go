@@ -393,3 +393,26 @@ func TestConcurrentMovesKeepTablesSingle(t *testing.T) {
 		}
 	})
 }
+
+// The organizer's button during the fair places meetings only in slots
+// that have not begun.
+func TestRunSchedulerDuringTheFair(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		m := &meeting.Meeting{EventID: e.ID, FromOrg: xs[1].OrgID, ToOrg: xs[0].OrgID, Place: meeting.Table, Status: meeting.Accepted}
+		if err := db.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		zone := time.FixedZone("ICT", 7*3600)
+		now := time.Date(2027, 3, 11, 16, 40, 0, 0, zone) // day 2, after the 16:30 slot began
+		if _, err := meeting.RunScheduler(ctx, db, e.ID, e.Days(), zone, now, schedule.Options{Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := db.Meeting(ctx, e.ID, m.ID)
+		s, ok := meeting.FindSlot(meeting.Slots(e.Days(), zone), got.Slot)
+		if got.Status != meeting.Scheduled || !ok || !s.Starts.After(now) {
+			t.Fatalf("scheduled at %q (%v), before %v", got.Slot, s.Starts, now)
+		}
+	})
+}
