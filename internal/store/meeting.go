@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
 )
 
@@ -239,7 +240,7 @@ func (tx *Tx) placeEach(ctx context.Context, eventID int64, changes []meeting.Ch
 	done := map[int64]bool{}
 	for _, c := range changes {
 		m := c.Meeting
-		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, updated_at = ?
+		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, reminded_at = NULL, updated_at = ?
 			WHERE event_id = ? AND id = ? AND status IN ('accepted', 'scheduled') AND slot = ? AND location = ?`,
 			string(m.Status), m.Slot, m.Location, at, eventID, m.ID, c.OldSlot, c.OldLocation)
 		if err != nil {
@@ -261,7 +262,7 @@ func (tx *Tx) placeBatched(ctx context.Context, eventID int64, changes []meeting
 		part := changes[start:min(start+chunk, len(changes))]
 		var sb strings.Builder
 		args := []any{at}
-		sb.WriteString(`UPDATE meetings SET status = v.column2, slot = v.column3, location = v.column4, updated_at = ? FROM (VALUES `)
+		sb.WriteString(`UPDATE meetings SET status = v.column2, slot = v.column3, location = v.column4, reminded_at = NULL, updated_at = ? FROM (VALUES `)
 		for i, c := range part {
 			if i > 0 {
 				sb.WriteByte(',')
@@ -459,7 +460,7 @@ func (db *DB) MoveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.S
 		if n > 0 {
 			return meeting.ErrSideAway
 		}
-		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, wanted_slot = ?, updated_at = ?
+		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, slot = ?, location = ?, wanted_slot = ?, reminded_at = NULL, updated_at = ?
 			WHERE event_id = ? AND id = ? AND status = ? AND slot = ? AND location = ?`,
 			string(m.Status), m.Slot, m.Location, m.WantedSlot, m.UpdatedAt, m.EventID, m.ID, string(was), wasSlot, wasLoc)
 		if err != nil {
@@ -470,4 +471,61 @@ func (db *DB) MoveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.S
 		}
 		return nil
 	})
+}
+
+// ClaimReminders takes the event's scheduled meetings in the given slots
+// that have had no reminder yet, marks them reminded at at and returns
+// them: each meeting is claimed once, whichever instance asks.
+func (db *DB) ClaimReminders(ctx context.Context, eventID int64, slots []string, at time.Time) ([]meeting.View, error) {
+	if len(slots) == 0 {
+		return nil, nil
+	}
+	var ids []int64
+	err := db.inTx(ctx, func(tx *Tx) error {
+		ids = ids[:0]
+		args := []any{at, eventID}
+		for _, sl := range slots {
+			args = append(args, sl)
+		}
+		rows, err := tx.query(ctx, `UPDATE meetings SET reminded_at = ? WHERE event_id = ? AND status = 'scheduled' AND reminded_at IS NULL
+			AND slot IN (`+placeholders(len(slots))+`) RETURNING id`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim reminders: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return db.meetings(ctx, " WHERE m.event_id = ? AND m.id IN ("+placeholders(len(ids))+") ORDER BY m.slot, m.id", append([]any{eventID}, int64Args(ids)...)...)
+}
+
+// EventsAround lists the events under way between two dates (YYYY-MM-DD),
+// inclusive.
+func (db *DB) EventsAround(ctx context.Context, from, to string) ([]event.Event, error) {
+	rows, err := db.query(ctx, "SELECT "+eventCols+" FROM events WHERE start_date <= ? AND end_date >= ? ORDER BY id", to, from)
+	if err != nil {
+		return nil, fmt.Errorf("events under way: %w", err)
+	}
+	defer rows.Close()
+	var out []event.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }

@@ -416,3 +416,59 @@ func TestRunSchedulerDuringTheFair(t *testing.T) {
 		}
 	})
 }
+
+// Reminders are claimed once per placement; events under way are found by
+// their dates.
+func TestClaimReminders(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		m := &meeting.Meeting{EventID: e.ID, FromOrg: xs[1].OrgID, ToOrg: xs[0].OrgID, Place: meeting.Table, Status: meeting.Accepted}
+		if err := db.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		changes := []meeting.Change{{Kind: meeting.NewlyScheduled, Meeting: meeting.Meeting{ID: m.ID, Status: meeting.Scheduled, Slot: "d1-0900", Location: "T01"}}}
+		if _, err := db.ApplySchedule(ctx, e.ID, changes, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			from, to string
+			want     int
+		}{{"2027-03-09", "2027-03-09", 0}, {"2027-03-09", "2027-03-10", 1}, {"2027-03-12", "2027-03-13", 1}, {"2027-03-13", "2027-03-14", 0}} {
+			if evs, err := db.EventsAround(ctx, tc.from, tc.to); err != nil || len(evs) != tc.want {
+				t.Fatalf("events around %s–%s: %d, %v; want %d", tc.from, tc.to, len(evs), err, tc.want)
+			}
+		}
+		claim := func(slots ...string) int {
+			t.Helper()
+			vs, err := db.ClaimReminders(ctx, e.ID, slots, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				if v.ID != m.ID || v.From.Name.EN == "" {
+					t.Fatalf("claimed %+v", v)
+				}
+			}
+			return len(vs)
+		}
+		if n := claim("d1-0830"); n != 0 {
+			t.Fatalf("another slot claimed %d", n)
+		}
+		if n := claim("d1-0900", "d1-0930"); n != 1 {
+			t.Fatalf("claimed %d, want 1", n)
+		}
+		if n := claim("d1-0900"); n != 0 {
+			t.Fatalf("claimed twice")
+		}
+		// The run moves it: the new time gets its reminder.
+		moved := []meeting.Change{{Kind: meeting.Moved, OldSlot: "d1-0900", OldLocation: "T01",
+			Meeting: meeting.Meeting{ID: m.ID, Status: meeting.Scheduled, Slot: "d1-1000", Location: "T01"}}}
+		if _, err := db.ApplySchedule(ctx, e.ID, moved, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if n := claim("d1-1000"); n != 1 {
+			t.Fatalf("after the move claimed %d, want 1", n)
+		}
+	})
+}

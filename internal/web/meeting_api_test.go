@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/meeting"
@@ -297,4 +299,57 @@ func TestMeetingMoveAPI(t *testing.T) {
 	for _, who := range []string{otherX, xadmin} {
 		waitMail(t, inbox, who+"@example.vn", "Lịch gặp được dời", "10:00–10:30")
 	}
+}
+
+// TestMeetingReminders: shortly before a scheduled meeting both sides get
+// a reminder, in their language, once; a moved meeting is reminded again
+// at its new time, and meetings further ahead wait.
+func TestMeetingReminders(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f)
+	ctx := t.Context()
+	must(t, f.db.SetPersonLang(ctx, f.people[xadmin].ID, i18n.EN))
+	old, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	withdrawn := old.Meeting
+	must(t, withdrawn.Cancel("duplicate"))
+	must(t, f.db.SaveMeeting(ctx, &withdrawn, old.Status))
+	m := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
+		Status: meeting.Requested, Place: meeting.Table, Message: "Chúng tôi cần AGV"}
+	must(t, f.db.CreateMeeting(ctx, m))
+	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID))
+	must(t, f.db.SaveMeeting(ctx, m, meeting.Requested))
+	slots := meeting.Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, event.Zone("Asia/Ho_Chi_Minh"))
+	place := func(slot string) {
+		t.Helper()
+		cur, err := f.db.Meeting(ctx, f.eventID, m.ID)
+		must(t, err)
+		mt := cur.Meeting
+		must(t, mt.MoveTo(slot, "T01", slots, []string{"T01"}))
+		must(t, f.db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location))
+	}
+	remind := func(at string, want int) {
+		t.Helper()
+		now, err := time.ParseInLocation("2006-01-02 15:04", at, event.Zone("Asia/Ho_Chi_Minh"))
+		must(t, err)
+		f.db.Now = func() time.Time { return now }
+		n, err := f.web.SendMeetingReminders(ctx)
+		if err != nil || n != want {
+			t.Fatalf("reminders at %s: %d, %v; want %d", at, n, err, want)
+		}
+	}
+	place("d1-1000")
+	remind("2027-03-10 09:40", 0) // 20 minutes ahead: not yet
+	remind("2027-03-10 09:46", 1)
+	if msg := inbox.Wait(t, otherX+"@example.vn", "Lúc 10:00"); !strings.Contains(msg.Text, "Bàn T01") || !strings.Contains(msg.Text, "Chúng tôi cần AGV") {
+		t.Fatalf("Vietnamese reminder: %q", msg.Text)
+	}
+	if msg := inbox.Wait(t, xadmin+"@example.vn", "At 10:00: your meeting with"); !strings.Contains(msg.Text, "Table T01") {
+		t.Fatalf("English reminder: %q", msg.Text)
+	}
+	remind("2027-03-10 09:50", 0) // once
+	place("d1-1400")
+	remind("2027-03-10 13:50", 1) // moved: reminded again
+	waitMail(t, inbox, otherX+"@example.vn", "Lúc 14:00", "Bàn T01")
+	remind("2027-03-10 14:10", 0) // begun: too late, and reminded already
 }

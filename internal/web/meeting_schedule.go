@@ -211,6 +211,7 @@ type mailKind string
 const (
 	mailScheduled mailKind = "scheduled"
 	mailMoved     mailKind = "moved"
+	mailReminder  mailKind = "reminder"
 	mailCancelled mailKind = "cancelled"
 	// mailUnscheduled: a run could not keep the meeting (a side became
 	// unavailable and no other time was free); it waits for the next run.
@@ -252,6 +253,13 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 			msg.Text = p.T("mail.meeting.scheduled.body", person.Name, with, p.Tx(e.Name), when, where)
 		case mailMoved:
 			msg.Text = p.T("mail.meeting.moved.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot), when, where)
+		case mailReminder:
+			msg.Subject = p.T("mail.meeting.reminder.subject", with, startOf(slots, v.Slot))
+			msg.Text = p.T("mail.meeting.reminder.body", person.Name, with, p.Tx(e.Name), when, where)
+			if v.Message != "" {
+				msg.Text += "\n\n" + p.T("mail.meeting.reminder.note", v.Message)
+			}
+			msg.Text += "\n\nketnoi"
 		case mailCancelled:
 			msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, p.Tx(e.Name), v.Reason)
 		case mailUnscheduled:
@@ -270,6 +278,14 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 			m.s.log.Warn("meeting mail not sent", "meeting", v.ID, "to", person.Email, "err", err)
 		}
 	}
+}
+
+// startOf is the time a slot begins, "09:00".
+func startOf(slots []meeting.Slot, id string) string {
+	if s, ok := meeting.FindSlot(slots, id); ok {
+		return s.Start
+	}
+	return id
 }
 
 // Console.

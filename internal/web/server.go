@@ -115,7 +115,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 
 // startMailer puts the outbox between the handlers and the transport and,
 // unless told not to, runs this instance's worker until Close or until the
-// database closes.
+// database closes; the meeting reminders run until Close too.
 func (s *Server) startMailer() {
 	w := outbox.NewWorker(s.db, s.cfg.Mail, s.log)
 	w.Render, w.Now = s.renderMail, s.db.Now
@@ -123,6 +123,8 @@ func (s *Server) startMailer() {
 	s.mailer, s.mail = w, &outbox.Sender{Store: s.db, Worker: w}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
+	// Reminders only queue mail, so every instance looks for them.
+	go s.remindLoop(ctx)
 	if s.cfg.NoMailWorker {
 		close(s.stopped)
 		return
