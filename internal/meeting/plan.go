@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"ketnoi/internal/apperr"
 	"ketnoi/internal/schedule"
 )
 
@@ -253,6 +254,10 @@ type Store interface {
 	// meeting moved by hand meanwhile.
 	ApplySchedule(ctx context.Context, eventID int64, changes []Change, at time.Time) ([]Change, error)
 }
+
+// ErrPlanChanged: a meeting was moved by hand while the scheduler ran,
+// and the run's placements would collide with it (ApplySchedule).
+var ErrPlanChanged = apperr.Errorf(apperr.Conflict, "The table plan changed while the scheduler ran (a meeting was moved by hand); nothing was changed. Please run it again.")
 
 // RunScheduler schedules an event's accepted meetings around the scheduled
 // ones and stores the result. days are the event's dates; loc its zone;

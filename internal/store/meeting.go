@@ -153,7 +153,7 @@ func (db *DB) MeetingsToSchedule(ctx context.Context, eventID int64) ([]meeting.
 // have cancelled meanwhile) and where the run found it (the organizer may
 // have moved it by hand); the applied changes are returned. If the
 // placements then collide with a meeting moved by hand meanwhile, nothing
-// is written and the error is ErrPlanChanged.
+// is written and the error is meeting.ErrPlanChanged.
 func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meeting.Change, at time.Time) ([]meeting.Change, error) {
 	var applied []meeting.Change
 	err := db.inTx(ctx, func(tx *Tx) error {
@@ -201,10 +201,6 @@ func (tx *Tx) lockPlan(ctx context.Context, eventID int64) error {
 	return notFound(tx.queryRow(ctx, q, eventID).Scan(&id), "Event")
 }
 
-// ErrPlanChanged: a meeting was moved by hand while the scheduler ran,
-// and the run's placements collide with it.
-var ErrPlanChanged = apperr.Errorf(apperr.Conflict, "The table plan changed while the scheduler ran (a meeting was moved by hand); nothing was changed. Please run it again.")
-
 // planHolds checks that no two scheduled meetings of the event share a
 // table or booth, or a side, in a slot.
 func (tx *Tx) planHolds(ctx context.Context, eventID int64) error {
@@ -224,7 +220,7 @@ func (tx *Tx) planHolds(ctx context.Context, eventID int64) error {
 		}
 	}
 	if n > 0 {
-		return ErrPlanChanged
+		return meeting.ErrPlanChanged
 	}
 	return nil
 }

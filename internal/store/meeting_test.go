@@ -310,7 +310,7 @@ func TestApplyScheduleRefusesCollisionWithAMove(t *testing.T) {
 		if err := db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.ApplySchedule(ctx, e.ID, out.Changes, time.Now()); !errors.Is(err, store.ErrPlanChanged) {
+		if _, err := db.ApplySchedule(ctx, e.ID, out.Changes, time.Now()); !errors.Is(err, meeting.ErrPlanChanged) {
 			t.Fatalf("apply after a colliding move: %v", err)
 		}
 		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Status != meeting.Accepted || got.Slot != "" {

@@ -18,7 +18,6 @@ import (
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/schedule"
-	"ketnoi/internal/store"
 )
 
 // SchedulePage is the viewer's personal schedule at an event.
@@ -491,7 +490,7 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	defer cancel()
 	start := time.Now()
 	out, err := meeting.RunScheduler(ctx, m.s.db, e.ID, e.Days(), zone, m.s.db.Now(), schedule.Options{Seed: 1})
-	if errors.Is(err, store.ErrPlanChanged) {
+	if errors.Is(err, meeting.ErrPlanChanged) {
 		p, all, slots, perr := m.consolePage(r)
 		if perr != nil {
 			return perr
