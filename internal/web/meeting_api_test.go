@@ -332,8 +332,7 @@ func TestMeetingReminders(t *testing.T) {
 		t.Helper()
 		now, err := time.ParseInLocation("2006-01-02 15:04", at, event.Zone("Asia/Ho_Chi_Minh"))
 		must(t, err)
-		f.db.Now = func() time.Time { return now }
-		n, err := f.web.SendMeetingReminders(ctx)
+		n, err := f.web.SendMeetingReminders(ctx, now)
 		if err != nil || n != want {
 			t.Fatalf("reminders at %s: %d, %v; want %d", at, n, err, want)
 		}

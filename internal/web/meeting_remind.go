@@ -17,15 +17,11 @@ const ReminderLead = 15 * time.Minute
 const remindEvery = 30 * time.Second
 
 // SendMeetingReminders mails both sides of every scheduled meeting that
-// begins within ReminderLead and has had no reminder, and says how many
-// meetings it reminded. Each server calls it every half minute; a meeting
-// is reminded once, whichever instance finds it first, and again if it
-// moves.
-func (s *Server) SendMeetingReminders(ctx context.Context) (int, error) {
-	return s.sendReminders(ctx, s.db.Now())
-}
-
-func (s *Server) sendReminders(ctx context.Context, now time.Time) (int, error) {
+// begins within ReminderLead after now and has had no reminder, and says
+// how many meetings it reminded. Each server calls it every half minute;
+// a meeting is reminded once, whichever instance finds it first, and
+// again if it moves.
+func (s *Server) SendMeetingReminders(ctx context.Context, now time.Time) (int, error) {
 	// Events under way, a day either side for the venues' time zones.
 	evs, err := s.db.EventsAround(ctx, now.AddDate(0, 0, -1).Format(event.DateLayout), now.AddDate(0, 0, 1).Format(event.DateLayout))
 	if err != nil {
@@ -57,10 +53,10 @@ func (s *Server) sendReminders(ctx context.Context, now time.Time) (int, error) 
 	return n, nil
 }
 
-// remindLoop sends the reminders until ctx ends. It keeps the store's
-// clock as it was at the start (tests replace it), as the mail worker does.
-func (s *Server) remindLoop(ctx context.Context) {
-	clock := s.db.Now
+// remindLoop sends the reminders until ctx ends, at the times clock
+// gives (the store's clock when the server started, as for the mail
+// worker: tests replace it).
+func (s *Server) remindLoop(ctx context.Context, clock func() time.Time) {
 	t := time.NewTicker(remindEvery)
 	defer t.Stop()
 	for {
@@ -68,7 +64,7 @@ func (s *Server) remindLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := s.sendReminders(ctx, clock()); err != nil && ctx.Err() == nil {
+			if n, err := s.SendMeetingReminders(ctx, clock()); err != nil && ctx.Err() == nil {
 				s.log.Warn("meeting reminders", "err", err)
 			} else if n > 0 {
 				s.log.Info("meeting reminders", "meetings", n)

@@ -124,7 +124,7 @@ func (s *Server) startMailer() {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
 	// Reminders only queue mail, so every instance looks for them.
-	go s.remindLoop(ctx)
+	go s.remindLoop(ctx, s.db.Now)
 	if s.cfg.NoMailWorker {
 		close(s.stopped)
 		return
