@@ -196,3 +196,32 @@ func TestPlanLeavesBegunSlots(t *testing.T) {
 		}
 	}
 }
+
+// FreeTimes gives each slot a free place for the pair, or the first reason
+// it has none.
+func TestFreeTimes(t *testing.T) {
+	slots := Slots([]string{"2027-03-10"}, time.UTC)[:6] // 08:30 … 11:00
+	m := Meeting{ID: 1, FromOrg: 1, ToOrg: 2, Status: Accepted, Place: Table}
+	others := []Meeting{
+		{ID: 2, FromOrg: 1, ToOrg: 3, Status: Scheduled, Slot: "d1-0900", Location: "T01"},
+		{ID: 3, FromOrg: 4, ToOrg: 2, Status: Held, Slot: "d1-0930", Location: "T02"},
+		{ID: 4, FromOrg: 5, ToOrg: 6, Status: Scheduled, Slot: "d1-1030", Location: "T01"},
+		{ID: 5, FromOrg: 7, ToOrg: 8, Status: Scheduled, Slot: "d1-1030", Location: "T02"},
+		{ID: 6, FromOrg: 1, ToOrg: 9, Status: Cancelled, Slot: "d1-1100", Location: "T01"},
+		{ID: 7, FromOrg: 5, ToOrg: 6, Status: Scheduled, Slot: "d1-1100", Location: "T01"},
+	}
+	un := map[int64][]string{2: {"d1-1000"}}
+	now := time.Date(2027, 3, 10, 8, 40, 0, 0, time.UTC)
+	got := FreeTimes(m, slots, others, un, []string{"T01", "T02"}, now)
+	want := []struct{ why, loc string }{
+		{Begun, ""}, {FromBusy, ""}, {ToBusy, ""}, {ToAway, ""}, {NoPlaceFree, ""}, {"", "T02"},
+	}
+	for i, w := range want {
+		if got[i].Why != w.why || got[i].Location != w.loc {
+			t.Errorf("%s: %q at %q, want %q at %q", got[i].Slot.ID, got[i].Why, got[i].Location, w.why, w.loc)
+		}
+	}
+	if got[5].Free != 1 {
+		t.Errorf("11:00 has %d free tables, want 1", got[5].Free)
+	}
+}

@@ -45,6 +45,7 @@ func init() {
 		"POST /console/events/{event}/meetings/schedule":         runners,
 		"POST /console/events/{event}/meetings/{meeting}/noshow": runners,
 		"POST /console/events/{event}/meetings/{meeting}/move":   runners,
+		"GET /console/events/{event}/meetings/{meeting}/place":   runners,
 		"GET /api/v1/cards":                                      everyone,
 		"GET /api/v1/cards/{card}":                               everyone,
 		"POST /api/v1/organizations/{org}/cards":                 orgAMembers,

@@ -198,6 +198,25 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 			t.Errorf("the new slot's list lacks the meeting: %s", clip(running, 400))
 		}
 	})
+	step(t, ctx, "the organizer picks a time when both are free", func(t *testing.T, ctx context.Context) {
+		mustDo(t, ctx, chromedp.Click(chromedp.CSS("#running details.move summary"), chromedp.NodeVisible))
+		mustClickNavigate(t, ctx, "#running a.find-time")
+		mustNoOverflow(t, ctx, 390)
+		// d1-0830 is A's away slot (set above): not offered; d3-1000 is
+		// where the meeting is now.
+		taken := mustTextOf(t, ctx, "#place-2027-03-10")
+		if !strings.Contains(taken, "08:30") || !strings.Contains(taken, "không rảnh") {
+			t.Errorf("A's away slot is not shown as taken: %s", clip(taken, 300))
+		}
+		first := mustRun(t, ctx, chromedp.Evaluate[string](`document.querySelector(".place-time.free button").dataset.slot`))
+		mustClickNavigate(t, ctx, ".place-time.free button")
+		if !mustExist(t, ctx, "#notice") {
+			t.Fatal("no notice after placing")
+		}
+		if m, _ := f.db.Meeting(ctx0, f.eventID, meetingID); m.Slot != first || m.Status != meeting.Scheduled {
+			t.Fatalf("after picking %s the meeting is %s in %s", first, m.Status, m.Slot)
+		}
+	})
 	for _, e := range jsErrors.all() {
 		t.Errorf("JavaScript error: %s", e)
 	}

@@ -60,6 +60,7 @@ func (s *Server) matchRoutes() []route {
 		{"POST /console/events/{event}/meetings/schedule", eventOrganizer, m.handleRunScheduler},
 		{"POST /console/events/{event}/meetings/{meeting}/noshow", eventOrganizer, m.handleNoShow},
 		{"POST /console/events/{event}/meetings/{meeting}/move", eventOrganizer, m.handleMove},
+		{"GET /console/events/{event}/meetings/{meeting}/place", eventOrganizer, m.handlePlace},
 
 		{"GET /api/v1/cards", public, m.apiCards},
 		{"GET /api/v1/cards/{card}", public, m.apiCard},
