@@ -162,12 +162,14 @@ func (db *DB) DeleteExpiredWebSessions(ctx context.Context) error {
 	return err
 }
 
-// Hit counts one attempt under key in a fixed window and returns the count
-// so far in that window. Counters live in the database so that every
+// Hit counts one attempt under key and returns the count so far in the
+// window that began with the first attempt after the last window ended.
+// (Windows aligned to the clock would let a burst across the boundary
+// count twice the limit.) Counters live in the database so that every
 // instance sees the same count.
 func (db *DB) Hit(ctx context.Context, key string, window time.Duration) (int, error) {
 	now := db.Now()
-	start := now.Truncate(window)
+	start := now
 	var n int
 	err := db.inTx(ctx, func(tx *Tx) error {
 		var ws time.Time
@@ -177,7 +179,7 @@ func (db *DB) Hit(ctx context.Context, key string, window time.Duration) (int, e
 			n = 1
 			_, err = tx.exec(ctx, "INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = 1", key, start)
 		case err != nil:
-		case ws.Before(start):
+		case !now.Before(ws.Add(window)):
 			n = 1
 			_, err = tx.exec(ctx, "UPDATE rate_limits SET window_start = ?, count = 1 WHERE key = ?", start, key)
 		default:

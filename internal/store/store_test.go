@@ -74,7 +74,13 @@ func TestRateLimitCountsPerWindow(t *testing.T) {
 				t.Fatalf("hit %d: got %d, %v", want, n, err)
 			}
 		}
-		now = now.Add(time.Minute)
+		// The window runs from the first attempt (9:00:30), not from the
+		// minute on the clock: 9:01:10 is still in it, 9:01:30 is not.
+		now = now.Add(40 * time.Second)
+		if n, _ := db.Hit(ctx, "login:1.2.3.4", time.Minute); n != 4 {
+			t.Fatalf("across the clock's minute: got %d, want 4", n)
+		}
+		now = now.Add(20 * time.Second)
 		if n, _ := db.Hit(ctx, "login:1.2.3.4", time.Minute); n != 1 {
 			t.Fatalf("new window: got %d, want 1", n)
 		}
