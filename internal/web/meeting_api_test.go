@@ -245,6 +245,24 @@ func TestAvailabilityAPI(t *testing.T) {
 	problem(t, f, xadmin, "GET", "/api/v1/events/"+itoa(f.eventID)+"/orgs/999999/availability", "", 403)
 }
 
+// acceptedTableMeeting withdraws the fixture's open request between B and
+// A and has B ask A again for a table meeting, which A's admin accepts.
+func acceptedTableMeeting(t *testing.T, f *fixture, message string) *meeting.Meeting {
+	t.Helper()
+	ctx := t.Context()
+	old, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	withdrawn := old.Meeting
+	must(t, withdrawn.Cancel("duplicate"))
+	must(t, f.db.SaveMeeting(ctx, &withdrawn, old.Status))
+	m := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
+		Status: meeting.Requested, Place: meeting.Table, Message: message}
+	must(t, f.db.CreateMeeting(ctx, m))
+	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID))
+	must(t, f.db.SaveMeeting(ctx, m, meeting.Requested))
+	return m
+}
+
 // TestMeetingMoveAPI places and moves a meeting as the organizer through
 // the API: refusals are problem+json with nothing written, each move is
 // mailed to both sides, and the reply is the meeting as it now stands.
@@ -252,17 +270,7 @@ func TestMeetingMoveAPI(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	inbox := withMail(t, f)
 	ctx := t.Context()
-	// The fixture's open request between B and A is withdrawn first.
-	old, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
-	must(t, err)
-	withdrawn := old.Meeting
-	must(t, withdrawn.Cancel("duplicate"))
-	must(t, f.db.SaveMeeting(ctx, &withdrawn, old.Status))
-	m := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
-		Status: meeting.Requested, Place: meeting.Table, Message: "AGV"}
-	must(t, f.db.CreateMeeting(ctx, m))
-	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID))
-	must(t, f.db.SaveMeeting(ctx, m, meeting.Requested))
+	m := acceptedTableMeeting(t, f, "AGV")
 	must(t, f.db.SetUnavailable(ctx, f.eventID, f.orgA, []string{"d1-1100"}))
 	path := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID) + "/move"
 	move := func(body string) meeting.View {
@@ -309,16 +317,7 @@ func TestMeetingReminders(t *testing.T) {
 	inbox := withMail(t, f)
 	ctx := t.Context()
 	must(t, f.db.SetPersonLang(ctx, f.people[xadmin].ID, i18n.EN))
-	old, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
-	must(t, err)
-	withdrawn := old.Meeting
-	must(t, withdrawn.Cancel("duplicate"))
-	must(t, f.db.SaveMeeting(ctx, &withdrawn, old.Status))
-	m := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
-		Status: meeting.Requested, Place: meeting.Table, Message: "Chúng tôi cần AGV"}
-	must(t, f.db.CreateMeeting(ctx, m))
-	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID))
-	must(t, f.db.SaveMeeting(ctx, m, meeting.Requested))
+	m := acceptedTableMeeting(t, f, "Chúng tôi cần AGV")
 	slots := meeting.Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, event.Zone("Asia/Ho_Chi_Minh"))
 	place := func(slot string) {
 		t.Helper()
