@@ -395,10 +395,21 @@ func IsBooth(loc string) (string, bool) {
 
 // Settings are an event's matchmaking settings.
 type Settings struct {
-	EventID int64      `json:"event_id"`
-	Tables  int        `json:"tables"`
-	LastRun *time.Time `json:"last_run_at,omitempty"`
+	EventID int64 `json:"event_id"`
+	Tables  int   `json:"tables"`
+	// RemindMinutes is how long before a scheduled meeting both sides are
+	// reminded by mail; 0: no reminder.
+	RemindMinutes int        `json:"remind_minutes"`
+	LastRun       *time.Time `json:"last_run_at,omitempty"`
 }
+
+// DefaultRemindMinutes is the reminder before the organizer sets one;
+// MaxRemindMinutes bounds it (a reminder three hours ahead is already a
+// schedule, not a reminder).
+const (
+	DefaultRemindMinutes = 15
+	MaxRemindMinutes     = 180
+)
 
 // DefaultTables is the number of tables before the organizer sets one.
 const DefaultTables = 20

@@ -292,9 +292,9 @@ func (tx *Tx) placeBatched(ctx context.Context, eventID int64, changes []meeting
 // MatchSettings reads an event's matchmaking settings, with defaults when
 // the organizer has set none.
 func (db *DB) MatchSettings(ctx context.Context, eventID int64) (meeting.Settings, error) {
-	s := meeting.Settings{EventID: eventID, Tables: meeting.DefaultTables}
+	s := meeting.Settings{EventID: eventID, Tables: meeting.DefaultTables, RemindMinutes: meeting.DefaultRemindMinutes}
 	var last sql.NullTime
-	err := db.queryRow(ctx, "SELECT tables, last_run_at FROM match_settings WHERE event_id = ?", eventID).Scan(&s.Tables, &last)
+	err := db.queryRow(ctx, "SELECT tables, remind_minutes, last_run_at FROM match_settings WHERE event_id = ?", eventID).Scan(&s.Tables, &s.RemindMinutes, &last)
 	if err == sql.ErrNoRows {
 		return s, nil
 	}
@@ -308,17 +308,17 @@ func (db *DB) MatchSettings(ctx context.Context, eventID int64) (meeting.Setting
 	return s, nil
 }
 
-// SaveMatchSettings sets an event's number of tables.
+// SaveMatchSettings sets an event's number of tables and its reminder.
 func (db *DB) SaveMatchSettings(ctx context.Context, s meeting.Settings) error {
 	return db.inTx(ctx, func(tx *Tx) error {
-		res, err := tx.exec(ctx, "UPDATE match_settings SET tables = ? WHERE event_id = ?", s.Tables, s.EventID)
+		res, err := tx.exec(ctx, "UPDATE match_settings SET tables = ?, remind_minutes = ? WHERE event_id = ?", s.Tables, s.RemindMinutes, s.EventID)
 		if err != nil {
 			return fmt.Errorf("match settings: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n > 0 {
 			return nil
 		}
-		if _, err := tx.exec(ctx, "INSERT INTO match_settings (event_id, tables) VALUES (?, ?)", s.EventID, s.Tables); err != nil {
+		if _, err := tx.exec(ctx, "INSERT INTO match_settings (event_id, tables, remind_minutes) VALUES (?, ?, ?)", s.EventID, s.Tables, s.RemindMinutes); err != nil {
 			return fmt.Errorf("match settings: %w", db.dialect.translate(err))
 		}
 		return nil

@@ -50,13 +50,16 @@ func TestMeetingLifecycleAndScheduler(t *testing.T) {
 		if err := db.SaveMeeting(ctx, &mm, meeting.Requested); !apperr.Is(err, apperr.Conflict) {
 			t.Fatalf("stale save: %v, want conflict", err)
 		}
-		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 3}); err != nil {
+		if s, err := db.MatchSettings(ctx, e.ID); err != nil || s.Tables != meeting.DefaultTables || s.RemindMinutes != meeting.DefaultRemindMinutes {
+			t.Fatalf("default settings = %+v, %v", s, err)
+		}
+		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 3, RemindMinutes: 10}); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 4}); err != nil {
+		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 4, RemindMinutes: 30}); err != nil {
 			t.Fatal(err)
 		}
-		if s, err := db.MatchSettings(ctx, e.ID); err != nil || s.Tables != 4 {
+		if s, err := db.MatchSettings(ctx, e.ID); err != nil || s.Tables != 4 || s.RemindMinutes != 30 {
 			t.Fatalf("settings = %+v, %v", s, err)
 		}
 		if err := db.SetUnavailable(ctx, e.ID, a, []string{"d1-0830", "d1-0900"}); err != nil {

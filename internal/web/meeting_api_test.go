@@ -350,4 +350,30 @@ func TestMeetingReminders(t *testing.T) {
 	remind("2027-03-10 13:50", 1) // moved: reminded again
 	waitMail(t, inbox, otherX+"@example.vn", "Lúc 14:00", "Bàn T01")
 	remind("2027-03-10 14:10", 0) // begun: too late, and reminded already
+
+	// The organizer asks for reminders 30 minutes ahead, then for none;
+	// a bad value is refused by the form and changes nothing.
+	settings := "/console/events/" + itoa(f.eventID) + "/meetings/settings"
+	form := "application/x-www-form-urlencoded"
+	if resp := f.do(organizer, "POST", settings, form, "tables=20&remind=30"); resp.StatusCode != 303 {
+		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	place("d1-1630")
+	remind("2027-03-10 16:05", 1)
+	resp := f.do(organizer, "POST", settings, form, "tables=20&remind=999")
+	if page := readAll(t, resp); resp.StatusCode != 422 || !strings.Contains(page, "từ 0 đến 180") {
+		t.Fatalf("bad reminder: %d", resp.StatusCode)
+	}
+	if resp := f.do(organizer, "POST", settings, form, "tables=20&remind=0"); resp.StatusCode != 303 {
+		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	place("d2-0900")
+	remind("2027-03-11 08:55", 0)
+	// A form without the reminder (an older page) keeps it.
+	if resp := f.do(organizer, "POST", settings, form, "tables=25"); resp.StatusCode != 303 {
+		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	if s, _ := f.db.MatchSettings(ctx, f.eventID); s.Tables != 25 || s.RemindMinutes != 0 {
+		t.Fatalf("settings after a form without the reminder: %+v", s)
+	}
 }

@@ -9,16 +9,12 @@ import (
 	"ketnoi/internal/meeting"
 )
 
-// ReminderLead is how long before a scheduled meeting begins both sides
-// are reminded by mail: time to walk to the table.
-const ReminderLead = 15 * time.Minute
-
 // remindEvery is how often the server looks for meetings to remind.
 const remindEvery = 30 * time.Second
 
 // SendMeetingReminders mails both sides of every scheduled meeting that
-// begins within ReminderLead after now and has had no reminder, and says
-// how many meetings it reminded. Each server calls it every half minute;
+// begins within its event's reminder time (RemindMinutes) after now and
+// has had no reminder, and says how many meetings it reminded. Each server calls it every half minute;
 // a meeting is reminded once, whichever instance finds it first, and
 // again if it moves.
 func (s *Server) SendMeetingReminders(ctx context.Context, now time.Time) (int, error) {
@@ -34,10 +30,18 @@ func (s *Server) SendMeetingReminders(ctx context.Context, now time.Time) (int, 
 		if err != nil {
 			return n, fmt.Errorf("reminders of event %d: %w", e.ID, err)
 		}
+		set, err := s.db.MatchSettings(ctx, e.ID)
+		if err != nil {
+			return n, err
+		}
+		if set.RemindMinutes <= 0 {
+			continue
+		}
+		lead := time.Duration(set.RemindMinutes) * time.Minute
 		slots := meeting.Slots(e.Days(), event.Zone(v.TimeZone))
 		var due []string
 		for _, sl := range slots {
-			if sl.Starts.After(now) && !sl.Starts.After(now.Add(ReminderLead)) {
+			if sl.Starts.After(now) && !sl.Starts.After(now.Add(lead)) {
 				due = append(due, sl.ID)
 			}
 		}

@@ -459,17 +459,37 @@ func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	set, err := m.s.db.MatchSettings(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	fields := map[string]string{}
 	n, err := strconv.Atoi(r.PostFormValue("tables"))
 	if err != nil || n < 0 || n > meeting.MaxTables {
+		fields["tables"] = "console.tables_invalid"
+	}
+	set.Tables = n
+	// A form without the reminder keeps it.
+	if _, ok := r.PostForm["remind"]; ok {
+		minutes, err := strconv.Atoi(r.PostFormValue("remind"))
+		if err != nil || minutes < 0 || minutes > meeting.MaxRemindMinutes {
+			fields["remind"] = "console.remind_invalid"
+		}
+		set.RemindMinutes = minutes
+	}
+	if len(fields) > 0 {
 		p, all, slots, perr := m.consolePage(r)
 		if perr != nil {
 			return perr
 		}
 		m.fillPlan(r, &p, all, slots)
-		p.Fields = map[string]string{"tables": p.T("console.tables_invalid")}
+		p.Fields = map[string]string{}
+		for k, key := range fields {
+			p.Fields[k] = p.T(key, meeting.MaxTables, meeting.MaxRemindMinutes)
+		}
 		return m.s.render(w, http.StatusUnprocessableEntity, "schedule_console", p)
 	}
-	if err := m.s.db.SaveMatchSettings(r.Context(), meeting.Settings{EventID: e.ID, Tables: n}); err != nil {
+	if err := m.s.db.SaveMatchSettings(r.Context(), set); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/console/events/"+itoa(e.ID)+"/meetings", http.StatusSeeOther)
