@@ -307,6 +307,17 @@ func TestMeetingMoveAPI(t *testing.T) {
 	for _, who := range []string{otherX, xadmin} {
 		waitMail(t, inbox, who+"@example.vn", "Lịch gặp được dời", "10:00–10:30")
 	}
+	// A side cancels; the organizer's page, still showing a free time,
+	// posts it: refused, with the reason at the top of the table plan.
+	cur, err := f.db.Meeting(ctx, f.eventID, m.ID)
+	must(t, err)
+	cancelled := cur.Meeting
+	must(t, cancelled.Cancel("plans changed"))
+	must(t, f.db.SaveMeeting(ctx, &cancelled, cur.Status))
+	resp := f.do(organizer, "POST", "/console/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/move", "application/x-www-form-urlencoded", "slot=d2-1100&location=T02")
+	if page := readAll(t, resp); resp.StatusCode != 409 || !strings.Contains(page, `role="alert" id="alert">This meeting cannot be moved now`) {
+		t.Fatalf("move of a cancelled meeting from the page: %d", resp.StatusCode)
+	}
 }
 
 // TestMeetingReminders: shortly before a scheduled meeting both sides get

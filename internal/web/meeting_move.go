@@ -139,6 +139,10 @@ func (m *matchWeb) moveRefused(w http.ResponseWriter, r *http.Request, v meeting
 	r.URL.RawQuery = q.Encode()
 	m.fillPlan(r, &p, all, slots)
 	p.MoveError = map[int64]string{v.ID: msg}
+	if v.Status != meeting.Scheduled {
+		// Not in the slot's list, so not by a form: at the top.
+		p.Alert = msg
+	}
 	return m.s.render(w, statusOf(err), "schedule_console", p)
 }
 

@@ -310,7 +310,9 @@ type ConsoleMeetingsPage struct {
 	Places   []Choice  // the plan's tables and booths, suggested when moving
 	// MoveError says why the organizer's move of a meeting was refused.
 	MoveError map[int64]string
-	RunError  string // why a scheduler run wrote nothing
+	// Alert says why an action wrote nothing when no form of the page can
+	// say it: a scheduler run, a move of a meeting not in the list.
+	Alert string
 }
 
 // Choice is a value a form suggests, with its label.
@@ -515,7 +517,7 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 		if perr != nil {
 			return perr
 		}
-		p.RunError = p.T("console.plan_changed")
+		p.Alert = p.T("console.plan_changed")
 		m.fillPlan(r, &p, all, slots)
 		return m.s.render(w, http.StatusConflict, "schedule_console", p)
 	}
