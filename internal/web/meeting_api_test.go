@@ -315,7 +315,7 @@ func TestMeetingMoveAPI(t *testing.T) {
 	must(t, cancelled.Cancel("plans changed"))
 	must(t, f.db.SaveMeeting(ctx, &cancelled, cur.Status))
 	resp := f.do(organizer, "POST", "/console/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/move", "application/x-www-form-urlencoded", "slot=d2-1100&location=T02")
-	if page := readAll(t, resp); resp.StatusCode != 409 || !strings.Contains(page, `role="alert" id="alert">This meeting cannot be moved now`) {
+	if page := readAll(t, resp); resp.StatusCode != 409 || !strings.Contains(page, `role="alert" id="alert">Không thể dời cuộc gặp này nữa: trạng thái hiện là «Đã hủy».`) {
 		t.Fatalf("move of a cancelled meeting from the page: %d", resp.StatusCode)
 	}
 }

@@ -131,6 +131,10 @@ func (m *matchWeb) moveRefused(w http.ResponseWriter, r *http.Request, v meeting
 		msg = p.T("console.move_away")
 	case errors.Is(err, meeting.ErrPlaceTaken):
 		msg = p.T("console.move_taken")
+	case v.Status != meeting.Accepted && v.Status != meeting.Scheduled:
+		msg = p.T("console.move_state", p.T("meeting.status."+string(v.Status)))
+	case ae.Code == apperr.Conflict:
+		msg = p.T("console.move_stale")
 	}
 	q := url.Values{"slot": {v.Slot}}
 	if s, ok := meeting.FindSlot(slots, v.Slot); ok {
