@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Why a slot cannot take a meeting (see FreeTimes).
+// Why a slot cannot take a meeting (see Occupancy.Times).
 const (
 	Begun       = "begun"     // the slot has begun
 	FromBusy    = "from_busy" // the requester meets someone else then
@@ -24,33 +24,51 @@ type Time struct {
 	Why      string // "" when the meeting can go there
 }
 
-// FreeTimes says, for each slot, whether meeting m could be held then:
-// both sides free (not in another scheduled or held meeting, not marked
-// unavailable), the slot not begun by now, and one of the allowed
-// locations free. others are the event's meetings.
-func FreeTimes(m Meeting, slots []Slot, others []Meeting, unavailable map[int64][]string, allowed []string, now time.Time) []Time {
-	busy := map[int64]map[string]bool{} // org → slots in a meeting
-	taken := map[string]map[string]bool{}
-	for _, o := range others {
-		if o.ID == m.ID || (o.Status != Scheduled && o.Status != Held) || o.Slot == "" {
+// Occupancy is who meets and which locations are taken in each slot, from
+// an event's scheduled and held meetings: built once, asked for many
+// meetings.
+type Occupancy struct {
+	busy  map[int64]map[string]int64  // org → slot → the meeting it is in
+	taken map[string]map[string]int64 // slot → location → the meeting there
+}
+
+// NewOccupancy reads the scheduled and held meetings among ms.
+func NewOccupancy(ms []Meeting) *Occupancy {
+	o := &Occupancy{busy: map[int64]map[string]int64{}, taken: map[string]map[string]int64{}}
+	for _, m := range ms {
+		if (m.Status != Scheduled && m.Status != Held) || m.Slot == "" {
 			continue
 		}
-		for _, org := range []int64{o.FromOrg, o.ToOrg} {
-			if busy[org] == nil {
-				busy[org] = map[string]bool{}
+		for _, org := range []int64{m.FromOrg, m.ToOrg} {
+			if o.busy[org] == nil {
+				o.busy[org] = map[string]int64{}
 			}
-			busy[org][o.Slot] = true
+			o.busy[org][m.Slot] = m.ID
 		}
-		if taken[o.Slot] == nil {
-			taken[o.Slot] = map[string]bool{}
+		if o.taken[m.Slot] == nil {
+			o.taken[m.Slot] = map[string]int64{}
 		}
-		taken[o.Slot][o.Location] = true
+		o.taken[m.Slot][m.Location] = m.ID
 	}
+	return o
+}
+
+// busyElsewhere: org meets someone other than in meeting id in slot.
+func (o *Occupancy) busyElsewhere(org int64, slot string, id int64) bool {
+	other, ok := o.busy[org][slot]
+	return ok && other != id
+}
+
+// Times says, for each slot, whether meeting m could be held then: both
+// sides free (in no other scheduled or held meeting, not marked
+// unavailable), the slot not begun by now, and one of the allowed
+// locations free.
+func (o *Occupancy) Times(m Meeting, slots []Slot, unavailable map[int64][]string, allowed []string, now time.Time) []Time {
 	out := make([]Time, 0, len(slots))
 	for _, s := range slots {
 		t := Time{Slot: s}
 		for _, l := range allowed {
-			if !taken[s.ID][l] {
+			if id, ok := o.taken[s.ID][l]; !ok || id == m.ID {
 				if t.Free == 0 {
 					t.Location = l
 				}
@@ -62,9 +80,9 @@ func FreeTimes(m Meeting, slots []Slot, others []Meeting, unavailable map[int64]
 			t.Why = Here
 		case !s.Starts.After(now):
 			t.Why = Begun
-		case busy[m.FromOrg][s.ID]:
+		case o.busyElsewhere(m.FromOrg, s.ID, m.ID):
 			t.Why = FromBusy
-		case busy[m.ToOrg][s.ID]:
+		case o.busyElsewhere(m.ToOrg, s.ID, m.ID):
 			t.Why = ToBusy
 		case slices.Contains(unavailable[m.FromOrg], s.ID):
 			t.Why = FromAway
@@ -79,4 +97,14 @@ func FreeTimes(m Meeting, slots []Slot, others []Meeting, unavailable map[int64]
 		out = append(out, t)
 	}
 	return out
+}
+
+// Tally counts the slots by why the meeting cannot go there ("" for the
+// free ones).
+func Tally(times []Time) map[string]int {
+	n := map[string]int{}
+	for _, t := range times {
+		n[t.Why]++
+	}
+	return n
 }

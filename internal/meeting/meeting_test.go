@@ -197,7 +197,7 @@ func TestPlanLeavesBegunSlots(t *testing.T) {
 	}
 }
 
-// FreeTimes gives each slot a free place for the pair, or the first reason
+// Occupancy.Times gives each slot a free place for the pair, or the first reason
 // it has none.
 func TestFreeTimes(t *testing.T) {
 	slots := Slots([]string{"2027-03-10"}, time.UTC)[:6] // 08:30 … 11:00
@@ -212,7 +212,7 @@ func TestFreeTimes(t *testing.T) {
 	}
 	un := map[int64][]string{2: {"d1-1000"}}
 	now := time.Date(2027, 3, 10, 8, 40, 0, 0, time.UTC)
-	got := FreeTimes(m, slots, others, un, []string{"T01", "T02"}, now)
+	got := NewOccupancy(others).Times(m, slots, un, []string{"T01", "T02"}, now)
 	want := []struct{ why, loc string }{
 		{Begun, ""}, {FromBusy, ""}, {ToBusy, ""}, {ToAway, ""}, {NoPlaceFree, ""}, {"", "T02"},
 	}
@@ -223,5 +223,15 @@ func TestFreeTimes(t *testing.T) {
 	}
 	if got[5].Free != 1 {
 		t.Errorf("11:00 has %d free tables, want 1", got[5].Free)
+	}
+	tally := Tally(got)
+	if tally[""] != 1 || tally[FromBusy] != 1 || tally[Begun] != 1 || len(tally) != 6 {
+		t.Errorf("tally %v", tally)
+	}
+	// The meeting scheduled at 09:00 itself is not in its own way.
+	placed := others[0]
+	again := NewOccupancy(others).Times(placed, slots, un, []string{"T01", "T02"}, now)
+	if again[1].Why != Here || again[1].Location != "T01" {
+		t.Errorf("its own slot: %+v", again[1])
 	}
 }

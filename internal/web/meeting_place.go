@@ -54,13 +54,9 @@ func (m *matchWeb) handlePlace(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	views, err := m.s.db.EventMeetings(r.Context(), e.ID, meeting.Scheduled, meeting.Held)
+	occ, err := m.occupancy(r, e.ID)
 	if err != nil {
 		return err
-	}
-	others := make([]meeting.Meeting, len(views))
-	for i, o := range views {
-		others[i] = o.Meeting
 	}
 	p := PlacePage{Page: m.s.page(r, ""), Event: e, Meeting: v, slots: slots}
 	if len(slots) > 0 {
@@ -68,7 +64,7 @@ func (m *matchWeb) handlePlace(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Title = p.T("console.place_title", p.Tx(v.From.Name), p.Tx(v.To.Name))
 	allowed := meeting.AllowedLocations(v.Meeting, settings.Tables, booths)
-	for _, t := range meeting.FreeTimes(v.Meeting, slots, others, un, allowed, m.s.db.Now()) {
+	for _, t := range occ.Times(v.Meeting, slots, un, allowed, m.s.db.Now()) {
 		if n := len(p.Days); n == 0 || p.Days[n-1].Day != t.Slot.Day {
 			p.Days = append(p.Days, PlaceDay{Day: t.Slot.Day})
 		}
@@ -86,4 +82,17 @@ func (p PlacePage) Why(code string) string {
 		return p.T("console.why."+code, p.Tx(p.Meeting.To.Name))
 	}
 	return p.T("console.why." + code)
+}
+
+// occupancy reads who meets where at an event.
+func (m *matchWeb) occupancy(r *http.Request, eventID int64) (*meeting.Occupancy, error) {
+	views, err := m.s.db.EventMeetings(r.Context(), eventID, meeting.Scheduled, meeting.Held)
+	if err != nil {
+		return nil, err
+	}
+	ms := make([]meeting.Meeting, len(views))
+	for i, v := range views {
+		ms[i] = v.Meeting
+	}
+	return meeting.NewOccupancy(ms), nil
 }
