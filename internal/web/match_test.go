@@ -255,7 +255,10 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 		}
 	}
 	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, all.Encode()), 303, "away all days")
-	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "third run")
+	third := f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, "")
+	if page := readAll(t, third); third.StatusCode != 200 || !strings.Contains(page, "Công ty other-exhibitor không rảnh ở 48") {
+		t.Fatalf("third run: %d, or the meeting left out without its reason", third.StatusCode)
+	}
 	inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp cần xếp lại")
 	if back, _ := f.db.Meeting(t.Context(), f.eventID, id); back.Status != meeting.Accepted || back.Slot != "" {
 		t.Fatalf("meeting after B left: %+v", back.Meeting)

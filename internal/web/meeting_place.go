@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
@@ -95,4 +96,75 @@ func (m *matchWeb) occupancy(r *http.Request, eventID int64) (*meeting.Occupancy
 		ms[i] = v.Meeting
 	}
 	return meeting.NewOccupancy(ms), nil
+}
+
+// leftShown is how many meetings a run could not place the console lists,
+// each with why; the Excel list has them all.
+const leftShown = 100
+
+// explainLeft lists the meetings a run could not place, each with why in
+// the organizer's language: for how many of the event's slots a side
+// meets someone else, is not available, or no table is free — and how
+// many times are still free for both, where the organizer may place it by
+// hand.
+func (m *matchWeb) explainLeft(r *http.Request, e event.Event, slots []meeting.Slot, left []meeting.Left, byID map[int64]meeting.View, run *RunView, p Page) error {
+	run.MoreLeft = max(len(left)-leftShown, 0)
+	left = left[:min(len(left), leftShown)]
+	if len(left) == 0 {
+		return nil
+	}
+	settings, err := m.s.db.MatchSettings(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	un, err := m.s.db.Unavailable(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	occ, err := m.occupancy(r, e.ID)
+	if err != nil {
+		return err
+	}
+	now := m.s.db.Now()
+	for _, l := range left {
+		v := byID[l.MeetingID]
+		allowed := meeting.AllowedLocations(v.Meeting, settings.Tables, booths)
+		reason := p.T("console.left.no_tables")
+		if len(allowed) > 0 {
+			reason = leftReason(p, v, meeting.Tally(occ.Times(v.Meeting, slots, un, allowed, now)))
+		}
+		run.Left = append(run.Left, LeftView{Meeting: v, Reason: reason})
+	}
+	return nil
+}
+
+// leftReason writes a tally of Times as a sentence.
+func leftReason(p Page, v meeting.View, tally map[string]int) string {
+	var parts []string
+	if n := tally[""]; n > 0 {
+		parts = append(parts, p.T("console.left.free", n))
+	}
+	for _, why := range []string{meeting.FromBusy, meeting.ToBusy, meeting.FromAway, meeting.ToAway, meeting.NoPlaceFree, meeting.Begun} {
+		n := tally[why]
+		if n == 0 {
+			continue
+		}
+		side := ""
+		switch why {
+		case meeting.FromBusy, meeting.FromAway:
+			side = p.Tx(v.From.Name)
+		case meeting.ToBusy, meeting.ToAway:
+			side = p.Tx(v.To.Name)
+		}
+		if side != "" {
+			parts = append(parts, p.T("console.left."+why, side, n))
+		} else {
+			parts = append(parts, p.T("console.left."+why, n))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

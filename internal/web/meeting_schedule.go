@@ -322,6 +322,7 @@ type Choice struct{ Value, Label string }
 type RunView struct {
 	Scheduled, Moved, Unplaced, Kept int
 	Left                             []LeftView
+	MoreLeft                         int // left meetings not listed (see the Excel list)
 	Objective                        schedule.Objective
 	Took                             string
 }
@@ -558,8 +559,8 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 			send(ctx)
 		}
 	}(context.WithoutCancel(r.Context()))
-	for _, l := range out.Left {
-		run.Left = append(run.Left, LeftView{Meeting: byID[l.MeetingID], Reason: l.Reason})
+	if err := m.explainLeft(r, e, slots, out.Left, byID, run, p.Page); err != nil {
+		return err
 	}
 	p.Run = run
 	m.fillPlan(r, &p, all, slots)
