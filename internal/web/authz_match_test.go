@@ -59,6 +59,7 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/propose": meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/move":    runners,
+		"GET /api/v1/events/{event}/meetings/{meeting}/times":    runners,
 		"GET /api/v1/events/{event}/orgs/{org}/availability":     orgAMembers,
 		"PUT /api/v1/events/{event}/orgs/{org}/availability":     orgAMembers,
 	})

@@ -190,6 +190,7 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/decline": {summary: "Decline a request or a proposed time, with a reason (only the side expected to answer)", in: DeclineInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/propose": {summary: "Answer with another time: a slot id of the event (only the side expected to answer)", in: ProposeInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  {summary: "Cancel a meeting that may still take place (either side)", in: CancelInput{}, out: meeting.View{}},
+		"GET /api/v1/events/{event}/meetings/{meeting}/times":    {summary: "Every slot of the event for a meeting: the first free location, how many are free, or why it cannot go there (the event's organizers)", out: TimeView{}, list: true},
 		"POST /api/v1/events/{event}/meetings/{meeting}/move":    {summary: "Move a scheduled meeting, or place an accepted one, at a slot and location (the event's organizers); both sides are mailed; 409 when a side or the location is taken or away", in: MoveInput{}, out: meeting.View{}},
 		"GET /api/v1/events/{event}/orgs/{org}/availability":     {summary: "The slots when an organization cannot meet, with the event's meeting slots (its members)", out: Availability{}},
 		"PUT /api/v1/events/{event}/orgs/{org}/availability":     {summary: "Replace the slots when an organization cannot meet (its members); the scheduler avoids them", in: AvailabilityInput{}, out: Availability{}},

@@ -297,6 +297,22 @@ func TestMeetingMoveAPI(t *testing.T) {
 	if got, _ := f.db.Meeting(ctx, f.eventID, m.ID); got.Status != meeting.Accepted || got.Slot != "" {
 		t.Fatalf("refused moves changed the meeting: %+v", got.Meeting)
 	}
+	// The times the organizer may choose from: A is away at 11:00.
+	var times struct{ Items []web.TimeView }
+	resp := f.do(organizer, "GET", "/api/v1/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/times", "", "")
+	decodeInto(t, resp, &times)
+	if resp.StatusCode != 200 || len(times.Items) != 48 {
+		t.Fatalf("times: %d, %d items", resp.StatusCode, len(times.Items))
+	}
+	for _, tv := range times.Items {
+		want := ""
+		if tv.Slot == "d1-1100" {
+			want = meeting.ToAway
+		}
+		if tv.Why != want || (want == "" && (tv.Location != "T01" || tv.Free != 20)) {
+			t.Fatalf("time %+v, want why %q", tv, want)
+		}
+	}
 	if v := move(`{"slot":"d1-0900","location":"T01"}`); v.Status != meeting.Scheduled || v.Slot != "d1-0900" || v.Location != "T01" {
 		t.Fatalf("placed: %+v", v.Meeting)
 	}
@@ -314,7 +330,7 @@ func TestMeetingMoveAPI(t *testing.T) {
 	cancelled := cur.Meeting
 	must(t, cancelled.Cancel("plans changed"))
 	must(t, f.db.SaveMeeting(ctx, &cancelled, cur.Status))
-	resp := f.do(organizer, "POST", "/console/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/move", "application/x-www-form-urlencoded", "slot=d2-1100&location=T02")
+	resp = f.do(organizer, "POST", "/console/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/move", "application/x-www-form-urlencoded", "slot=d2-1100&location=T02")
 	if page := readAll(t, resp); resp.StatusCode != 409 || !strings.Contains(page, `role="alert" id="alert">Không thể dời cuộc gặp này nữa: trạng thái hiện là «Đã hủy».`) {
 		t.Fatalf("move of a cancelled meeting from the page: %d", resp.StatusCode)
 	}

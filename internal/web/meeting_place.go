@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
@@ -30,32 +31,66 @@ type PlaceDay struct {
 	Times []meeting.Time
 }
 
-func (m *matchWeb) handlePlace(w http.ResponseWriter, r *http.Request) error {
+// times reads the request's meeting and, for each slot of its event,
+// whether it could be held then (meeting.Occupancy.Times).
+func (m *matchWeb) times(r *http.Request) (event.Event, []meeting.Slot, meeting.View, []meeting.Time, error) {
 	e, slots, err := m.eventSlots(r)
 	if err != nil {
-		return err
+		return e, nil, meeting.View{}, nil, err
 	}
 	id, err := pathID(r, "meeting")
 	if err != nil {
-		return err
+		return e, nil, meeting.View{}, nil, err
 	}
 	v, err := m.s.db.Meeting(r.Context(), e.ID, id)
 	if err != nil {
-		return err
+		return e, nil, v, nil, err
 	}
 	settings, err := m.s.db.MatchSettings(r.Context(), e.ID)
 	if err != nil {
-		return err
+		return e, nil, v, nil, err
 	}
 	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
 	if err != nil {
-		return err
+		return e, nil, v, nil, err
 	}
 	un, err := m.s.db.Unavailable(r.Context(), e.ID)
 	if err != nil {
-		return err
+		return e, nil, v, nil, err
 	}
 	occ, err := m.occupancy(r, e.ID)
+	if err != nil {
+		return e, nil, v, nil, err
+	}
+	allowed := meeting.AllowedLocations(v.Meeting, settings.Tables, booths)
+	return e, slots, v, occ.Times(v.Meeting, slots, un, allowed, m.s.db.Now()), nil
+}
+
+// TimeView is one slot as a place for a meeting, in the API.
+type TimeView struct {
+	Slot     string    `json:"slot"`
+	StartsAt time.Time `json:"starts_at"`
+	Location string    `json:"location,omitempty"` // the first free one
+	Free     int       `json:"free"`               // free locations the meeting may use
+	// Why, when the meeting cannot go there: begun, from_busy, to_busy,
+	// from_away, to_away, no_place, or here (it is there now).
+	Why string `json:"why,omitempty"`
+}
+
+func (m *matchWeb) apiTimes(w http.ResponseWriter, r *http.Request) error {
+	_, _, _, times, err := m.times(r)
+	if err != nil {
+		return err
+	}
+	out := make([]TimeView, len(times))
+	for i, t := range times {
+		out[i] = TimeView{Slot: t.Slot.ID, StartsAt: t.Slot.Starts.UTC(), Location: t.Location, Free: t.Free, Why: t.Why}
+	}
+	return writeJSON(w, http.StatusOK, list(out, len(out), 0, len(out)))
+}
+
+func (m *matchWeb) handlePlace(w http.ResponseWriter, r *http.Request) error {
+	e, slots, v, times, err := m.times(r)
 	if err != nil {
 		return err
 	}
@@ -64,8 +99,7 @@ func (m *matchWeb) handlePlace(w http.ResponseWriter, r *http.Request) error {
 		p.zone = slotZone(slots)
 	}
 	p.Title = p.T("console.place_title", p.Tx(v.From.Name), p.Tx(v.To.Name))
-	allowed := meeting.AllowedLocations(v.Meeting, settings.Tables, booths)
-	for _, t := range occ.Times(v.Meeting, slots, un, allowed, m.s.db.Now()) {
+	for _, t := range times {
 		if n := len(p.Days); n == 0 || p.Days[n-1].Day != t.Slot.Day {
 			p.Days = append(p.Days, PlaceDay{Day: t.Slot.Day})
 		}

@@ -75,6 +75,7 @@ func (s *Server) matchRoutes() []route {
 		{"POST /api/v1/events/{event}/meetings/{meeting}/propose", meetingParty, m.apiPropose},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/cancel", meetingParty, m.apiCancel},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/move", eventOrganizer, m.apiMove},
+		{"GET /api/v1/events/{event}/meetings/{meeting}/times", eventOrganizer, m.apiTimes},
 		{"GET /api/v1/events/{event}/orgs/{org}/availability", orgMember, m.apiAvailability},
 		{"PUT /api/v1/events/{event}/orgs/{org}/availability", orgMember, m.apiSetAvailability},
 	}
