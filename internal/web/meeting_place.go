@@ -46,24 +46,55 @@ func (m *matchWeb) times(r *http.Request) (event.Event, []meeting.Slot, meeting.
 	if err != nil {
 		return e, nil, v, nil, err
 	}
-	settings, err := m.s.db.MatchSettings(r.Context(), e.ID)
+	pl, err := m.loadPlacing(r, e.ID)
 	if err != nil {
 		return e, nil, v, nil, err
 	}
-	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
+	return e, slots, v, pl.times(v.Meeting, slots, m.s.db.Now()), nil
+}
+
+// placing is what deciding where an event's meetings may go reads: its
+// tables, the exhibitors' booths, who is away when, and who meets where.
+type placing struct {
+	tables      int
+	booths      map[int64][]string
+	unavailable map[int64][]string
+	occ         *meeting.Occupancy
+}
+
+func (m *matchWeb) loadPlacing(r *http.Request, eventID int64) (placing, error) {
+	var pl placing
+	settings, err := m.s.db.MatchSettings(r.Context(), eventID)
 	if err != nil {
-		return e, nil, v, nil, err
+		return pl, err
 	}
-	un, err := m.s.db.Unavailable(r.Context(), e.ID)
+	pl.tables = settings.Tables
+	if pl.booths, err = m.s.db.MeetingBooths(r.Context(), eventID); err != nil {
+		return pl, err
+	}
+	if pl.unavailable, err = m.s.db.Unavailable(r.Context(), eventID); err != nil {
+		return pl, err
+	}
+	views, err := m.s.db.EventMeetings(r.Context(), eventID, meeting.Scheduled, meeting.Held)
 	if err != nil {
-		return e, nil, v, nil, err
+		return pl, err
 	}
-	occ, err := m.occupancy(r, e.ID)
-	if err != nil {
-		return e, nil, v, nil, err
+	ms := make([]meeting.Meeting, len(views))
+	for i, v := range views {
+		ms[i] = v.Meeting
 	}
-	allowed := meeting.AllowedLocations(v.Meeting, settings.Tables, booths)
-	return e, slots, v, occ.Times(v.Meeting, slots, un, allowed, m.s.db.Now()), nil
+	pl.occ = meeting.NewOccupancy(ms)
+	return pl, nil
+}
+
+// allowed lists where mt may be held (meeting.AllowedLocations).
+func (pl placing) allowed(mt meeting.Meeting) []string {
+	return meeting.AllowedLocations(mt, pl.tables, pl.booths)
+}
+
+// times says, for each slot, whether mt could be held then.
+func (pl placing) times(mt meeting.Meeting, slots []meeting.Slot, now time.Time) []meeting.Time {
+	return pl.occ.Times(mt, slots, pl.unavailable, pl.allowed(mt), now)
 }
 
 // TimeView is one slot as a place for a meeting, in the API.
@@ -119,19 +150,6 @@ func (p PlacePage) Why(code string) string {
 	return p.T("console.why." + code)
 }
 
-// occupancy reads who meets where at an event.
-func (m *matchWeb) occupancy(r *http.Request, eventID int64) (*meeting.Occupancy, error) {
-	views, err := m.s.db.EventMeetings(r.Context(), eventID, meeting.Scheduled, meeting.Held)
-	if err != nil {
-		return nil, err
-	}
-	ms := make([]meeting.Meeting, len(views))
-	for i, v := range views {
-		ms[i] = v.Meeting
-	}
-	return meeting.NewOccupancy(ms), nil
-}
-
 // leftShown is how many meetings a run could not place the console lists,
 // each with why; the Excel list has them all.
 const leftShown = 100
@@ -147,29 +165,16 @@ func (m *matchWeb) explainLeft(r *http.Request, e event.Event, slots []meeting.S
 	if len(left) == 0 {
 		return nil
 	}
-	settings, err := m.s.db.MatchSettings(r.Context(), e.ID)
-	if err != nil {
-		return err
-	}
-	booths, err := m.s.db.MeetingBooths(r.Context(), e.ID)
-	if err != nil {
-		return err
-	}
-	un, err := m.s.db.Unavailable(r.Context(), e.ID)
-	if err != nil {
-		return err
-	}
-	occ, err := m.occupancy(r, e.ID)
+	pl, err := m.loadPlacing(r, e.ID)
 	if err != nil {
 		return err
 	}
 	now := m.s.db.Now()
 	for _, l := range left {
 		v := byID[l.MeetingID]
-		allowed := meeting.AllowedLocations(v.Meeting, settings.Tables, booths)
 		reason := p.T("console.left.no_tables")
-		if len(allowed) > 0 {
-			reason = leftReason(p, v, meeting.Tally(occ.Times(v.Meeting, slots, un, allowed, now)))
+		if len(pl.allowed(v.Meeting)) > 0 {
+			reason = leftReason(p, v, meeting.Tally(pl.times(v.Meeting, slots, now)))
 		}
 		run.Left = append(run.Left, LeftView{Meeting: v, Reason: reason})
 	}
