@@ -1,0 +1,114 @@
+package web_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"ketnoi/internal/web/webtest"
+)
+
+// TestBrowserMarketplace walks the marketplace in a real browser: an
+// exhibitor publishes a card (after a refused first try), and a visitor
+// without an account finds it by typing without diacritics, narrows by
+// kind and opens it, on a phone.
+func TestBrowserMarketplace(t *testing.T) {
+	webtest.RequireChromium(t)
+	f := mustFixture(t, "sqlite")
+	ctx := webtest.MustBrowser(t)
+	jsErrors := watchJSErrors(ctx)
+	const title = "Robot hàn hồ quang cho dây chuyền ô tô"
+
+	step(t, ctx, "exhibitor publishes a card", func(t *testing.T, ctx context.Context) {
+		mustNavigate(t, ctx, f.srv.URL+"/login")
+		mustDo(t, ctx,
+			chromedp.SendKeys(chromedp.CSS("#email"), xadmin+"@example.vn"),
+			chromedp.SendKeys(chromedp.CSS("#password"), password),
+		)
+		mustClickNavigate(t, ctx, "#login-submit")
+		mustNavigate(t, ctx, f.srv.URL+"/market/mine")
+		mustClickNavigate(t, ctx, `a[href="/market/orgs/`+itoa(f.orgA)+`/cards/new"]`)
+		// Saved without a title, the form comes back with the reason and
+		// keeps what was chosen.
+		mustDo(t, ctx,
+			chromedp.SetValue(chromedp.CSS("#card-kind"), "offer"),
+			chromedp.SetValue(chromedp.CSS("#card-status"), "published"),
+			chromedp.Click(chromedp.CSS(`input[name="sectors"][value="robotics"]`), chromedp.NodeVisible),
+			chromedp.Click(chromedp.CSS("#save-card"), chromedp.NodeVisible),
+			chromedp.WaitVisible(chromedp.CSS(".field-error")),
+		)
+		if kept := mustRun(t, ctx, chromedp.Evaluate[bool](`document.querySelector('input[name="sectors"][value="robotics"]').checked`)); !kept {
+			t.Errorf("the refused form lost the chosen sector")
+		}
+		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#title-vi"), title))
+		mustClickNavigate(t, ctx, "#save-card")
+		mustText(t, ctx, "#card-title", title)
+		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			t.Fatalf("clear cookies: %v", err)
+		}
+	})
+
+	step(t, ctx, "visitor finds it on a phone typing without diacritics", func(t *testing.T, ctx context.Context) {
+		mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
+		mustNavigate(t, ctx, f.srv.URL+"/market")
+		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#market-q"), "robot han ho quang"))
+		first := waitPage(t, ctx, `new URLSearchParams(location.search).get("q") === "robot han ho quang" && !document.querySelector(".htmx-request")`,
+			`(document.querySelector("#market-results .card-link")||{}).innerHTML||""`,
+			func(first string) bool { return strings.Contains(first, "<mark>hồ</mark>") && strings.Contains(first, "dây chuyền") })
+		if !strings.Contains(first, "<mark>") {
+			t.Fatalf("first hit = %q, want the card with its words marked", first)
+		}
+		mustNoOverflow(t, ctx, 390)
+		// Leaving the box must not search again (a second answer swapped
+		// in under a tap would swallow it).
+		mustDo(t, ctx, chromedp.Evaluate[chromedp.Void](`window.ketnoiAsked = 0; document.body.addEventListener("htmx:beforeRequest", () => window.ketnoiAsked++); document.querySelector("#market-q").blur()`))
+		time.Sleep(400 * time.Millisecond)
+		if n := mustRun(t, ctx, chromedp.Evaluate[int](`window.ketnoiAsked`)); n != 0 {
+			t.Fatalf("leaving the search box sent %d more searches", n)
+		}
+	})
+
+	step(t, ctx, "visitor narrows by kind and opens the card", func(t *testing.T, ctx context.Context) {
+		choose := func(kind string) {
+			mustDo(t, ctx, chromedp.Evaluate[chromedp.Void](`{ const s = document.querySelector("#filter-kind"); s.value = "`+kind+`"; s.dispatchEvent(new Event("change", {bubbles: true})) }`))
+		}
+		choose("need")
+		waitPage(t, ctx, `new URLSearchParams(location.search).get("kind") === "need" && !document.querySelector(".htmx-request")`,
+			`String(document.querySelectorAll("#market-results .card-link").length)`,
+			func(n string) bool { return n == "0" })
+		choose("offer")
+		waitPage(t, ctx, `new URLSearchParams(location.search).get("kind") === "offer" && !document.querySelector(".htmx-request")`,
+			`(document.querySelector("#market-results .card-link")||{}).textContent||""`,
+			func(first string) bool { return first == title })
+		mustClickNavigate(t, ctx, "#market-results .card-link")
+		mustText(t, ctx, "#card-title", title)
+		mustNoOverflow(t, ctx, 390)
+	})
+	if errs := jsErrors.all(); len(errs) > 0 {
+		t.Errorf("JavaScript errors: %v", errs)
+	}
+}
+
+// waitPage polls the page for up to ten seconds until settled holds and
+// read's value passes ok, and returns that value; it fails with the last
+// value read.
+func waitPage(t *testing.T, ctx context.Context, settled, read string, ok func(string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		done := mustRun(t, ctx, chromedp.Evaluate[bool](settled))
+		got := mustRun(t, ctx, chromedp.Evaluate[string](read))
+		if done && ok(got) {
+			return got
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10 s for %s; it reads %q", settled, got)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
