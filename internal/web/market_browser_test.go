@@ -59,7 +59,9 @@ func TestBrowserMarketplace(t *testing.T) {
 		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#market-q"), "robot han ho quang"))
 		first := waitPage(t, ctx, `new URLSearchParams(location.search).get("q") === "robot han ho quang" && !document.querySelector(".htmx-request")`,
 			`(document.querySelector("#market-results .card-link")||{}).innerHTML||""`,
-			func(first string) bool { return strings.Contains(first, "<mark>hồ</mark>") && strings.Contains(first, "dây chuyền") })
+			func(first string) bool {
+				return strings.Contains(first, "<mark>hồ</mark>") && strings.Contains(first, "dây chuyền")
+			})
 		if !strings.Contains(first, "<mark>") {
 			t.Fatalf("first hit = %q, want the card with its words marked", first)
 		}
