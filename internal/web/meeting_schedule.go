@@ -306,8 +306,7 @@ type ConsoleMeetingsPage struct {
 	Fields   map[string]string
 	LastRun  string
 	Notice   string
-	AllSlots []SlotDay // every slot of the event, for moving a meeting
-	Places   []Choice  // the plan's tables and booths, suggested when moving
+	Places   []Choice // the plan's tables and booths, suggested when moving
 	// MoveError says why the organizer's move of a meeting was refused.
 	MoveError map[int64]string
 	// Alert says why an action wrote nothing when no form of the page can
@@ -425,7 +424,6 @@ func (m *matchWeb) fillPlan(r *http.Request, p *ConsoleMeetingsPage, all []meeti
 			locs = append(locs, v.Location)
 		}
 	}
-	p.AllSlots = slotDays(slots)
 	for i, l := range locs {
 		p.Places = append(p.Places, Choice{Value: l, Label: whereLabel(p.Page, l)})
 		rowOf[l] = i

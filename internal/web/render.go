@@ -192,7 +192,9 @@ func (s *Server) renderBlock(w http.ResponseWriter, status int, name, block stri
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Vary", "HX-Request")
+	// Add, not Set: the compression in front has said it varies by
+	// Accept-Encoding too.
+	w.Header().Add("Vary", "HX-Request")
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err

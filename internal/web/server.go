@@ -64,6 +64,7 @@ type Server struct {
 	cache    readCache
 	access   *accessCache // signed-in viewers, see access_cache.go
 	mux      *http.ServeMux
+	handler  http.Handler // mux with logging, limits and compression
 	routes   []route
 	// market is the marketplace service, set by matchRoutes; profile
 	// edits tell it so that recommendations follow.
@@ -84,6 +85,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.LoginWindow == 0 {
 		cfg.LoginWindow = time.Minute
 	}
+	var compress func(http.Handler) http.Handler
 	cat, err := i18n.LoadCatalog()
 	if err != nil {
 		return nil, err
@@ -93,6 +95,9 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	}
 	s := &Server{db: db, cat: cat, cfg: cfg, log: cfg.Logger, metrics: newMetrics(prometheus.NewRegistry()), stopped: make(chan struct{}), access: newAccessCache()}
 	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	if compress, err = compressor(); err != nil {
 		return nil, err
 	}
 	s.startMailer()
@@ -110,6 +115,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.mux.Handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errPageNotFound }))
+	s.handler = s.countRequests(s.logRequests(compress(s.limitBody(s.mux))))
 	return s, nil
 }
 
@@ -149,9 +155,10 @@ func (s *Server) Close() {
 	<-s.stopped
 }
 
-// Handler returns the server's root handler with logging and limits.
+// Handler returns the server's root handler with logging, limits and
+// compression.
 func (s *Server) Handler() http.Handler {
-	return s.countRequests(s.logRequests(s.limitBody(s.mux)))
+	return s.handler
 }
 
 // busyRequests is how many requests in flight make the mail worker yield.
