@@ -272,16 +272,21 @@ var (
 	ErrSideBusy   = apperr.Errorf(apperr.Conflict, "One of the two sides already has a meeting at that time.")
 	ErrSideAway   = apperr.Errorf(apperr.Conflict, "One of the two sides is not available at that time.")
 	ErrPlaceTaken = apperr.Errorf(apperr.Conflict, "That table or booth is taken at that time.")
+	ErrSlotOver   = apperr.Errorf(apperr.Conflict, "That time is over.")
 )
 
 // MoveTo places the meeting, by the organizer's hand, in a slot among
 // slots and a location among allowed (AllowedLocations). An accepted
 // meeting becomes scheduled; a scheduled one moves. The time both sides
 // agreed on, if any, follows, so that the scheduler keeps the new place.
-// Whether both sides and the location are free then is the store's check.
-func (m *Meeting) MoveTo(slot, location string, slots []Slot, allowed []string) error {
+// A slot that has ended at now is refused (ErrSlotOver): both sides
+// would be mailed a time already past; the slot under way is allowed, for
+// a meeting set up on the spot. Whether both sides and the location are
+// free then is the store's check.
+func (m *Meeting) MoveTo(slot, location string, slots []Slot, allowed []string, now time.Time) error {
 	f := apperr.Fields{}
-	if _, ok := FindSlot(slots, slot); !ok {
+	s, ok := FindSlot(slots, slot)
+	if !ok {
 		f["slot"] = "is not a meeting slot of this event"
 	}
 	if !slices.Contains(allowed, location) {
@@ -292,6 +297,9 @@ func (m *Meeting) MoveTo(slot, location string, slots []Slot, allowed []string) 
 	}
 	if m.Status != Accepted && m.Status != Scheduled {
 		return errState("moved", m.Status)
+	}
+	if !s.Ends.After(now) {
+		return ErrSlotOver
 	}
 	if m.WantedSlot != "" {
 		m.WantedSlot = slot

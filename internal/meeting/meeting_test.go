@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -127,6 +128,7 @@ func Example_tableID() {
 // scheduler then keeps it there.
 func TestMoveTo(t *testing.T) {
 	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	before := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
 	booths := map[int64][]string{2: {"A-101"}}
 	table := Meeting{ID: 1, FromOrg: 1, ToOrg: 2, Status: Requested, Place: Table}
 	if got := AllowedLocations(table, 2, booths); len(got) != 2 || got[1] != "T02" {
@@ -137,18 +139,30 @@ func TestMoveTo(t *testing.T) {
 	if len(allowed) != 1 || allowed[0] != "booth-A-101" {
 		t.Fatalf("booth meeting may use %v", allowed)
 	}
-	if err := table.MoveTo("d1-0900", "T01", slots, AllowedLocations(table, 2, booths)); !apperr.Is(err, apperr.Conflict) {
+	if err := table.MoveTo("d1-0900", "T01", slots, AllowedLocations(table, 2, booths), before); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("moved a request not yet accepted: %v", err)
 	}
 	for _, bad := range [][2]string{{"d9-0900", "booth-A-101"}, {"d1-0900", "T01"}} {
-		if err := booth.MoveTo(bad[0], bad[1], slots, allowed); !apperr.Is(err, apperr.Invalid) {
+		if err := booth.MoveTo(bad[0], bad[1], slots, allowed, before); !apperr.Is(err, apperr.Invalid) {
 			t.Fatalf("moved to %v: %v", bad, err)
 		}
 	}
 	if booth.Status != Accepted || booth.Slot != "" {
 		t.Fatalf("a refused move changed the meeting: %+v", booth)
 	}
-	if err := booth.MoveTo("d1-1400", "booth-A-101", slots, allowed); err != nil {
+	// During the fair: a slot that has ended is refused, the one under
+	// way is not.
+	s1400, _ := FindSlot(slots, "d1-1400")
+	if err := booth.MoveTo("d1-0900", "booth-A-101", slots, allowed, s1400.Starts.Add(time.Minute)); !errors.Is(err, ErrSlotOver) {
+		t.Fatalf("moved into a slot that has ended: %v", err)
+	}
+	if err := booth.MoveTo("d1-1400", "booth-A-101", slots, allowed, s1400.Ends); !errors.Is(err, ErrSlotOver) {
+		t.Fatalf("moved into a slot as it ends: %v", err)
+	}
+	if booth.Status != Accepted || booth.Slot != "" {
+		t.Fatalf("a refused move changed the meeting: %+v", booth)
+	}
+	if err := booth.MoveTo("d1-1400", "booth-A-101", slots, allowed, s1400.Starts.Add(time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	if booth.Status != Scheduled || booth.Slot != "d1-1400" || booth.WantedSlot != "d1-1400" {

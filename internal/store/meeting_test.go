@@ -190,7 +190,7 @@ func TestMoveMeeting(t *testing.T) {
 				t.Fatal(err)
 			}
 			mt := cur.Meeting
-			if err := mt.MoveTo(slot, loc, slots, tables); err != nil {
+			if err := mt.MoveTo(slot, loc, slots, tables, time.Time{}); err != nil {
 				return err
 			}
 			return db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location)
@@ -254,7 +254,7 @@ func TestMoveMeeting(t *testing.T) {
 			t.Fatal(err)
 		}
 		mt := stale.Meeting
-		if err := mt.MoveTo("d1-1130", "T02", slots, tables); err != nil {
+		if err := mt.MoveTo("d1-1130", "T02", slots, tables, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.MoveMeeting(ctx, &mt, stale.Status, stale.Slot, stale.Location); !apperr.Is(err, apperr.Conflict) {
@@ -307,7 +307,7 @@ func TestApplyScheduleRefusesCollisionWithAMove(t *testing.T) {
 		}
 		cur, _ := db.Meeting(ctx, e.ID, cd.ID)
 		mt := cur.Meeting
-		if err := mt.MoveTo(abPlace.Slot, abPlace.Location, in.Slots, []string{"T01"}); err != nil {
+		if err := mt.MoveTo(abPlace.Slot, abPlace.Location, in.Slots, []string{"T01"}, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location); err != nil {
@@ -361,7 +361,7 @@ func TestConcurrentMovesKeepTablesSingle(t *testing.T) {
 			for _, m := range pair {
 				go func() {
 					mt := *m
-					if err := mt.MoveTo(slot, "T01", slots, []string{"T01"}); err != nil {
+					if err := mt.MoveTo(slot, "T01", slots, []string{"T01"}, time.Time{}); err != nil {
 						errs <- err
 						return
 					}

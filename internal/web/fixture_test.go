@@ -60,11 +60,20 @@ type fixture struct {
 // after the base fixture is built and before the server starts.
 var fixtureHooks []func(f *fixture)
 
-func mustFixture(t *testing.T, dialect string) *fixture {
+// withClock makes the fixture's database read the time from now, set
+// before the server starts (its background work reads the clock).
+func withClock(now func() time.Time) func(*store.DB) {
+	return func(db *store.DB) { db.Now = now }
+}
+
+func mustFixture(t *testing.T, dialect string, opts ...func(*store.DB)) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	dsn := storetest.MustDSN(t, dialect)
 	db := storetest.MustOpenDSN(t, dsn)
+	for _, o := range opts {
+		o(db)
+	}
 	f := &fixture{t: t, db: db, dsn: dsn, people: map[string]account.Person{}, ids: map[string]int64{}}
 	hash, err := account.HashPassword(password)
 	if err != nil {
@@ -144,7 +153,7 @@ func (f *fixture) session(role string) (token, csrf string) {
 	}
 	token, csrf = account.NewToken(), account.NewToken()
 	must(f.t, f.db.CreateWebSession(context.Background(), account.Session{TokenHash: account.HashToken(token),
-		PersonID: f.people[role].ID, CSRF: csrf, ExpiresAt: time.Now().Add(time.Hour)}))
+		PersonID: f.people[role].ID, CSRF: csrf, ExpiresAt: f.db.Now().Add(time.Hour)}))
 	return token, csrf
 }
 

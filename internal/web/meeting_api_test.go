@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -336,6 +337,36 @@ func TestMeetingMoveAPI(t *testing.T) {
 	}
 }
 
+// TestMoveIntoPastRefused: during the fair the organizer cannot move a
+// meeting into a time that is over (both sides would be mailed a past
+// time), from the API or the table plan; the slot under way is allowed.
+func TestMoveIntoPastRefused(t *testing.T) {
+	var clock atomic.Pointer[time.Time]
+	before := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	clock.Store(&before)
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return *clock.Load() }))
+	m := acceptedTableMeeting(t, f, "AGV")
+	slots := meeting.Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, event.Zone("Asia/Ho_Chi_Minh"))
+	s1000, _ := meeting.FindSlot(slots, "d1-1000")
+	during := s1000.Starts.Add(5 * time.Minute).UTC() // the store keeps UTC
+	clock.Store(&during)
+	path := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID) + "/move"
+	if p := problem(t, f, organizer, "POST", path, `{"slot":"d1-0930","location":"T01"}`, 409); p.Detail != "That time is over." {
+		t.Errorf("moved into 09:30 at 10:05: %+v", p)
+	}
+	resp := f.do(organizer, "POST", "/console/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/move", "application/x-www-form-urlencoded", "slot=d1-0900&location=T01")
+	if page := readAll(t, resp); resp.StatusCode != 409 || !strings.Contains(page, "Khung giờ này đã qua") {
+		t.Errorf("move into 09:00 from the table plan at 10:05: %d", resp.StatusCode)
+	}
+	if got, _ := f.db.Meeting(t.Context(), f.eventID, m.ID); got.Status != meeting.Accepted || got.Slot != "" {
+		t.Fatalf("refused moves changed the meeting: %+v", got.Meeting)
+	}
+	resp = f.do(organizer, "POST", path, "application/json", `{"slot":"d1-1000","location":"T01"}`)
+	if body := readAll(t, resp); resp.StatusCode != 200 {
+		t.Fatalf("move into the slot under way: %d %s", resp.StatusCode, body)
+	}
+}
+
 // TestMeetingReminders: shortly before a scheduled meeting both sides get
 // a reminder, in their language, once; a moved meeting is reminded again
 // at its new time, and meetings further ahead wait.
@@ -351,7 +382,7 @@ func TestMeetingReminders(t *testing.T) {
 		cur, err := f.db.Meeting(ctx, f.eventID, m.ID)
 		must(t, err)
 		mt := cur.Meeting
-		must(t, mt.MoveTo(slot, "T01", slots, []string{"T01"}))
+		must(t, mt.MoveTo(slot, "T01", slots, []string{"T01"}, time.Time{}))
 		must(t, f.db.MoveMeeting(ctx, &mt, cur.Status, cur.Slot, cur.Location))
 	}
 	remind := func(at string, want int) {

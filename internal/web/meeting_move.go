@@ -89,7 +89,7 @@ func (m *matchWeb) move(r *http.Request, slot, location string) (moved, error) {
 	}
 	mv.before, mv.after = v, v
 	mt := v.Meeting
-	if err := mt.MoveTo(slot, location, mv.slots, meeting.AllowedLocations(mt, settings.Tables, booths)); err != nil {
+	if err := mt.MoveTo(slot, location, mv.slots, meeting.AllowedLocations(mt, settings.Tables, booths), m.s.db.Now()); err != nil {
 		return mv, err
 	}
 	if mt.Slot == v.Slot && mt.Location == v.Location && v.Status == meeting.Scheduled {
@@ -131,6 +131,8 @@ func (m *matchWeb) moveRefused(w http.ResponseWriter, r *http.Request, v meeting
 		msg = p.T("console.move_away")
 	case errors.Is(err, meeting.ErrPlaceTaken):
 		msg = p.T("console.move_taken")
+	case errors.Is(err, meeting.ErrSlotOver):
+		msg = p.T("console.move_over")
 	case v.Status != meeting.Accepted && v.Status != meeting.Scheduled:
 		msg = p.T("console.move_state", p.T("meeting.status."+string(v.Status)))
 	case ae.Code == apperr.Conflict:
