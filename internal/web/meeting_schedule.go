@@ -238,14 +238,17 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 		if _, ok := i18n.Parse(string(p.Lang)); !ok {
 			p.Lang = i18n.VI
 		}
-		other := v.To
+		other := v.From // the one who answered meets the requester
 		if pid == v.RequestedBy {
 			other = v.To
-		} else {
-			other = v.From
 		}
 		with := other.Name.In(p.Lang)
-		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.meeting."+string(kind)+".subject", with)}
+		msg := mail.Message{To: []string{person.Email}}
+		if kind == mailReminder {
+			msg.Subject = p.T("mail.meeting.reminder.subject", with, startOf(slots, v.Slot))
+		} else {
+			msg.Subject = p.T("mail.meeting."+string(kind)+".subject", with)
+		}
 		when, where := slotLabel(p, slots, v.Slot), whereLabel(p, v.Location)
 		switch kind {
 		case mailScheduled:
@@ -253,7 +256,6 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 		case mailMoved:
 			msg.Text = p.T("mail.meeting.moved.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot), when, where)
 		case mailReminder:
-			msg.Subject = p.T("mail.meeting.reminder.subject", with, startOf(slots, v.Slot))
 			msg.Text = p.T("mail.meeting.reminder.body", person.Name, with, p.Tx(e.Name), when, where)
 			if v.Message != "" {
 				msg.Text += "\n\n" + p.T("mail.meeting.reminder.note", v.Message)
