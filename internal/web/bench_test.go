@@ -18,6 +18,19 @@ import (
 // costs over a bare handler, without a load generator competing for the
 // cores. Run: go test -run '^$' -bench Directory -cpu 2 ./internal/web/
 func BenchmarkDirectory(b *testing.B) {
+	benchPaths(b, "/healthz", "/api/v1/events/1/exhibitors", "/api/v1/events/1/exhibitors?hall=A&sector=robotics",
+		"/events/1/exhibitors", "/events/1/exhibitors?page=15")
+}
+
+// BenchmarkPlan serves the demo's hall plans (500 booths each) and the event
+// home, with /healthz as the baseline. Run: go test -run '^$' -bench Plan
+// -cpu 2 ./internal/web/
+func BenchmarkPlan(b *testing.B) {
+	benchPaths(b, "/healthz", "/events/1/plan", "/events/1/plan?hall=C&color=sector", "/events/1")
+}
+
+// benchPaths seeds the demo and serves each path in parallel in process.
+func benchPaths(b *testing.B, paths ...string) {
 	db := storetest.MustOpen(b, "sqlite")
 	if err := demo.Seed(context.Background(), db, demo.Generate(1)); err != nil {
 		b.Fatal(err)
@@ -27,8 +40,7 @@ func BenchmarkDirectory(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := srv.Handler()
-	for _, path := range []string{"/healthz", "/api/v1/events/1/exhibitors", "/api/v1/events/1/exhibitors?hall=A&sector=robotics",
-		"/events/1/exhibitors", "/events/1/exhibitors?page=15"} {
+	for _, path := range paths {
 		b.Run(path, func(b *testing.B) {
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {

@@ -96,14 +96,21 @@ type PlanView struct {
 func (s *Server) planData(r *http.Request, eventID int64, h event.Hall, lang i18n.Lang) (PlanView, map[int64]store.ExhibitorName, error) {
 	ctx := r.Context()
 	v := PlanView{Hall: h, ColorBy: "status"}
-	booths, err := s.db.EventBooths(ctx, eventID, h.ID)
+	// Booths and exhibitors' names move the directory version, so the
+	// cache serves them until one changes; a hall of 500 booths is read
+	// once, not on every visitor's look at the plan.
+	booths, err := cached(ctx, s, fmt.Sprintf("booths:%d:%d", eventID, h.ID), func() ([]event.Booth, error) {
+		return s.db.EventBooths(ctx, eventID, h.ID)
+	})
 	if err != nil {
 		return v, nil, err
 	}
 	if v.Features, err = s.db.HallFeatures(ctx, h.ID); err != nil {
 		return v, nil, err
 	}
-	names, err := s.db.ExhibitorNames(ctx, eventID)
+	names, err := cached(ctx, s, "names:"+itoa(eventID), func() (map[int64]store.ExhibitorName, error) {
+		return s.db.ExhibitorNames(ctx, eventID)
+	})
 	if err != nil {
 		return v, nil, err
 	}

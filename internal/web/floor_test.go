@@ -160,3 +160,34 @@ func TestLogoUpload(t *testing.T) {
 		t.Fatalf("stored logo: %v %v", err, img)
 	}
 }
+
+// TestPlanFollowsChanges: the hall plan is served from the read cache, and
+// a booth assigned, or an exhibitor renamed, shows at the next look.
+func TestPlanFollowsChanges(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	plan := func() string {
+		t.Helper()
+		resp := f.do(anon, "GET", "/events/"+itoa(f.eventID)+"/plan", "", "")
+		if resp.StatusCode != 200 {
+			t.Fatalf("plan: %d", resp.StatusCode)
+		}
+		return readAll(t, resp)
+	}
+	b := &event.Booth{EventID: f.eventID, HallID: f.hallID, Code: "A-102", X: 5, W: 6, H: 6, Type: event.Shell, Status: event.Free}
+	must(t, f.db.CreateBooth(ctx, b))
+	if page := plan(); !strings.Contains(page, `<title>A-102</title>`) {
+		t.Fatalf("before: the plan lacks free booth A-102")
+	}
+	must(t, f.db.AssignBooth(ctx, f.eventID, b.ID, f.x2.ID))
+	if page := plan(); !strings.Contains(page, `<title>A-102 · Công ty `+otherX+`</title>`) {
+		t.Errorf("the plan does not show A-102 sold to %s", otherX)
+	}
+	o, err := f.db.Organization(ctx, f.x2.OrgID)
+	must(t, err)
+	o.Name.VI = "Công ty Đổi Tên"
+	must(t, f.db.UpdateOrganization(ctx, &o))
+	if page := plan(); !strings.Contains(page, `<title>A-102 · Công ty Đổi Tên</title>`) {
+		t.Errorf("the plan does not show the exhibitor's new name on A-102")
+	}
+}
