@@ -71,6 +71,8 @@ type MeetingsPage struct {
 	Slots  []meeting.Slot
 	Days   []SlotDay // the slots by day, for the availability form
 	Notice string
+	// HasSchedule: a meeting has a time, so the .ics has something in it.
+	HasSchedule bool
 }
 
 // SlotDay is one day's meeting slots.
@@ -141,6 +143,10 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 		}
 		for _, v := range vs {
 			om.Rows = append(om.Rows, m.row(p.Page, slots, o.ID, v))
+			switch v.Status {
+			case meeting.Scheduled, meeting.Held, meeting.NoShow:
+				p.HasSchedule = true
+			}
 		}
 		p.Orgs = append(p.Orgs, om)
 	}

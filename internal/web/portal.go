@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,10 +22,15 @@ type PortalPage struct {
 	Event     event.Event
 	Exhibitor event.ExhibitorView
 	CanEdit   bool
-	Saved     bool
-	Message   string
-	Fields    map[string]string
-	AllSecs   []string
+	// Member: the viewer works for the exhibitor, so its leads, meetings
+	// and recommendations are theirs to open (an organizer helping with
+	// the profile sees none of them).
+	Member  bool
+	CanRecs bool // members, and the platform's admins
+	Saved   bool
+	Message string
+	Fields  map[string]string
+	AllSecs []string
 	// Rivals are the organizations one may name as competitors: the
 	// event's other participants and those already named.
 	Rivals []org.Organization
@@ -50,6 +56,8 @@ func (s *Server) portalPage(r *http.Request) (PortalPage, error) {
 	v := viewerOf(r)
 	p := PortalPage{Page: s.page(r, ""), Event: e, Exhibitor: x, AllSecs: taxonomy.Codes(),
 		CanEdit: v.organizer(e.ID) || v.orgs[x.OrgID] == account.MemberAdmin}
+	_, p.Member = v.orgs[x.OrgID]
+	p.CanRecs = p.Member || v.admin()
 	p.Title = p.T("portal.title") + " · " + p.Tx(x.Org.Name)
 	if p.Rivals, err = s.rivals(r, e.ID, x.Org); err != nil {
 		return PortalPage{}, err
@@ -171,6 +179,16 @@ type ConsoleIndex struct {
 	Page
 	Events []event.Event
 	Admin  bool // platform administrators also see the whole mail outbox
+	// Stands are the viewer's organizations exhibiting at events, with the
+	// way to their portal, leads and meetings.
+	Stands []Stand
+	Member bool // the viewer works for an organization (cards, partners)
+}
+
+// Stand is one of the viewer's organizations at an event.
+type Stand struct {
+	Event     event.Event
+	Exhibitor event.ExhibitorView
 }
 
 func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) error {
@@ -179,18 +197,48 @@ func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	p := ConsoleIndex{Page: s.page(r, ""), Admin: v.admin()}
+	p := ConsoleIndex{Page: s.page(r, ""), Admin: v.admin(), Member: len(v.orgs) > 0}
 	p.Title = p.T("console.title")
+	if p.Stands, err = s.stands(r, evs); err != nil {
+		return err
+	}
 	for _, e := range evs {
 		if v.organizer(e.ID) {
 			p.Events = append(p.Events, e)
 		}
 	}
-	if len(p.Events) == 1 {
+	if len(p.Events) == 1 && len(p.Stands) == 0 {
 		http.Redirect(w, r, "/console/events/"+itoa(p.Events[0].ID), http.StatusSeeOther)
 		return nil
 	}
 	return s.render(w, http.StatusOK, "console", p)
+}
+
+// stands lists the viewer's organizations exhibiting at the events evs,
+// in the events' order.
+func (s *Server) stands(r *http.Request, evs []event.Event) ([]Stand, error) {
+	v := viewerOf(r)
+	orgs := make([]int64, 0, len(v.orgs))
+	for id := range v.orgs {
+		orgs = append(orgs, id)
+	}
+	byEvent, err := s.db.ExhibitorsOfOrgs(r.Context(), orgs)
+	if err != nil {
+		return nil, err
+	}
+	var out []Stand
+	for _, e := range evs {
+		ids := byEvent[e.ID]
+		slices.Sort(ids)
+		for _, id := range ids {
+			x, err := s.db.Exhibitor(r.Context(), e.ID, id)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Stand{Event: e, Exhibitor: x})
+		}
+	}
+	return out, nil
 }
 
 // DashboardPage is an event's figures for its organizers.

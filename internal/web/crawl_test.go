@@ -1,0 +1,206 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"ketnoi/internal/demo"
+	"ketnoi/internal/store/storetest"
+	"ketnoi/internal/web"
+)
+
+var (
+	hrefRe   = regexp.MustCompile(`href="([^"#]*)`)
+	csrfRe   = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+	digitsRe = regexp.MustCompile(`[0-9]+`)
+)
+
+// TestCrawlDemo signs in as each demo account (and as nobody), follows
+// every link the pages show on the demo fair, and fails on any answer the
+// viewer should not get from a link they were shown: a server error, a
+// page not found, or a refusal. Links of one shape (/events/1/exhibitors/N)
+// are followed a few times each, not all 500.
+func TestCrawlDemo(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.MustOpen(t, "sqlite")
+	d := demo.Generate(1)
+	must(t, demo.Seed(ctx, db, d))
+	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), NoMailWorker: true, LoginLimit: 1000})
+	must(t, err)
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+
+	accounts := append([]demo.Login{{Role: "anonymous"}}, d.Logins...)
+	for _, acc := range accounts {
+		t.Run(acc.Role+" "+acc.Email, func(t *testing.T) {
+			jar, _ := cookiejar.New(nil)
+			c := &http.Client{Jar: jar}
+			if acc.Email != "" {
+				signInAs(t, c, hs.URL, acc.Email, acc.Password)
+			}
+			crawl(t, c, hs.URL, []string{"/", "/market", "/console"})
+		})
+	}
+}
+
+func signInAs(t *testing.T, c *http.Client, base, email, password string) {
+	t.Helper()
+	resp, err := c.Get(base + "/login")
+	must(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfRe.FindSubmatch(page)
+	if m == nil {
+		t.Fatal("the login page has no CSRF token")
+	}
+	resp, err = c.PostForm(base+"/login", url.Values{"csrf": {string(m[1])}, "email": {email}, "password": {password}})
+	must(t, err)
+	resp.Body.Close()
+	u, _ := url.Parse(base)
+	signed := false
+	for _, ck := range c.Jar.Cookies(u) {
+		signed = signed || ck.Name == "ketnoi_session"
+	}
+	if !signed {
+		t.Fatalf("%s could not sign in: %d", email, resp.StatusCode)
+	}
+}
+
+// crawl follows same-site links breadth first from the start paths.
+func crawl(t *testing.T, c *http.Client, base string, start []string) {
+	t.Helper()
+	const perShape, most = 3, 700
+	seen, shapes := map[string]bool{}, map[string]int{}
+	type link struct{ path, from string }
+	queue := []link{}
+	for _, p := range start {
+		queue = append(queue, link{p, "(start)"})
+	}
+	visited := 0
+	for len(queue) > 0 && visited < most {
+		l := queue[0]
+		queue = queue[1:]
+		if seen[l.path] || strings.HasPrefix(l.path, "/logout") || strings.HasPrefix(l.path, "/static/") {
+			continue
+		}
+		seen[l.path] = true
+		u, err := url.Parse(l.path)
+		if err != nil {
+			t.Errorf("%s links to %q: %v", l.from, l.path, err)
+			continue
+		}
+		keys := make([]string, 0, len(u.Query()))
+		for k := range u.Query() {
+			keys = append(keys, k)
+		}
+		shape := digitsRe.ReplaceAllString(u.Path, "N") + "?" + strings.Join(sortedCopy(keys), "&")
+		if shapes[shape] >= perShape {
+			continue
+		}
+		shapes[shape]++
+		visited++
+		resp, err := c.Get(base + l.path)
+		if err != nil {
+			t.Errorf("GET %s (linked from %s): %v", l.path, l.from, err)
+			continue
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		start := slicesContains(start, l.path)
+		if resp.StatusCode >= 500 || (!start && resp.StatusCode >= 400) {
+			t.Errorf("GET %s (linked from %s): %d at %s", l.path, l.from, resp.StatusCode, resp.Request.URL.RequestURI())
+			continue
+		}
+		if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		here := resp.Request.URL.Path
+		for _, m := range hrefRe.FindAllSubmatch(body, -1) {
+			href := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			if href == "" || strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "tel:") {
+				continue
+			}
+			ref, err := url.Parse(href)
+			if err != nil {
+				t.Errorf("%s links to %q: %v", here, href, err)
+				continue
+			}
+			if ref.Host != "" && "http://"+ref.Host != base {
+				continue
+			}
+			abs := resp.Request.URL.ResolveReference(ref)
+			queue = append(queue, link{abs.RequestURI(), here})
+		}
+	}
+	if visited < 20 {
+		t.Errorf("only %d pages reached", visited)
+	}
+	t.Logf("%d pages of %d shapes", visited, len(shapes))
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// TestConsoleIndexStands: an exhibitor's console lists its stands with the
+// way to its portal and leads; an organizer of one event goes straight to
+// it; a visitor is told there is nothing to run.
+func TestConsoleIndexStands(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp := f.do(xstaff, "GET", "/console", "", "")
+	page := readAll(t, resp)
+	portal := "/portal/events/" + itoa(f.eventID) + "/exhibitors/" + itoa(f.x1.ID)
+	if resp.StatusCode != 200 || !strings.Contains(page, `href="`+portal+`"`) || !strings.Contains(page, `href="`+portal+`/leads"`) ||
+		!strings.Contains(page, "A-101") || strings.Contains(page, "/exhibitors/"+itoa(f.x2.ID)) {
+		t.Errorf("exhibitor staff's console: %d, lacks its stand (or shows another's)", resp.StatusCode)
+	}
+	if resp := f.do(organizer, "GET", "/console", "", ""); resp.StatusCode != http.StatusSeeOther ||
+		resp.Header.Get("Location") != "/console/events/"+itoa(f.eventID) {
+		t.Errorf("organizer of one event: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp = f.do(visitor, "GET", "/console", "", "")
+	if page := readAll(t, resp); resp.StatusCode != 200 || strings.Contains(page, `id="stands"`) || !strings.Contains(page, "Bạn chưa tổ chức sự kiện nào.") {
+		t.Errorf("visitor's console: %d", resp.StatusCode)
+	}
+}
+
+// TestPortalLinksForMembers: the portal shows the leads and meetings only
+// to the exhibitor's own people; an organizer editing the profile is not
+// shown links that would refuse them.
+func TestPortalLinksForMembers(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	portal := "/portal/events/" + itoa(f.eventID) + "/exhibitors/" + itoa(f.x1.ID)
+	for role, want := range map[string]bool{xstaff: true, xadmin: true, organizer: false} {
+		resp := f.do(role, "GET", portal, "", "")
+		page := readAll(t, resp)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: portal %d", role, resp.StatusCode)
+		}
+		if got := strings.Contains(page, `href="`+portal+`/leads"`); got != want {
+			t.Errorf("%s sees the leads link: %v, want %v", role, got, want)
+		}
+	}
+}
