@@ -38,13 +38,23 @@ func TestCrawlDemo(t *testing.T) {
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 
+	// Each account reads in one of the three languages, in turn, so that
+	// every language's texts are filled in on most pages.
 	accounts := append([]demo.Login{{Role: "anonymous"}}, d.Logins...)
-	for _, acc := range accounts {
-		t.Run(acc.Role+" "+acc.Email, func(t *testing.T) {
+	for i, acc := range accounts {
+		lang := []string{"vi", "en", "ko"}[i%3]
+		t.Run(acc.Role+" "+acc.Email+" "+lang, func(t *testing.T) {
 			jar, _ := cookiejar.New(nil)
 			c := &http.Client{Jar: jar}
 			if acc.Email != "" {
 				signInAs(t, c, hs.URL, acc.Email, acc.Password)
+			}
+			resp, err := c.Get(hs.URL + "/lang/" + lang + "?next=/")
+			must(t, err)
+			home, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(home), `<html lang="`+lang+`"`) {
+				t.Fatalf("the home page is not in %s after choosing it", lang)
 			}
 			crawl(t, c, hs.URL, []string{"/", "/market", "/console"})
 		})
@@ -121,6 +131,10 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		}
 		if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 			continue
+		}
+		// A text given the wrong arguments shows fmt's complaint.
+		if i := strings.Index(string(body), "%!"); i >= 0 {
+			t.Errorf("GET %s: a text misses its arguments: %q", l.path, body[max(0, i-60):min(len(body), i+40)])
 		}
 		here := resp.Request.URL.Path
 		for _, m := range hrefRe.FindAllSubmatch(body, -1) {
