@@ -4,11 +4,13 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,11 +109,8 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 			t.Errorf("%s links to %q: %v", l.from, l.path, err)
 			continue
 		}
-		keys := make([]string, 0, len(u.Query()))
-		for k := range u.Query() {
-			keys = append(keys, k)
-		}
-		shape := digitsRe.ReplaceAllString(u.Path, "N") + "?" + strings.Join(sortedCopy(keys), "&")
+		keys := slices.Sorted(maps.Keys(u.Query()))
+		shape := digitsRe.ReplaceAllString(u.Path, "N") + "?" + strings.Join(keys, "&")
 		if shapes[shape] >= perShape {
 			continue
 		}
@@ -124,7 +123,7 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		start := slicesContains(start, l.path)
+		start := slices.Contains(start, l.path)
 		if resp.StatusCode >= 500 || (!start && resp.StatusCode >= 400) {
 			t.Errorf("GET %s (linked from %s): %d at %s", l.path, l.from, resp.StatusCode, resp.Request.URL.RequestURI())
 			continue
@@ -158,25 +157,6 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		t.Errorf("only %d pages reached", visited)
 	}
 	t.Logf("%d pages of %d shapes", visited, len(shapes))
-}
-
-func sortedCopy(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-func slicesContains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // TestConsoleIndexStands: an exhibitor's console lists its stands with the
