@@ -123,8 +123,8 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		start := slices.Contains(start, l.path)
-		if resp.StatusCode >= 500 || (!start && resp.StatusCode >= 400) {
+		isStart := slices.Contains(start, l.path)
+		if resp.StatusCode >= 500 || (!isStart && resp.StatusCode >= 400) {
 			t.Errorf("GET %s (linked from %s): %d at %s", l.path, l.from, resp.StatusCode, resp.Request.URL.RequestURI())
 			continue
 		}
