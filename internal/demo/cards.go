@@ -212,7 +212,8 @@ func upperFirst(s string) string {
 // Meetings returns the demo's meeting requests at the fair (issue 3), the
 // same for the same data set: pairs of a need's owner and an offer's owner
 // in the same sector, most of them accepted and waiting for the
-// organizer's scheduler, some still requested or declined. The demo
+// organizer's scheduler, some still requested or declined; about a third
+// at the matchmaking tables, the others at the exhibitor's booth. The demo
 // accounts have their own: the visitor's company asked Minh Phat (the
 // exhibitor admin answers it) and Hanbit Robotics' request to the
 // visitor's company is accepted.
@@ -241,16 +242,20 @@ func Meetings(ds *Dataset, cards []market.Card) []meeting.Meeting {
 			offers[c.Sectors[0]] = append(offers[c.Sectors[0]], c)
 		}
 	}
+	// About a third of the pairs meet at the matchmaking tables rather than
+	// at the exhibitor's booth; their own generator keeps the pairs drawn
+	// above the same as before tables were asked for.
+	tables := rand.New(rand.NewPCG(uint64(len(cards)), 0x7461626c)) // "tabl"
 	var out []meeting.Meeting
 	pairs := map[[2]int64]bool{}
-	add := func(from, to, card int64, st meeting.Status, msg string) {
+	add := func(from, to, card int64, st meeting.Status, msg string, place meeting.Place) {
 		key := [2]int64{min(from, to), max(from, to)}
 		if from == to || pairs[key] || admin[from] == 0 {
 			return
 		}
 		pairs[key] = true
 		m := meeting.Meeting{ID: int64(len(out) + 1), EventID: FairID, FromOrg: from, ToOrg: to, CardID: card, Origin: meeting.FromCard,
-			Message: msg, Place: meeting.Booth, Status: st, RequestedBy: admin[from],
+			Message: msg, Place: place, Status: st, RequestedBy: admin[from],
 			CreatedAt: time.Date(2027, 2, 20, 2, 0, 0, 0, time.UTC).Add(time.Duration(len(out)) * 7 * time.Minute)}
 		if st == meeting.Accepted || st == meeting.Declined {
 			m.AnsweredBy = admin[to]
@@ -264,8 +269,8 @@ func Meetings(ds *Dataset, cards []market.Card) []meeting.Meeting {
 	// The demo accounts' own meetings come first, so that they are there
 	// whatever the sampling below picks.
 	visitorCo, minhPhat, hanbit := visitorCompany(ds), int64(1), int64(2)
-	add(visitorCo, minhPhat, 0, meeting.Requested, "Chúng tôi muốn tìm hiểu robot hàn cho xưởng cơ khí ở Thuận An.")
-	add(hanbit, visitorCo, 0, meeting.Accepted, "We would like to present our vision-guided robots.")
+	add(visitorCo, minhPhat, 0, meeting.Requested, "Chúng tôi muốn tìm hiểu robot hàn cho xưởng cơ khí ở Thuận An.", meeting.Booth)
+	add(hanbit, visitorCo, 0, meeting.Accepted, "We would like to present our vision-guided robots.", meeting.Booth)
 	for _, n := range cards {
 		if n.Kind != market.Need || n.Status != market.Published || !atFair[n.OrgID] {
 			continue
@@ -280,7 +285,11 @@ func Meetings(ds *Dataset, cards []market.Card) []meeting.Meeting {
 			case r < 0.2:
 				st = meeting.Declined
 			}
-			add(n.OrgID, o.OrgID, o.ID, st, "Xin gặp để trao đổi về: "+o.Title.VI)
+			place := meeting.Booth
+			if tables.Float64() < 0.35 {
+				place = meeting.Table
+			}
+			add(n.OrgID, o.OrgID, o.ID, st, "Xin gặp để trao đổi về: "+o.Title.VI, place)
 		}
 	}
 	return out

@@ -53,6 +53,7 @@ func TestMeetings(t *testing.T) {
 		t.Fatal("meetings differ for the same data set")
 	}
 	st := map[meeting.Status]int{}
+	places := map[meeting.Place]int{}
 	pairs := map[[2]int64]bool{}
 	for i, m := range ms {
 		if m.ID != int64(i+1) || m.FromOrg == m.ToOrg || m.RequestedBy == 0 {
@@ -68,6 +69,11 @@ func TestMeetings(t *testing.T) {
 			t.Fatalf("meeting %d: %v", m.ID, err)
 		}
 		st[m.Status]++
+		places[m.Place]++
+	}
+	// Both the booths and the matchmaking tables have meetings to show.
+	if n := len(ms); places[meeting.Table] < n/5 || places[meeting.Booth] < n/2 {
+		t.Errorf("places: %v of %d", places, n)
 	}
 	if st[meeting.Accepted] < 200 || st[meeting.Requested] == 0 || st[meeting.Declined] == 0 {
 		t.Fatalf("statuses: %v", st)

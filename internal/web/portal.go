@@ -207,6 +207,9 @@ func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) erro
 			p.Events = append(p.Events, e)
 		}
 	}
+	if len(p.Events) == 0 && !p.Admin {
+		p.Title = p.T("nav.console") // an exhibitor's or a visitor's, not an organizer's
+	}
 	if len(p.Events) == 1 && len(p.Stands) == 0 {
 		http.Redirect(w, r, "/console/events/"+itoa(p.Events[0].ID), http.StatusSeeOther)
 		return nil

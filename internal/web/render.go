@@ -15,6 +15,7 @@ import (
 
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/org"
 	"ketnoi/internal/taxonomy"
 )
 
@@ -127,7 +128,8 @@ func (s *Server) page(r *http.Request, title string) Page {
 }
 
 var funcs = template.FuncMap{
-	"add": func(a, b int) int { return a + b },
+	"add":   func(a, b int) int { return a + b },
+	"short": org.ShortName,
 	"query": func(base string, kv ...any) string {
 		u, _ := url.Parse(base)
 		q := u.Query()
