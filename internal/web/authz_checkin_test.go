@@ -38,6 +38,7 @@ func init() {
 		"POST /api/v1/events/{event}/registrations/{registration}/cancel":    runners,
 		"POST /api/v1/events/{event}/registrations/{registration}/reissue":   runners,
 		"GET /console/events/{event}/registrations/{registration}/badge.pdf": runners,
+		"GET /me/registrations/{registration}/badge.pdf":                     {visitor}, // their own
 		"POST /api/v1/events/{event}/anonymize":                              runners,
 		"POST /api/v1/events/{event}/exports":                                runners,
 		"GET /api/v1/events/{event}/exports/{export}":                        runners,

@@ -175,9 +175,32 @@ func TestConsoleIndexStands(t *testing.T) {
 		resp.Header.Get("Location") != "/console/events/"+itoa(f.eventID) {
 		t.Errorf("organizer of one event: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
+	// The visitor has no stand and runs nothing, but is registered: the
+	// console lists the registration with the badge to fetch again, which
+	// is theirs alone.
+	badgeURL := "/me/registrations/" + itoa(f.ids["registration"]) + "/badge.pdf"
 	resp = f.do(visitor, "GET", "/console", "", "")
-	if page := readAll(t, resp); resp.StatusCode != 200 || strings.Contains(page, `id="stands"`) || !strings.Contains(page, "Bạn chưa tổ chức sự kiện nào.") {
-		t.Errorf("visitor's console: %d", resp.StatusCode)
+	if page := readAll(t, resp); resp.StatusCode != 200 || strings.Contains(page, `id="stands"`) || strings.Contains(page, `id="organized"`) ||
+		!strings.Contains(page, `href="`+badgeURL+`"`) {
+		t.Errorf("visitor's console: %d, without the registration's badge (or with stands or events to run)", resp.StatusCode)
+	}
+	resp = f.do(visitor, "GET", badgeURL, "", "")
+	if body := readAll(t, resp); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("the visitor's own badge: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if resp := f.do(admin, "GET", badgeURL, "", ""); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("someone else's badge from /me: %d, want 403", resp.StatusCode)
+	}
+	// Cancelled, it is listed as such, without a badge.
+	reg, err := f.db.Registrant(t.Context(), f.eventID, f.ids["registration"])
+	must(t, err)
+	must(t, f.db.CancelRegistration(t.Context(), f.eventID, reg.ID))
+	resp = f.do(visitor, "GET", "/console", "", "")
+	if page := readAll(t, resp); strings.Contains(page, `href="`+badgeURL+`"`) || !strings.Contains(page, "đã hủy") {
+		t.Errorf("a cancelled registration still offers its badge")
+	}
+	if resp := f.do(visitor, "GET", badgeURL, "", ""); resp.StatusCode != http.StatusConflict {
+		t.Errorf("badge of a cancelled registration: %d, want 409", resp.StatusCode)
 	}
 }
 

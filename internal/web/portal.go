@@ -10,6 +10,7 @@ import (
 
 	"ketnoi/internal/account"
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/org"
@@ -183,6 +184,15 @@ type ConsoleIndex struct {
 	// way to their portal, leads and meetings.
 	Stands []Stand
 	Member bool // the viewer works for an organization (cards, partners)
+	// Registrations are the viewer's own, each with its badge to fetch
+	// again.
+	Registrations []MyRegistration
+}
+
+// MyRegistration is one of the viewer's registrations, with its event.
+type MyRegistration struct {
+	Event event.Event
+	Reg   checkin.Registrant
 }
 
 // Stand is one of the viewer's organizations at an event.
@@ -202,6 +212,9 @@ func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) erro
 	if p.Stands, err = s.stands(r, evs); err != nil {
 		return err
 	}
+	if p.Registrations, err = s.myRegistrations(r, evs); err != nil {
+		return err
+	}
 	for _, e := range evs {
 		if v.organizer(e.ID) {
 			p.Events = append(p.Events, e)
@@ -210,11 +223,29 @@ func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) erro
 	if len(p.Events) == 0 && !p.Admin {
 		p.Title = p.T("nav.console") // an exhibitor's or a visitor's, not an organizer's
 	}
-	if len(p.Events) == 1 && len(p.Stands) == 0 {
+	if len(p.Events) == 1 && len(p.Stands) == 0 && len(p.Registrations) == 0 {
 		http.Redirect(w, r, "/console/events/"+itoa(p.Events[0].ID), http.StatusSeeOther)
 		return nil
 	}
 	return s.render(w, http.StatusOK, "console", p)
+}
+
+// myRegistrations lists the viewer's registrations at the events evs,
+// in the events' order.
+func (s *Server) myRegistrations(r *http.Request, evs []event.Event) ([]MyRegistration, error) {
+	regs, err := s.db.RegistrantsOf(r.Context(), viewerOf(r).person.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []MyRegistration
+	for _, e := range evs {
+		for _, reg := range regs {
+			if reg.EventID == e.ID {
+				out = append(out, MyRegistration{Event: e, Reg: reg})
+			}
+		}
+	}
+	return out, nil
 }
 
 // stands lists the viewer's organizations exhibiting at the events evs,

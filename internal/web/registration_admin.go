@@ -132,6 +132,33 @@ func (s *Server) handleBadgePDF(w http.ResponseWriter, r *http.Request) error {
 	if reg.Status != "active" {
 		return apperr.Errorf(apperr.Conflict, "This registration is cancelled.")
 	}
+	return s.writeBadge(w, r, reg)
+}
+
+// handleMyBadge gives a signed-in person their own badge again (the one the
+// confirmation mail carried), from their console.
+func (s *Server) handleMyBadge(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "registration")
+	if err != nil {
+		return err
+	}
+	regs, err := s.db.RegistrantsOf(r.Context(), viewerOf(r).person.ID)
+	if err != nil {
+		return err
+	}
+	for _, reg := range regs {
+		if reg.ID == id {
+			if reg.Status != "active" {
+				return apperr.Errorf(apperr.Conflict, "This registration is cancelled.")
+			}
+			return s.writeBadge(w, r, reg)
+		}
+	}
+	return errForbidden // someone else's, or none: the same answer
+}
+
+// writeBadge sends reg's badge as a PDF, A6 or (?format=cr80) card size.
+func (s *Server) writeBadge(w http.ResponseWriter, r *http.Request, reg checkin.Registrant) error {
 	f := badge.Format(r.URL.Query().Get("format"))
 	if f == "" {
 		f = badge.A6

@@ -20,6 +20,7 @@ func (s *Server) checkinRoutes() []route {
 		{"POST /api/v1/events/{event}/registrations/{registration}/cancel", eventOrganizer, s.apiCancelRegistration},
 		{"POST /api/v1/events/{event}/registrations/{registration}/reissue", eventOrganizer, s.apiReissueBadge},
 		{"GET /console/events/{event}/registrations/{registration}/badge.pdf", eventOrganizer, s.handleBadgePDF},
+		{"GET /me/registrations/{registration}/badge.pdf", signedIn, s.handleMyBadge},
 
 		{"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.apiLeads},
 		{"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}", exhibitorMember, s.apiUpdateLead},
