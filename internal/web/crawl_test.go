@@ -25,14 +25,21 @@ var (
 	digitsRe = regexp.MustCompile(`[0-9]+`)
 )
 
-// TestCrawlDemo signs in as each demo account (and as nobody), follows
+// TestCrawlDemo signs in as each demo account (and as nobody), on SQLite
+// and on PostgreSQL, follows
 // every link the pages show on the demo fair, and fails on any answer the
 // viewer should not get from a link they were shown: a server error, a
 // page not found, or a refusal. Links of one shape (/events/1/exhibitors/N)
 // are followed a few times each, not all 500.
 func TestCrawlDemo(t *testing.T) {
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		t.Run(dialect, func(t *testing.T) { crawlDemo(t, dialect) })
+	}
+}
+
+func crawlDemo(t *testing.T, dialect string) {
 	ctx := context.Background()
-	db := storetest.MustOpen(t, "sqlite")
+	db := storetest.MustOpen(t, dialect)
 	d := demo.Generate(1)
 	must(t, demo.Seed(ctx, db, d))
 	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), NoMailWorker: true, LoginLimit: 1000})
