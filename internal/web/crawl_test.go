@@ -26,11 +26,11 @@ var (
 )
 
 // TestCrawlDemo signs in as each demo account (and as nobody), on SQLite
-// and on PostgreSQL, follows
-// every link the pages show on the demo fair, and fails on any answer the
-// viewer should not get from a link they were shown: a server error, a
-// page not found, or a refusal. Links of one shape (/events/1/exhibitors/N)
-// are followed a few times each, not all 500.
+// and on PostgreSQL, follows every link the pages show on the demo fair,
+// and fails on any answer the viewer should not get from a link they were
+// shown: a server error, a page not found, or a refusal. Links of one
+// shape (/events/1/exhibitors/N) are followed a few times each, not all
+// 500.
 func TestCrawlDemo(t *testing.T) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
 		t.Run(dialect, func(t *testing.T) { crawlDemo(t, dialect) })
