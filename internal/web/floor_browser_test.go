@@ -202,9 +202,9 @@ func TestBrowserFloor(t *testing.T) {
 		before := mustRun(t, ctx, chromedp.AttributeValue(chromedp.CSS("svg.plan"), "viewBox")).Value
 		mustDo(t, ctx, chromedp.Click(chromedp.CSS(`[data-zoom="in"]`), chromedp.NodeVisible))
 		// The click reaches the script a moment later on a busy machine:
-		// wait for the viewBox to move, up to two seconds.
+		// wait for the viewBox to move, up to five seconds.
 		after := before
-		for i := 0; i < 20 && after == before; i++ {
+		for i := 0; i < 50 && after == before; i++ {
 			time.Sleep(100 * time.Millisecond)
 			after = mustRun(t, ctx, chromedp.AttributeValue(chromedp.CSS("svg.plan"), "viewBox")).Value
 		}
