@@ -16,7 +16,8 @@ import (
 // TestBrowserMarketplace walks the marketplace in a real browser: an
 // exhibitor publishes a card (after a refused first try), and a visitor
 // without an account finds it by typing without diacritics, narrows by
-// kind and opens it, on a phone.
+// kind and opens it, on a phone; from a card at an event, signing in
+// leads back to the card, now with the way to request a meeting.
 func TestBrowserMarketplace(t *testing.T) {
 	webtest.RequireChromium(t)
 	f := mustFixture(t, "sqlite")
@@ -90,6 +91,27 @@ func TestBrowserMarketplace(t *testing.T) {
 		mustClickNavigate(t, ctx, "#market-results .card-link")
 		mustText(t, ctx, "#card-title", title)
 		mustNoOverflow(t, ctx, 390)
+	})
+	step(t, ctx, "visitor signs in from a card to request a meeting", func(t *testing.T, ctx context.Context) {
+		// The fixture's card of organization A is at the event; the visitor
+		// works for organization B.
+		card := "/market/cards/" + itoa(f.ids["card"])
+		mustNavigate(t, ctx, f.srv.URL+card)
+		mustClickNavigate(t, ctx, "#signin-to-meet")
+		mustDo(t, ctx,
+			chromedp.SendKeys(chromedp.CSS("#email"), otherX+"@example.vn"),
+			chromedp.SendKeys(chromedp.CSS("#password"), password),
+		)
+		mustClickNavigate(t, ctx, "#login-submit")
+		if loc := mustRun(t, ctx, chromedp.Location()); !strings.HasSuffix(loc, card) {
+			t.Fatalf("after signing in the visitor is at %s, want back at %s", loc, card)
+		}
+		if !mustExist(t, ctx, `a[href*="/meetings/new?to=`+itoa(f.orgA)+`"]`) {
+			t.Error("back on the card, no way to request the meeting")
+		}
+		if mustExist(t, ctx, "#signin-to-meet") {
+			t.Error("signed in, the card still asks to sign in")
+		}
 	})
 	if errs := jsErrors.all(); len(errs) > 0 {
 		t.Errorf("JavaScript errors: %v", errs)
