@@ -228,3 +228,25 @@ func TestPortalLinksForMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestExhibitorPageMeetingLink: an exhibitor's public page offers a meeting
+// to everyone but its own people; a reader who is not signed in is asked
+// to sign in first and brought back.
+func TestExhibitorPageMeetingLink(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	page := "/events/" + itoa(f.eventID) + "/exhibitors/" + itoa(f.x1.ID)
+	for role, want := range map[string]string{
+		anon:   `href="/login?next=` + page + `" id="signin-to-meet"`,
+		otherX: `id="request-meeting"`,
+		xstaff: `href="/portal` + page + `"`,
+	} {
+		resp := f.do(role, "GET", page, "", "")
+		body := readAll(t, resp)
+		if resp.StatusCode != 200 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want %s", role, resp.StatusCode, want)
+		}
+		if role == xstaff && strings.Contains(body, `id="request-meeting"`) {
+			t.Errorf("the exhibitor's own staff is offered a meeting with it")
+		}
+	}
+}
