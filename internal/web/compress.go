@@ -15,15 +15,15 @@ var compressedTypes = []string{
 	"image/svg+xml", "application/json", "application/problem+json", "application/manifest+json",
 }
 
-// compressor returns a middleware that gzips (or zstd-compresses) text answers for clients that accept
-// it. A hall plan of 500 booths or the organizer's table plan for a slot is
-// hundreds of kilobytes of repetitive markup, read on a fair's crowded
-// Wi-Fi or a phone's data; compressed it is a tenth of that. Answers under
-// 1 kB go as they are. Pages carry a CSRF token next to text the visitor
-// typed, so a few random bytes, chosen from the content, blur the
-// compressed length against guessing the token byte by byte (BREACH).
-// Event streams go as they are: they must reach the browser as each event
-// is written.
+// compressor returns a middleware that gzips (or zstd-compresses) text
+// answers for clients that accept it. A hall plan of 500 booths or the
+// organizer's table plan for a slot is hundreds of kilobytes of repetitive
+// markup, read on a fair's crowded Wi-Fi or a phone's data; compressed it
+// is a tenth of that. Answers under 1 kB go as they are. Pages carry a
+// CSRF token next to text the visitor typed, so a few random bytes, chosen
+// from the content, blur the compressed length against guessing the token
+// byte by byte (BREACH). Event streams go as they are: they must reach the
+// browser as each event is written.
 func compressor() (func(http.Handler) http.Handler, error) {
 	wrap, err := gzhttp.NewWrapper(
 		gzhttp.ContentTypes(compressedTypes),
