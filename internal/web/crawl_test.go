@@ -97,7 +97,7 @@ func signInAs(t *testing.T, c *http.Client, base, email, password string) {
 func crawl(t *testing.T, c *http.Client, base string, start []string) {
 	t.Helper()
 	const perShape, most = 3, 700
-	seen, shapes := map[string]bool{}, map[string]int{}
+	seen, shapes, reported := map[string]bool{}, map[string]int{}, map[string]bool{}
 	type link struct{ path, from string }
 	queue := []link{}
 	for _, p := range start {
@@ -141,6 +141,10 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		// A text given the wrong arguments shows fmt's complaint.
 		if i := strings.Index(string(body), "%!"); i >= 0 {
 			t.Errorf("GET %s: a text misses its arguments: %q", l.path, body[max(0, i-60):min(len(body), i+40)])
+		}
+		if ps := a11yProblems(body); len(ps) > 0 && !reported[shape] {
+			reported[shape] = true
+			t.Errorf("GET %s: %s", l.path, strings.Join(ps, "; "))
 		}
 		here := resp.Request.URL.Path
 		for _, m := range hrefRe.FindAllSubmatch(body, -1) {
