@@ -137,3 +137,44 @@ func TestA11yProblems(t *testing.T) {
 		}
 	}
 }
+
+// csrfProblems lists the POST forms of a page that lack the CSRF token
+// field: the server would refuse them.
+func csrfProblems(page []byte) []string {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil // a11yProblems says so
+	}
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "form" && strings.EqualFold(attr(n, "method"), "post") && !hasCSRF(n) {
+			out = append(out, fmt.Sprintf("<form action=%q> has no csrf field", attr(n, "action")))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+func hasCSRF(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.Data == "input" && attr(n, "name") == "csrf" && attr(n, "value") != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasCSRF(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCSRFProblems(t *testing.T) {
+	page := `<html><body><form method="post" action="/a"><input type="hidden" name="csrf" value="t"></form>
+		<form method="POST" action="/b"><input name="x"></form><form method="get" action="/c"></form></body></html>`
+	if got := csrfProblems([]byte(page)); len(got) != 1 || !strings.Contains(got[0], `"/b"`) {
+		t.Errorf("csrfProblems = %v, want only /b", got)
+	}
+}

@@ -28,9 +28,11 @@ var (
 // TestCrawlDemo signs in as each demo account (and as nobody), on SQLite
 // and on PostgreSQL, follows every link the pages show on the demo fair,
 // and fails on any answer the viewer should not get from a link they were
-// shown: a server error, a page not found, or a refusal. Links of one
-// shape (/events/1/exhibitors/N) are followed a few times each, not all
-// 500.
+// shown: a server error, a page not found, or a refusal. Each page is also
+// checked for a text missing its arguments, what a screen reader would
+// stumble on (a11yProblems) and POST forms without their CSRF field. Links
+// of one shape (/events/1/exhibitors/N) are followed a few times each, not
+// all 500.
 func TestCrawlDemo(t *testing.T) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
 		t.Run(dialect, func(t *testing.T) { crawlDemo(t, dialect) })
@@ -142,7 +144,7 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		if i := strings.Index(string(body), "%!"); i >= 0 {
 			t.Errorf("GET %s: a text misses its arguments: %q", l.path, body[max(0, i-60):min(len(body), i+40)])
 		}
-		if ps := a11yProblems(body); len(ps) > 0 && !reported[shape] {
+		if ps := append(a11yProblems(body), csrfProblems(body)...); len(ps) > 0 && !reported[shape] {
 			reported[shape] = true
 			t.Errorf("GET %s: %s", l.path, strings.Join(ps, "; "))
 		}
