@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
 )
 
@@ -189,5 +190,35 @@ func TestPlanFollowsChanges(t *testing.T) {
 	must(t, f.db.UpdateOrganization(ctx, &o))
 	if page := plan(); !strings.Contains(page, `<title>A-102 · Công ty Đổi Tên</title>`) {
 		t.Errorf("the plan does not show the exhibitor's new name on A-102")
+	}
+}
+
+// TestEventHomeCounts: the event home's figures follow every change: a
+// booth added (its floor figures come from the read cache) and a visitor
+// registered (counted on every view).
+func TestEventHomeCounts(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	count := func(label string) string {
+		t.Helper()
+		resp := f.do(anon, "GET", "/events/"+itoa(f.eventID), "", "")
+		page := readAll(t, resp)
+		i := strings.Index(page, "</b>"+label)
+		if resp.StatusCode != 200 || i < 0 {
+			t.Fatalf("home: %d, no %q figure", resp.StatusCode, label)
+		}
+		return page[strings.LastIndex(page[:i], "<b>")+3 : i]
+	}
+	booths, regs := count("gian hàng"), count("khách đăng ký")
+	// A registration moves no version: it must show all the same.
+	r := checkin.Registrant{Name: "Khách Mới", Email: "khach.moi@example.vn", Consent: true}
+	r.EventID, r.Category = f.eventID, event.CatVisitor
+	must(t, f.db.Register(ctx, &r))
+	if got := count("khách đăng ký"); got == regs {
+		t.Errorf("registrations still %s after one more", got)
+	}
+	must(t, f.db.CreateBooth(ctx, &event.Booth{EventID: f.eventID, HallID: f.hallID, Code: "A-199", X: 40, W: 3, H: 3, Type: event.Shell, Status: event.Free}))
+	if got := count("gian hàng"); got == booths {
+		t.Errorf("booths still %s after one was added", got)
 	}
 }

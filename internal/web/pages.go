@@ -85,7 +85,14 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := EventPage{Page: s.page(r, "").inZone(v), Event: e, Venue: v, CanRun: viewerOf(r).organizer(e.ID)}
 	p.Title = p.Tx(e.Name)
-	if p.Stats, err = s.db.Stats(r.Context(), e.ID); err != nil {
+	// The floor's figures follow the directory version; registrations and
+	// sessions do not move it, so they are counted on every view.
+	if p.Stats, err = cached(r.Context(), s, "floorstats:"+itoa(e.ID), func() (event.Stats, error) {
+		return s.db.FloorStats(r.Context(), e.ID)
+	}); err != nil {
+		return err
+	}
+	if err = s.db.AttendanceStats(r.Context(), e.ID, &p.Stats); err != nil {
 		return err
 	}
 	if p.Halls, err = s.db.Halls(r.Context(), e.ID); err != nil {
