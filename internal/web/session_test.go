@@ -197,6 +197,10 @@ func TestErrorPagesAndOperations(t *testing.T) {
 			t.Errorf("%s: no request id", path)
 		}
 	}
+	// The runtime's and the process's own figures come with ours.
+	if _, body := b.get("/metrics"); !strings.Contains(body, "go_goroutines") || !strings.Contains(body, "process_cpu_seconds_total") {
+		t.Error("/metrics lacks the Go runtime's or the process's figures")
+	}
 }
 
 func TestSignUpFormShowsFieldMessages(t *testing.T) {

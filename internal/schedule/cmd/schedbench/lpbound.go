@@ -180,16 +180,12 @@ func writeSessionModel(path string, p schedule.Problem, integer bool) error {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	var sessions []string
 	sessOf := map[string]string{}
 	size := map[string]int{}
 	for _, s := range p.Slots {
 		c := s.Session
 		if c == "" {
 			c = s.Day
-		}
-		if size[c] == 0 {
-			sessions = append(sessions, c)
 		}
 		sessOf[s.ID] = c
 		size[c]++
