@@ -108,6 +108,24 @@ func (m *matchWeb) apiCancel(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+// apiCheckIn marks a scheduled meeting held, as the check-in at the table
+// does (either side, the event's organizers).
+func (m *matchWeb) apiCheckIn(w http.ResponseWriter, r *http.Request) error {
+	var in struct{}
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.CheckIn(m.s.db.Now())
+	})
+}
+
+// apiNoShow records that a scheduled meeting did not take place (the
+// event's organizers).
+func (m *matchWeb) apiNoShow(w http.ResponseWriter, r *http.Request) error {
+	var in struct{}
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.MarkNoShow()
+	})
+}
+
 // awaySlots checks slot ids against an event's slots and drops repeats.
 func awaySlots(slots []meeting.Slot, ids []string) ([]string, error) {
 	if len(ids) > len(slots) {
@@ -190,6 +208,8 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/decline": {summary: "Decline a request or a proposed time, with a reason (only the side expected to answer)", in: DeclineInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/propose": {summary: "Answer with another time: a slot id of the event (only the side expected to answer)", in: ProposeInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  {summary: "Cancel a meeting that may still take place (either side)", in: CancelInput{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/checkin": {summary: "Mark a scheduled meeting held, as the check-in at the table does (either side, the event's organizers; body optional)", in: struct{}{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/noshow":  {summary: "Record that a scheduled meeting did not take place (the event's organizers; body optional)", in: struct{}{}, out: meeting.View{}},
 		"GET /api/v1/events/{event}/meetings/{meeting}/times":    {summary: "Every slot of the event for a meeting: the first free location, how many are free, or why it cannot go there (the event's organizers)", out: TimeView{}, list: true},
 		"POST /api/v1/events/{event}/meetings/{meeting}/move":    {summary: "Move a scheduled meeting, or place an accepted one, at a slot and location (the event's organizers); both sides are mailed; 409 when a side or the location is taken or away", in: MoveInput{}, out: meeting.View{}},
 		"GET /api/v1/events/{event}/orgs/{org}/availability":     {summary: "The slots when an organization cannot meet, with the event's meeting slots (its members)", out: Availability{}},

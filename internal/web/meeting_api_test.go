@@ -435,3 +435,38 @@ func TestMeetingReminders(t *testing.T) {
 		t.Fatalf("settings after a form without the reminder: %+v", s)
 	}
 }
+
+// TestMeetingCheckInAPI: on the day, a side (or the organizer) marks a
+// scheduled meeting held through the API, and the organizer records a
+// no-show; neither applies to a meeting not scheduled, and a side cannot
+// record a no-show.
+func TestMeetingCheckInAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	m := acceptedTableMeeting(t, f, "AGV")
+	base := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID)
+	problem(t, f, xadmin, "POST", base+"/checkin", `{}`, 409) // accepted, not yet scheduled
+	if resp := f.do(organizer, "POST", base+"/move", "application/json", `{"slot":"d1-0900","location":"T01"}`); resp.StatusCode != 200 {
+		t.Fatalf("place: %d", resp.StatusCode)
+	}
+	problem(t, f, xadmin, "POST", base+"/noshow", `{}`, 403)
+	resp := f.do(xadmin, "POST", base+"/checkin", "application/json", "")
+	var v meeting.View
+	decodeInto(t, resp, &v)
+	if resp.StatusCode != 200 || v.Status != meeting.Held || v.CheckedInAt == nil {
+		t.Fatalf("check-in: %d, %s at %v", resp.StatusCode, v.Status, v.CheckedInAt)
+	}
+	problem(t, f, organizer, "POST", base+"/noshow", `{}`, 409) // held already
+	// Another meeting, scheduled and missed.
+	other := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
+		Status: meeting.Scheduled, Place: meeting.Table, Slot: "d1-1000", Location: "T01"}
+	must(t, f.db.CreateMeeting(ctx, other))
+	resp = f.do(organizer, "POST", "/api/v1/events/"+itoa(f.eventID)+"/meetings/"+itoa(other.ID)+"/noshow", "application/json", `{}`)
+	decodeInto(t, resp, &v)
+	if resp.StatusCode != 200 || v.Status != meeting.NoShow {
+		t.Fatalf("no-show: %d, %s", resp.StatusCode, v.Status)
+	}
+	if got, _ := f.db.Meeting(ctx, f.eventID, other.ID); got.Status != meeting.NoShow {
+		t.Fatalf("stored: %s", got.Status)
+	}
+}
