@@ -59,6 +59,7 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/propose": meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/move":    runners,
+		"POST /api/v1/events/{event}/meetings/schedule":          runners,
 		"POST /api/v1/events/{event}/meetings/{meeting}/checkin": meetingSides,
 		"POST /api/v1/events/{event}/meetings/{meeting}/noshow":  runners,
 		"GET /api/v1/events/{event}/meetings/{meeting}/times":    runners,
@@ -104,6 +105,7 @@ func init() {
 	bodies["PUT /api/v1/events/{event}/orgs/{org}/availability"] = jsonBody(`{"unavailable":["d1-0830"]}`)
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/move"] = jsonBody(`{"slot":"d1-0900","location":"T01"}`)
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/checkin"] = jsonBody(`{}`)
+	bodies["POST /api/v1/events/{event}/meetings/schedule"] = jsonBody(`{}`)
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/noshow"] = jsonBody(`{}`)
 	fixtureHooks = append(fixtureHooks, func(f *fixture) {
 		ctx := context.Background()

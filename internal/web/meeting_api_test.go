@@ -470,3 +470,41 @@ func TestMeetingCheckInAPI(t *testing.T) {
 		t.Fatalf("stored: %s", got.Status)
 	}
 }
+
+// TestRunSchedulerAPI: the organizer runs the scheduler through the API;
+// the accepted meeting is placed and both sides mailed, and a second run
+// keeps it where it is.
+func TestRunSchedulerAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f)
+	m := acceptedTableMeeting(t, f, "AGV")
+	path := "/api/v1/events/" + itoa(f.eventID) + "/meetings/schedule"
+	problem(t, f, organizer, "POST", path, `{"seed":`, 400)
+	run := func() web.RunResult {
+		t.Helper()
+		resp := f.do(organizer, "POST", path, "application/json", "")
+		var res web.RunResult
+		decodeInto(t, resp, &res)
+		if resp.StatusCode != 200 {
+			t.Fatalf("run: %d", resp.StatusCode)
+		}
+		return res
+	}
+	if res := run(); res.Scheduled != 1 || res.Kept != 0 || len(res.Left) != 0 {
+		t.Fatalf("first run: %+v", res)
+	}
+	placed, err := f.db.Meeting(t.Context(), f.eventID, m.ID)
+	must(t, err)
+	if placed.Status != meeting.Scheduled || placed.Slot == "" || placed.Location == "" {
+		t.Fatalf("after the run: %+v", placed.Meeting)
+	}
+	for _, who := range []string{otherX, xadmin} {
+		inbox.Wait(t, who+"@example.vn", "Đã xếp lịch gặp")
+	}
+	if res := run(); res.Scheduled != 0 || res.Moved != 0 || res.Kept != 1 {
+		t.Fatalf("second run: %+v", res)
+	}
+	if again, _ := f.db.Meeting(t.Context(), f.eventID, m.ID); again.Slot != placed.Slot || again.Location != placed.Location {
+		t.Fatalf("the second run moved the meeting: %s %s → %s %s", placed.Slot, placed.Location, again.Slot, again.Location)
+	}
+}

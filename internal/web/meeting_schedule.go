@@ -508,11 +508,7 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	zone := event.Zone(v.TimeZone)
-	ctx, cancel := context.WithTimeout(r.Context(), schedulerTime)
-	defer cancel()
-	start := time.Now()
-	out, err := meeting.RunScheduler(ctx, m.s.db, e.ID, e.Days(), zone, m.s.db.Now(), schedule.Options{Seed: 1})
+	out, took, err := m.runScheduler(r, e, v)
 	if errors.Is(err, meeting.ErrPlanChanged) {
 		p, all, slots, perr := m.consolePage(r)
 		if perr != nil {
@@ -525,7 +521,6 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	took := time.Since(start)
 	p, all, slots, err := m.consolePage(r)
 	if err != nil {
 		return err
@@ -535,34 +530,104 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 		byID[mv.ID] = mv
 	}
 	run := &RunView{Kept: out.Kept, Objective: out.Objective, Took: took.Round(time.Millisecond).String()}
-	var mails []func(ctx context.Context)
-	for _, c := range out.Changes {
-		mv := byID[c.Meeting.ID]
-		switch c.Kind {
-		case meeting.NewlyScheduled:
-			run.Scheduled++
-			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailScheduled, "", hostOnly(r.Host)) })
-		case meeting.Moved:
-			run.Moved++
-			old := c.OldSlot
-			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, hostOnly(r.Host)) })
-		case meeting.Unplaced:
-			run.Unplaced++
-			old := c.OldSlot
-			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailUnscheduled, old, hostOnly(r.Host)) })
-		}
-	}
-	// Mail goes out after the answer: a large run changes thousands of
-	// meetings, and the organizer should not wait for the mail server.
-	go func(ctx context.Context) {
-		for _, send := range mails {
-			send(ctx)
-		}
-	}(context.WithoutCancel(r.Context()))
+	run.Scheduled, run.Moved, run.Unplaced = m.mailRun(r, e, slots, out, byID)
 	if err := m.explainLeft(r, e, slots, out.Left, byID, run, p.Page); err != nil {
 		return err
 	}
 	p.Run = run
 	m.fillPlan(r, &p, all, slots)
 	return m.s.render(w, http.StatusOK, "schedule_console", p)
+}
+
+// runScheduler runs the scheduler over the event's accepted requests, from
+// now on, within schedulerTime.
+func (m *matchWeb) runScheduler(r *http.Request, e event.Event, v event.Venue) (meeting.Outcome, time.Duration, error) {
+	ctx, cancel := context.WithTimeout(r.Context(), schedulerTime)
+	defer cancel()
+	start := time.Now()
+	out, err := meeting.RunScheduler(ctx, m.s.db, e.ID, e.Days(), event.Zone(v.TimeZone), m.s.db.Now(), schedule.Options{Seed: 1})
+	return out, time.Since(start), err
+}
+
+// mailRun counts a run's changes and mails both sides of each (scheduled,
+// moved, unplaced) after the answer: a large run changes thousands of
+// meetings, and the organizer should not wait for the mail server. byID
+// holds the meetings as they are after the run.
+func (m *matchWeb) mailRun(r *http.Request, e event.Event, slots []meeting.Slot, out meeting.Outcome, byID map[int64]meeting.View) (scheduled, moved, unplaced int) {
+	var mails []func(ctx context.Context)
+	for _, c := range out.Changes {
+		mv := byID[c.Meeting.ID]
+		old := c.OldSlot
+		switch c.Kind {
+		case meeting.NewlyScheduled:
+			scheduled++
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailScheduled, "", hostOnly(r.Host)) })
+		case meeting.Moved:
+			moved++
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, hostOnly(r.Host)) })
+		case meeting.Unplaced:
+			unplaced++
+			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailUnscheduled, old, hostOnly(r.Host)) })
+		}
+	}
+	go func(ctx context.Context) {
+		for _, send := range mails {
+			send(ctx)
+		}
+	}(context.WithoutCancel(r.Context()))
+	return scheduled, moved, unplaced
+}
+
+// RunResult is what the API answers after a scheduler run.
+type RunResult struct {
+	Scheduled int                `json:"scheduled"` // newly placed
+	Moved     int                `json:"moved"`
+	Unplaced  int                `json:"unplaced"` // were scheduled, could not keep a place
+	Kept      int                `json:"kept"`
+	Left      []RunLeft          `json:"left"` // accepted, not placed
+	Objective schedule.Objective `json:"objective"`
+	TookMS    int64              `json:"took_ms"`
+}
+
+// RunLeft is an accepted meeting a run could not place, with the
+// scheduler's reason.
+type RunLeft struct {
+	MeetingID int64  `json:"meeting_id"`
+	Reason    string `json:"reason"`
+}
+
+func (m *matchWeb) apiRunScheduler(w http.ResponseWriter, r *http.Request) error {
+	var in struct{}
+	if err := decodeOptional(r, &in); err != nil {
+		return err
+	}
+	e, v, err := m.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	out, took, err := m.runScheduler(r, e, v)
+	if errors.Is(err, meeting.ErrPlanChanged) {
+		return apperr.Errorf(apperr.Conflict, "A meeting was moved by hand while the scheduler ran; nothing was written. Run it again.")
+	}
+	if err != nil {
+		return err
+	}
+	_, slots, err := m.eventSlots(r)
+	if err != nil {
+		return err
+	}
+	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]meeting.View{}
+	for _, mv := range all {
+		byID[mv.ID] = mv
+	}
+	res := RunResult{Kept: out.Kept, Objective: out.Objective, TookMS: took.Milliseconds(), Left: []RunLeft{}}
+	res.Scheduled, res.Moved, res.Unplaced = m.mailRun(r, e, slots, out, byID)
+	for _, l := range out.Left {
+		res.Left = append(res.Left, RunLeft{MeetingID: l.MeetingID, Reason: l.Reason})
+	}
+	return writeJSON(w, http.StatusOK, res)
 }

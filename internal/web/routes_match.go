@@ -74,6 +74,7 @@ func (s *Server) matchRoutes() []route {
 		{"POST /api/v1/events/{event}/meetings/{meeting}/decline", meetingParty, m.apiDecline},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/propose", meetingParty, m.apiPropose},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/cancel", meetingParty, m.apiCancel},
+		{"POST /api/v1/events/{event}/meetings/schedule", eventOrganizer, m.apiRunScheduler},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/checkin", meetingParty, m.apiCheckIn},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/noshow", eventOrganizer, m.apiNoShow},
 		{"POST /api/v1/events/{event}/meetings/{meeting}/move", eventOrganizer, m.apiMove},
