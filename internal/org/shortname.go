@@ -34,7 +34,8 @@ func ShortName(name string) string {
 			break
 		}
 	}
-	if s == "" {
+	switch strings.ToUpper(s) {
+	case "", "TNHH", "CỔ PHẦN", "MTV", "JSC": // the name was a legal form
 		return strings.TrimSpace(name)
 	}
 	return s

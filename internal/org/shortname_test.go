@@ -15,6 +15,7 @@ func TestShortName(t *testing.T) {
 		"Trường Đại học Thủ Dầu Một":             "Trường Đại học Thủ Dầu Một",
 		"Công ty TNHH Tailong Robotics Việt Nam": "Tailong Robotics Việt Nam",
 		"Công ty":                 "Công ty",
+		"Công ty TNHH":            "Công ty TNHH",
 		"  Saigon Hi-Tech Park  ": "Saigon Hi-Tech Park",
 		"":                        "",
 	} {
