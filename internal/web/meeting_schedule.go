@@ -238,7 +238,7 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 		if _, ok := i18n.Parse(string(p.Lang)); !ok {
 			p.Lang = i18n.VI
 		}
-		other := v.From // the one who answered meets the requester
+		other := v.From // the answering side meets the requesting one, and back
 		if pid == v.RequestedBy {
 			other = v.To
 		}
