@@ -249,21 +249,24 @@ func (m *Meeting) Cancel(reason string) error {
 	return nil
 }
 
-// CheckIn records that the meeting took place at its table.
+// CheckIn records that the meeting took place at its table. A meeting
+// recorded as a no-show may still be checked in: the pair came late, or
+// the no-show was a slip of the organizer's finger.
 func (m *Meeting) CheckIn(now time.Time) error {
-	if m.Status != Scheduled {
+	if m.Status != Scheduled && m.Status != NoShow {
 		return errState("checked in", m.Status)
 	}
 	m.Status, m.CheckedInAt = Held, &now
 	return nil
 }
 
-// MarkNoShow records that the meeting did not take place.
+// MarkNoShow records that the meeting did not take place; it also
+// corrects a check-in made by mistake.
 func (m *Meeting) MarkNoShow() error {
-	if m.Status != Scheduled {
+	if m.Status != Scheduled && m.Status != Held {
 		return errState("marked as a no-show", m.Status)
 	}
-	m.Status = NoShow
+	m.Status, m.CheckedInAt = NoShow, nil
 	return nil
 }
 

@@ -36,6 +36,25 @@ func TestAnswers(t *testing.T) {
 	if err := m.CheckIn(time.Now()); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("check-in before scheduling: %v", err)
 	}
+	if err := m.MarkNoShow(); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("no-show before scheduling: %v", err)
+	}
+	// On the day, either record corrects the other.
+	day := m
+	day.Status, day.Slot, day.Location = Scheduled, "d1-1400", "T01"
+	at := time.Date(2027, 3, 10, 7, 5, 0, 0, time.UTC)
+	if err := day.MarkNoShow(); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
+		t.Fatalf("no-show: %v %+v", err, day)
+	}
+	if err := day.CheckIn(at); err != nil || day.Status != Held || day.CheckedInAt == nil || !day.CheckedInAt.Equal(at) {
+		t.Fatalf("late check-in after a no-show: %v %+v", err, day)
+	}
+	if err := day.CheckIn(at); !apperr.Is(err, apperr.Conflict) {
+		t.Fatalf("checked in twice: %v", err)
+	}
+	if err := day.MarkNoShow(); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
+		t.Fatalf("no-show correcting a check-in: %v %+v", err, day)
+	}
 	if err := m.Cancel("plans changed"); err != nil || m.Status != Cancelled {
 		t.Fatalf("cancel: %v", err)
 	}

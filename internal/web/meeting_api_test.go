@@ -438,8 +438,8 @@ func TestMeetingReminders(t *testing.T) {
 
 // TestMeetingCheckInAPI: on the day, a side (or the organizer) marks a
 // scheduled meeting held through the API, and the organizer records a
-// no-show; neither applies to a meeting not scheduled, and a side cannot
-// record a no-show.
+// no-show; each corrects the other; neither applies to a meeting not
+// scheduled, and a side cannot record a no-show.
 func TestMeetingCheckInAPI(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	ctx := t.Context()
@@ -456,7 +456,24 @@ func TestMeetingCheckInAPI(t *testing.T) {
 	if resp.StatusCode != 200 || v.Status != meeting.Held || v.CheckedInAt == nil {
 		t.Fatalf("check-in: %d, %s at %v", resp.StatusCode, v.Status, v.CheckedInAt)
 	}
-	problem(t, f, organizer, "POST", base+"/noshow", `{}`, 409) // held already
+	// A check-in by mistake is corrected by the organizer, and back.
+	resp = f.do(organizer, "POST", base+"/noshow", "application/json", `{}`)
+	v = meeting.View{}
+	decodeInto(t, resp, &v)
+	if resp.StatusCode != 200 || v.Status != meeting.NoShow || v.CheckedInAt != nil {
+		t.Fatalf("no-show correcting the check-in: %d, %s at %v", resp.StatusCode, v.Status, v.CheckedInAt)
+	}
+	resp = f.do(xadmin, "POST", base+"/checkin", "application/json", `{}`)
+	decodeInto(t, resp, &v)
+	if resp.StatusCode != 200 || v.Status != meeting.Held {
+		t.Fatalf("late check-in: %d, %s", resp.StatusCode, v.Status)
+	}
+	problem(t, f, xadmin, "POST", base+"/checkin", `{}`, 409) // held already
+	// The table plan's list offers the correction beside a held meeting.
+	resp = f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/meetings?day=2027-03-10&slot=d1-0900", "", "")
+	if page := readAll(t, resp); !strings.Contains(page, `action="/console/events/`+itoa(f.eventID)+`/meetings/`+itoa(m.ID)+`/noshow"`) {
+		t.Errorf("no no-show correction beside the held meeting")
+	}
 	// Another meeting, scheduled and missed.
 	other := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
 		Status: meeting.Scheduled, Place: meeting.Table, Slot: "d1-1000", Location: "T01"}
