@@ -100,6 +100,18 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 	step(t, ctx, "organizer runs the scheduler", func(t *testing.T, ctx context.Context) {
 		signIn(t, ctx, organizer)
 		mustNavigate(t, ctx, f.srv.URL+"/console"+ev+"/meetings")
+		// Once sent, the run's form says the work is under way and takes
+		// no second click: tried on a copy that posts into a frame.
+		busy := mustRun(t, ctx, chromedp.Evaluate[string](`new Promise(done => {
+			const sink = document.createElement("iframe"); sink.name = "sink"; document.body.append(sink);
+			const form = document.querySelector("form[data-busy]").cloneNode(true);
+			form.target = "sink"; form.method = "get"; form.action = "/healthz"; document.body.append(form);
+			form.requestSubmit();
+			setTimeout(() => { const b = form.querySelector("button"); done(b.disabled + " " + form.getAttribute("aria-busy") + " " + b.textContent); form.remove(); sink.remove(); }, 100);
+		})`, func(p *runtime.EvaluateParams) { await := true; p.AwaitPromise = &await }))
+		if busy != "true true Đang xếp lịch… (tối đa 20 giây)" {
+			t.Errorf("the sent run form shows %q", busy)
+		}
 		mustClickNavigate(t, ctx, "#run-scheduler")
 		if !mustExist(t, ctx, "#run-result") {
 			t.Fatal("no run result")
