@@ -134,6 +134,15 @@ func (db *DB) meetings(ctx context.Context, where string, args ...any) ([]meetin
 	return out, rows.Err()
 }
 
+// MeetingCounts counts an event's meetings by status.
+func (db *DB) MeetingCounts(ctx context.Context, eventID int64) (map[string]int, error) {
+	out := map[string]int{}
+	if err := db.countBy(ctx, "SELECT status, COUNT(*) FROM meetings WHERE event_id = ? GROUP BY status", eventID, out, nil); err != nil {
+		return nil, fmt.Errorf("meeting counts: %w", err)
+	}
+	return out, nil
+}
+
 // MeetingsToSchedule returns an event's accepted and scheduled meetings.
 func (db *DB) MeetingsToSchedule(ctx context.Context, eventID int64) ([]meeting.Meeting, error) {
 	vs, err := db.EventMeetings(ctx, eventID, meeting.Accepted, meeting.Scheduled)

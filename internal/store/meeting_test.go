@@ -475,3 +475,32 @@ func TestClaimReminders(t *testing.T) {
 		}
 	})
 }
+
+func TestMeetingCounts(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		if got, err := db.MeetingCounts(ctx, e.ID); err != nil || len(got) != 0 {
+			t.Fatalf("no meeting yet: %v, %v", got, err)
+		}
+		third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Cơ khí"}, Country: "VN"}
+		if err := db.CreateOrganization(ctx, third); err != nil {
+			t.Fatal(err)
+		}
+		a, b, c := xs[0].OrgID, xs[1].OrgID, third.ID
+		for _, m := range []meeting.Meeting{
+			{FromOrg: b, ToOrg: a, Status: meeting.Accepted},
+			{FromOrg: c, ToOrg: a, Status: meeting.Requested},
+			{FromOrg: c, ToOrg: b, Status: meeting.Accepted},
+		} {
+			m.EventID, m.Place = e.ID, meeting.Table
+			if err := db.CreateMeeting(ctx, &m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := db.MeetingCounts(ctx, e.ID)
+		if err != nil || got["accepted"] != 2 || got["requested"] != 1 || len(got) != 2 {
+			t.Fatalf("counts: %v, %v", got, err)
+		}
+	})
+}

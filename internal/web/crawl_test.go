@@ -256,3 +256,19 @@ func TestExhibitorPageMeetingLink(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardMeetings: the event's overview counts its B2B meetings by
+// status, linking to the meetings console.
+func TestDashboardMeetings(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp := f.do(organizer, "GET", "/console/events/"+itoa(f.eventID), "", "")
+	page := readAll(t, resp)
+	i := strings.Index(page, `id="dash-meetings"`)
+	if resp.StatusCode != 200 || i < 0 {
+		t.Fatalf("dashboard: %d, no meetings chart", resp.StatusCode)
+	}
+	// The fixture has one request waiting for an answer.
+	if chart := page[i:]; !strings.Contains(chart, "Chờ trả lời</span>") || !strings.Contains(chart, "<b>1</b>") {
+		t.Errorf("the meetings chart does not count the waiting request")
+	}
+}

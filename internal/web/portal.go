@@ -285,6 +285,7 @@ type DashboardPage struct {
 	Statuses  []Count
 	Booths    []Count
 	Category  []Count
+	Meetings  []Count // B2B meetings by status
 }
 
 // Count is one bar of a chart.
@@ -310,6 +311,11 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 	p.Statuses = counts(st.ExhibitorsByStat, func(k string) string { return p.T("status." + k) }, 0)
 	p.Booths = counts(st.BoothsByStatus, func(k string) string { return p.T("booth." + k) }, 0)
 	p.Category = counts(st.ByCategory, func(k string) string { return p.T("category." + k) }, 0)
+	mc, err := s.db.MeetingCounts(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	p.Meetings = counts(mc, func(k string) string { return p.T("meeting.status." + k) }, 0)
 	return s.render(w, http.StatusOK, "dashboard", p)
 }
 
