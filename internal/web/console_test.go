@@ -1,0 +1,108 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestConsoleIndexStands: an exhibitor's console lists its stands with the
+// way to its portal and leads; an organizer of one event goes straight to
+// it; a visitor is told there is nothing to run.
+func TestConsoleIndexStands(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp := f.do(xstaff, "GET", "/console", "", "")
+	page := readAll(t, resp)
+	portal := "/portal/events/" + itoa(f.eventID) + "/exhibitors/" + itoa(f.x1.ID)
+	if resp.StatusCode != 200 || !strings.Contains(page, `href="`+portal+`"`) || !strings.Contains(page, `href="`+portal+`/leads"`) ||
+		!strings.Contains(page, "A-101") || strings.Contains(page, "/exhibitors/"+itoa(f.x2.ID)) {
+		t.Errorf("exhibitor staff's console: %d, lacks its stand (or shows another's)", resp.StatusCode)
+	}
+	if resp := f.do(organizer, "GET", "/console", "", ""); resp.StatusCode != http.StatusSeeOther ||
+		resp.Header.Get("Location") != "/console/events/"+itoa(f.eventID) {
+		t.Errorf("organizer of one event: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	// The visitor has no stand and runs nothing, but is registered: the
+	// console lists the registration with the badge to fetch again, which
+	// is theirs alone.
+	badgeURL := "/me/registrations/" + itoa(f.ids["registration"]) + "/badge.pdf"
+	resp = f.do(visitor, "GET", "/console", "", "")
+	if page := readAll(t, resp); resp.StatusCode != 200 || strings.Contains(page, `id="stands"`) || strings.Contains(page, `id="organized"`) ||
+		!strings.Contains(page, `href="`+badgeURL+`"`) {
+		t.Errorf("visitor's console: %d, without the registration's badge (or with stands or events to run)", resp.StatusCode)
+	}
+	resp = f.do(visitor, "GET", badgeURL, "", "")
+	if body := readAll(t, resp); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("the visitor's own badge: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if resp := f.do(admin, "GET", badgeURL, "", ""); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("someone else's badge from /me: %d, want 403", resp.StatusCode)
+	}
+	// Cancelled, it is listed as such, without a badge.
+	reg, err := f.db.Registrant(t.Context(), f.eventID, f.ids["registration"])
+	must(t, err)
+	must(t, f.db.CancelRegistration(t.Context(), f.eventID, reg.ID))
+	resp = f.do(visitor, "GET", "/console", "", "")
+	if page := readAll(t, resp); strings.Contains(page, `href="`+badgeURL+`"`) || !strings.Contains(page, "đã hủy") {
+		t.Errorf("a cancelled registration still offers its badge")
+	}
+	if resp := f.do(visitor, "GET", badgeURL, "", ""); resp.StatusCode != http.StatusConflict {
+		t.Errorf("badge of a cancelled registration: %d, want 409", resp.StatusCode)
+	}
+}
+
+// TestPortalLinksForMembers: the portal shows the leads and meetings only
+// to the exhibitor's own people; an organizer editing the profile is not
+// shown links that would refuse them.
+func TestPortalLinksForMembers(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	portal := "/portal/events/" + itoa(f.eventID) + "/exhibitors/" + itoa(f.x1.ID)
+	for role, want := range map[string]bool{xstaff: true, xadmin: true, organizer: false} {
+		resp := f.do(role, "GET", portal, "", "")
+		page := readAll(t, resp)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: portal %d", role, resp.StatusCode)
+		}
+		if got := strings.Contains(page, `href="`+portal+`/leads"`); got != want {
+			t.Errorf("%s sees the leads link: %v, want %v", role, got, want)
+		}
+	}
+}
+
+// TestExhibitorPageMeetingLink: an exhibitor's public page offers a meeting
+// to everyone but its own people; a reader who is not signed in is asked
+// to sign in first and brought back.
+func TestExhibitorPageMeetingLink(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	page := "/events/" + itoa(f.eventID) + "/exhibitors/" + itoa(f.x1.ID)
+	for role, want := range map[string]string{
+		anon:   `href="/login?next=` + page + `" id="signin-to-meet"`,
+		otherX: `id="request-meeting"`,
+		xstaff: `href="/portal` + page + `"`,
+	} {
+		resp := f.do(role, "GET", page, "", "")
+		body := readAll(t, resp)
+		if resp.StatusCode != 200 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want %s", role, resp.StatusCode, want)
+		}
+		if role == xstaff && strings.Contains(body, `id="request-meeting"`) {
+			t.Errorf("the exhibitor's own staff is offered a meeting with it")
+		}
+	}
+}
+
+// TestDashboardMeetings: the event's overview counts its B2B meetings by
+// status, linking to the meetings console.
+func TestDashboardMeetings(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp := f.do(organizer, "GET", "/console/events/"+itoa(f.eventID), "", "")
+	page := readAll(t, resp)
+	i := strings.Index(page, `id="dash-meetings"`)
+	if resp.StatusCode != 200 || i < 0 {
+		t.Fatalf("dashboard: %d, no meetings chart", resp.StatusCode)
+	}
+	// The fixture has one request waiting for an answer.
+	if chart := page[i:]; !strings.Contains(chart, "Chờ trả lời</span>") || !strings.Contains(chart, "<b>1</b>") {
+		t.Errorf("the meetings chart does not count the waiting request")
+	}
+}
