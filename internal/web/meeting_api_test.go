@@ -13,6 +13,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
 	"ketnoi/internal/web"
 )
 
@@ -523,5 +524,55 @@ func TestRunSchedulerAPI(t *testing.T) {
 	}
 	if again, _ := f.db.Meeting(t.Context(), f.eventID, m.ID); again.Slot != placed.Slot || again.Location != placed.Location {
 		t.Fatalf("the second run moved the meeting: %s %s → %s %s", placed.Slot, placed.Location, again.Slot, again.Location)
+	}
+}
+
+// TestScheduleNextMeeting: during the fair, the personal schedule puts the
+// next meeting first: the one whose time is not over, not the one just
+// past.
+func TestScheduleNextMeeting(t *testing.T) {
+	var clock atomic.Pointer[time.Time]
+	before := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	clock.Store(&before)
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return *clock.Load() }))
+	ctx := t.Context()
+	third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Nghiên cứu Cơ khí"}, Country: "VN"}
+	must(t, f.db.CreateOrganization(ctx, third))
+	old, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	withdrawn := old.Meeting
+	must(t, withdrawn.Cancel("duplicate"))
+	must(t, f.db.SaveMeeting(ctx, &withdrawn, old.Status))
+	for _, m := range []meeting.Meeting{
+		{FromOrg: f.x2.OrgID, ToOrg: f.orgA, Slot: "d1-0900", Location: "T01"},
+		{FromOrg: third.ID, ToOrg: f.orgA, Slot: "d1-1000", Location: "T02"},
+	} {
+		slot, loc := m.Slot, m.Location
+		m.EventID, m.Status, m.Place, m.RequestedBy = f.eventID, meeting.Accepted, meeting.Table, f.people[otherX].ID
+		must(t, f.db.CreateMeeting(ctx, &m))
+		resp := f.do(organizer, "POST", "/api/v1/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/move", "application/json", `{"slot":"`+slot+`","location":"`+loc+`"}`)
+		if resp.StatusCode != 200 {
+			t.Fatalf("place %s: %d", slot, resp.StatusCode)
+		}
+	}
+	next := func() string {
+		t.Helper()
+		resp := f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/schedule", "", "")
+		page := readAll(t, resp)
+		i := strings.Index(page, `id="next-meeting"`)
+		if resp.StatusCode != 200 || i < 0 {
+			t.Fatalf("schedule: %d, no next meeting in %s", resp.StatusCode, clip(page[strings.Index(page, "<h1"):], 1500))
+		}
+		return page[i : i+strings.Index(page[i:], "</section>")]
+	}
+	if got := next(); !strings.Contains(got, "09:00") || !strings.Contains(got, "Bàn T01") {
+		t.Errorf("before the fair the next meeting is %q, want 09:00 at T01", got)
+	}
+	slots := meeting.Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, event.Zone("Asia/Ho_Chi_Minh"))
+	s0900, _ := meeting.FindSlot(slots, "d1-0900")
+	after := s0900.Ends.Add(10 * time.Minute).UTC()
+	clock.Store(&after)
+	if got := next(); !strings.Contains(got, "10:00") || !strings.Contains(got, "Viện Nghiên cứu Cơ khí") {
+		t.Errorf("at 09:40 the next meeting is %q, want 10:00 with the institute", got)
 	}
 }

@@ -26,6 +26,20 @@ type SchedulePage struct {
 	Event   event.Event
 	Entries []meeting.Entry
 	Rows    []MeetingRow
+	// Next is the first scheduled meeting whose time is not over: on the
+	// day, the one to walk to.
+	Next *MeetingRow
+}
+
+// nextMeeting is the first of rows (in time order) that is scheduled and
+// whose slot has not ended at now, or nil.
+func nextMeeting(rows []MeetingRow, slots []meeting.Slot, now time.Time) *MeetingRow {
+	for i, r := range rows {
+		if s, ok := meeting.FindSlot(slots, r.Slot); ok && r.Status == meeting.Scheduled && s.Ends.After(now) {
+			return &rows[i]
+		}
+	}
+	return nil
 }
 
 // personalMeetings returns the viewer's scheduled, held and missed
@@ -157,6 +171,7 @@ func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p.Entries, p.Rows = sh.Entries, rows
+	p.Next = nextMeeting(rows, slots, m.s.db.Now())
 	return m.s.render(w, http.StatusOK, "schedule", p)
 }
 
