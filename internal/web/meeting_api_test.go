@@ -572,7 +572,38 @@ func TestScheduleNextMeeting(t *testing.T) {
 	s0900, _ := meeting.FindSlot(slots, "d1-0900")
 	after := s0900.Ends.Add(10 * time.Minute).UTC()
 	clock.Store(&after)
-	if got := next(); !strings.Contains(got, "10:00") || !strings.Contains(got, "Viện Nghiên cứu Cơ khí") {
-		t.Errorf("at 09:40 the next meeting is %q, want 10:00 with the institute", got)
+	if got := next(); !strings.Contains(got, "10:00") || !strings.Contains(got, "Viện Nghiên cứu Cơ khí") || strings.Contains(got, "next-checkin") {
+		t.Errorf("at 09:40 the next meeting is %q, want 10:00 with the institute, not yet to check in", got)
 	}
+	// Once its time has come, it is checked in from the schedule.
+	during := s0900.Ends.Add(35 * time.Minute).UTC()
+	clock.Store(&during)
+	if got := next(); !strings.Contains(got, `id="next-checkin"`) {
+		t.Fatalf("at 10:05 the next meeting offers no check-in: %q", got)
+	}
+	var id int64
+	for _, v := range mustMeetings(t, f, f.orgA) {
+		if v.Slot == "d1-1000" {
+			id = v.ID
+		}
+	}
+	resp := f.do(xadmin, "POST", "/events/"+itoa(f.eventID)+"/meetings/"+itoa(id)+"/checkin", "application/x-www-form-urlencoded", "next=/events/"+itoa(f.eventID)+"/schedule")
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/events/"+itoa(f.eventID)+"/schedule?done=held" {
+		t.Fatalf("check-in from the schedule: %d to %q", resp.StatusCode, loc)
+	}
+	if got, _ := f.db.Meeting(ctx, f.eventID, id); got.Status != meeting.Held {
+		t.Fatalf("after the check-in: %s", got.Status)
+	}
+	resp = f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/schedule?done=held", "", "")
+	if page := readAll(t, resp); !strings.Contains(page, `id="schedule-notice">Đã ghi nhận`) {
+		t.Errorf("the schedule does not confirm the check-in")
+	}
+}
+
+// mustMeetings lists an organization's meetings at the fixture's event.
+func mustMeetings(t *testing.T, f *fixture, orgID int64) []meeting.View {
+	t.Helper()
+	vs, err := f.db.MeetingsOfOrgs(t.Context(), f.eventID, []int64{orgID})
+	must(t, err)
+	return vs
 }

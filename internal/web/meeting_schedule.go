@@ -27,8 +27,11 @@ type SchedulePage struct {
 	Entries []meeting.Entry
 	Rows    []MeetingRow
 	// Next is the first scheduled meeting whose time is not over: on the
-	// day, the one to walk to.
-	Next *MeetingRow
+	// day, the one to walk to; NextBegun says its time has come, so that
+	// it can be checked in from here.
+	Next      *MeetingRow
+	NextBegun bool
+	Notice    string
 }
 
 // nextMeeting is the first of rows (in time order) that is scheduled and
@@ -171,7 +174,14 @@ func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p.Entries, p.Rows = sh.Entries, rows
-	p.Next = nextMeeting(rows, slots, m.s.db.Now())
+	now := m.s.db.Now()
+	if p.Next = nextMeeting(rows, slots, now); p.Next != nil {
+		s, _ := meeting.FindSlot(slots, p.Next.Slot)
+		p.NextBegun = !now.Before(s.Starts)
+	}
+	if r.URL.Query().Get("done") == "held" {
+		p.Notice = p.T("meeting.done.held")
+	}
 	return m.s.render(w, http.StatusOK, "schedule", p)
 }
 
