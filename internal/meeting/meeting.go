@@ -278,6 +278,12 @@ var (
 	ErrSlotOver   = apperr.Errorf(apperr.Conflict, "That time is over.")
 )
 
+// Why a request is refused (the store's checks, made as it is written).
+var (
+	ErrPairOpen     = apperr.Errorf(apperr.Conflict, "A meeting between these two organizations is already requested at this event.")
+	ErrRequestLimit = apperr.Errorf(apperr.Conflict, "Your organization has as many open requests as this event allows; wait for answers, or withdraw one.")
+)
+
 // MoveTo places the meeting, by the organizer's hand, in a slot among
 // slots and a location among allowed (AllowedLocations). An accepted
 // meeting becomes scheduled; a scheduled one moves. The time both sides
@@ -410,8 +416,12 @@ type Settings struct {
 	Tables  int   `json:"tables"`
 	// RemindMinutes is how long before a scheduled meeting both sides are
 	// reminded by mail; 0: no reminder.
-	RemindMinutes int        `json:"remind_minutes"`
-	LastRun       *time.Time `json:"last_run_at,omitempty"`
+	RemindMinutes int `json:"remind_minutes"`
+	// MaxRequests is how many requests one organization may have open
+	// (requested, proposed, accepted or scheduled) at the event, counting
+	// those it sent; 0: no limit.
+	MaxRequests int        `json:"max_requests"`
+	LastRun     *time.Time `json:"last_run_at,omitempty"`
 }
 
 // DefaultRemindMinutes is the reminder before the organizer sets one;
@@ -420,6 +430,7 @@ type Settings struct {
 const (
 	DefaultRemindMinutes = 15
 	MaxRemindMinutes     = 180
+	MaxRequestLimit      = 1000 // the highest MaxRequests an organizer may set
 )
 
 // DefaultTables is the number of tables before the organizer sets one.

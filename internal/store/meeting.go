@@ -39,19 +39,42 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.View, error) {
 }
 
 // CreateMeeting stores a new request. A second open request between the
-// same two organizations at the same event is a conflict.
+// same two organizations at the same event is a conflict (ErrPairOpen), and
+// so is a request beyond the event's limit of open requests sent by one
+// organization (ErrRequestLimit).
 func (db *DB) CreateMeeting(ctx context.Context, m *meeting.Meeting) error {
 	now := db.Now()
 	m.CreatedAt, m.UpdatedAt = now, now
 	return db.inTx(ctx, func(tx *Tx) error {
-		var n int
+		// The event's settings row, locked on PostgreSQL, makes concurrent
+		// requests at an event with a limit take turns, so that two cannot
+		// both pass the counts below.
+		q := "SELECT max_requests FROM match_settings WHERE event_id = ?"
+		if tx.db.dialect.name == "postgres" {
+			q += " FOR UPDATE"
+		}
+		var limit int
+		if err := tx.queryRow(ctx, q, m.EventID).Scan(&limit); err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("create meeting: %w", err)
+		}
+		var pair int
 		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM meetings WHERE event_id = ? AND status IN ('requested', 'proposed', 'accepted', 'scheduled')
-			AND ((from_org = ? AND to_org = ?) OR (from_org = ? AND to_org = ?))`, m.EventID, m.FromOrg, m.ToOrg, m.ToOrg, m.FromOrg).Scan(&n)
+			AND ((from_org = ? AND to_org = ?) OR (from_org = ? AND to_org = ?))`, m.EventID, m.FromOrg, m.ToOrg, m.ToOrg, m.FromOrg).Scan(&pair)
 		if err != nil {
 			return fmt.Errorf("create meeting: %w", err)
 		}
-		if n > 0 {
-			return apperr.Errorf(apperr.Conflict, "A meeting between these two organizations is already requested at this event.")
+		if pair > 0 {
+			return meeting.ErrPairOpen
+		}
+		if limit > 0 {
+			var sent int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM meetings WHERE from_org = ? AND event_id = ?
+				AND status IN ('requested', 'proposed', 'accepted', 'scheduled')`, m.FromOrg, m.EventID).Scan(&sent); err != nil {
+				return fmt.Errorf("create meeting: %w", err)
+			}
+			if sent >= limit {
+				return meeting.ErrRequestLimit
+			}
 		}
 		err = tx.queryRow(ctx, `INSERT INTO meetings (event_id, from_org, to_org, requested_by, card_id, origin, message, place, status, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -303,7 +326,8 @@ func (tx *Tx) placeBatched(ctx context.Context, eventID int64, changes []meeting
 func (db *DB) MatchSettings(ctx context.Context, eventID int64) (meeting.Settings, error) {
 	s := meeting.Settings{EventID: eventID, Tables: meeting.DefaultTables, RemindMinutes: meeting.DefaultRemindMinutes}
 	var last sql.NullTime
-	err := db.queryRow(ctx, "SELECT tables, remind_minutes, last_run_at FROM match_settings WHERE event_id = ?", eventID).Scan(&s.Tables, &s.RemindMinutes, &last)
+	err := db.queryRow(ctx, "SELECT tables, remind_minutes, max_requests, last_run_at FROM match_settings WHERE event_id = ?", eventID).
+		Scan(&s.Tables, &s.RemindMinutes, &s.MaxRequests, &last)
 	if err == sql.ErrNoRows {
 		return s, nil
 	}
@@ -317,17 +341,20 @@ func (db *DB) MatchSettings(ctx context.Context, eventID int64) (meeting.Setting
 	return s, nil
 }
 
-// SaveMatchSettings sets an event's number of tables and its reminder.
+// SaveMatchSettings sets an event's number of tables, its reminder and its
+// limit of open requests per organization.
 func (db *DB) SaveMatchSettings(ctx context.Context, s meeting.Settings) error {
 	return db.inTx(ctx, func(tx *Tx) error {
-		res, err := tx.exec(ctx, "UPDATE match_settings SET tables = ?, remind_minutes = ? WHERE event_id = ?", s.Tables, s.RemindMinutes, s.EventID)
+		res, err := tx.exec(ctx, "UPDATE match_settings SET tables = ?, remind_minutes = ?, max_requests = ? WHERE event_id = ?",
+			s.Tables, s.RemindMinutes, s.MaxRequests, s.EventID)
 		if err != nil {
 			return fmt.Errorf("match settings: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n > 0 {
 			return nil
 		}
-		if _, err := tx.exec(ctx, "INSERT INTO match_settings (event_id, tables, remind_minutes) VALUES (?, ?, ?)", s.EventID, s.Tables, s.RemindMinutes); err != nil {
+		if _, err := tx.exec(ctx, "INSERT INTO match_settings (event_id, tables, remind_minutes, max_requests) VALUES (?, ?, ?, ?)",
+			s.EventID, s.Tables, s.RemindMinutes, s.MaxRequests); err != nil {
 			return fmt.Errorf("match settings: %w", db.dialect.translate(err))
 		}
 		return nil

@@ -504,3 +504,63 @@ func TestMeetingCounts(t *testing.T) {
 		}
 	})
 }
+
+// TestMeetingRequestLimit: with a limit set, an organization's open
+// requests at an event stop at it; one withdrawn frees a place; the limit
+// counts only what the organization sent.
+func TestMeetingRequestLimit(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		if err := db.SaveMatchSettings(ctx, meeting.Settings{EventID: e.ID, Tables: 4, RemindMinutes: 15, MaxRequests: 2}); err != nil {
+			t.Fatal(err)
+		}
+		if s, err := db.MatchSettings(ctx, e.ID); err != nil || s.MaxRequests != 2 {
+			t.Fatalf("settings: %+v, %v", s, err)
+		}
+		var to []int64
+		for _, x := range xs {
+			to = append(to, x.OrgID)
+		}
+		for i := 0; i < 2; i++ {
+			o := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: fmt.Sprintf("Viện %d", i)}, Country: "VN"}
+			if err := db.CreateOrganization(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+			to = append(to, o.ID)
+		}
+		sender := to[0]
+		request := func(toOrg int64) (*meeting.Meeting, error) {
+			m := &meeting.Meeting{EventID: e.ID, FromOrg: sender, ToOrg: toOrg, Place: meeting.Table, Status: meeting.Requested}
+			return m, db.CreateMeeting(ctx, m)
+		}
+		first, err := request(to[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := request(to[2]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := request(to[3]); !errors.Is(err, meeting.ErrRequestLimit) {
+			t.Fatalf("third request: %v, want the limit", err)
+		}
+		// Requests received do not count against the receiver's own: to[1]
+		// has two open requests received and may still send.
+		if err := db.CreateMeeting(ctx, &meeting.Meeting{EventID: e.ID, FromOrg: to[3], ToOrg: to[1], Place: meeting.Table, Status: meeting.Requested}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CreateMeeting(ctx, &meeting.Meeting{EventID: e.ID, FromOrg: to[1], ToOrg: to[2], Place: meeting.Table, Status: meeting.Requested}); err != nil {
+			t.Fatalf("a request from an organization with two received: %v", err)
+		}
+		withdrawn := *first
+		if err := withdrawn.Cancel("changed plans"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveMeeting(ctx, &withdrawn, meeting.Requested); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := request(to[3]); err != nil {
+			t.Fatalf("after one withdrawn: %v", err)
+		}
+	})
+}

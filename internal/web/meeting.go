@@ -287,8 +287,17 @@ func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) 
 		p.FromID, p.CardID, p.Origin, p.Text, p.Place = mt.FromOrg, mt.CardID, string(mt.Origin), mt.Message, string(mt.Place)
 		p.Fields = translateFields(p.Page, ae.Fields)
 		p.Message = ae.Message
-		if ae.Code == apperr.Invalid {
+		switch {
+		case ae.Code == apperr.Invalid:
 			p.Message = p.T("form.fix")
+		case errors.Is(err, meeting.ErrPairOpen):
+			p.Message = p.T("meeting.pair_open")
+		case errors.Is(err, meeting.ErrRequestLimit):
+			set, serr := m.s.db.MatchSettings(r.Context(), e.ID)
+			if serr != nil {
+				return serr
+			}
+			p.Message = p.T("meeting.request_limit", set.MaxRequests)
 		}
 		status := http.StatusUnprocessableEntity
 		if ae.Code == apperr.Conflict {

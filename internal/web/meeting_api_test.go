@@ -607,3 +607,45 @@ func mustMeetings(t *testing.T, f *fixture, orgID int64) []meeting.View {
 	must(t, err)
 	return vs
 }
+
+// TestRequestLimit: the organizer limits the open requests one
+// organization may send; beyond it the request form says so in the
+// sender's language and the API answers 409; a bad limit is refused.
+func TestRequestLimit(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	settings := "/console/events/" + itoa(f.eventID) + "/meetings/settings"
+	form := "application/x-www-form-urlencoded"
+	resp := f.do(organizer, "POST", settings, form, "tables=20&max_requests=-1")
+	if page := readAll(t, resp); resp.StatusCode != 422 || !strings.Contains(page, "từ 0 đến 1000") {
+		t.Fatalf("bad limit: %d", resp.StatusCode)
+	}
+	if resp := f.do(organizer, "POST", settings, form, "tables=20&max_requests=1"); resp.StatusCode != 303 {
+		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	if s, _ := f.db.MatchSettings(ctx, f.eventID); s.MaxRequests != 1 || s.Tables != 20 {
+		t.Fatalf("saved settings: %+v", s)
+	}
+	// A form without the field keeps the limit.
+	if resp := f.do(organizer, "POST", settings, form, "tables=15"); resp.StatusCode != 303 {
+		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	if s, _ := f.db.MatchSettings(ctx, f.eventID); s.MaxRequests != 1 {
+		t.Fatalf("the limit was lost: %+v", s)
+	}
+	// Organization B (otherX) already has the fixture's request open to A:
+	// a request to a third organization goes over its limit of one.
+	third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Tự động hóa"}, Country: "VN"}
+	must(t, f.db.CreateOrganization(ctx, third))
+	resp = f.do(otherX, "POST", "/events/"+itoa(f.eventID)+"/meetings", form, "to="+itoa(third.ID)+"&message=xin+gap&place=table")
+	if page := readAll(t, resp); resp.StatusCode != 409 || !strings.Contains(page, "đã có 1 yêu cầu đang mở") {
+		t.Fatalf("request over the limit from the page: %d", resp.StatusCode)
+	}
+	if p := problem(t, f, otherX, "POST", "/api/v1/events/"+itoa(f.eventID)+"/meetings", `{"to_org":`+itoa(third.ID)+`}`, 409); !strings.Contains(p.Detail, "as many open requests") {
+		t.Errorf("request over the limit from the API: %+v", p)
+	}
+	// The organization A, which only received, may still send.
+	if resp := f.do(xadmin, "POST", "/api/v1/events/"+itoa(f.eventID)+"/meetings", "application/json", `{"to_org":`+itoa(third.ID)+`}`); resp.StatusCode != 201 {
+		t.Fatalf("a request from the receiving side: %d", resp.StatusCode)
+	}
+}

@@ -505,6 +505,14 @@ func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error 
 		}
 		set.RemindMinutes = minutes
 	}
+	// Likewise the limit of open requests per organization.
+	if _, ok := r.PostForm["max_requests"]; ok {
+		most, err := strconv.Atoi(r.PostFormValue("max_requests"))
+		if err != nil || most < 0 || most > meeting.MaxRequestLimit {
+			fields["max_requests"] = "console.max_requests_invalid"
+		}
+		set.MaxRequests = most
+	}
 	if len(fields) > 0 {
 		p, all, slots, perr := m.consolePage(r)
 		if perr != nil {
@@ -513,7 +521,7 @@ func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error 
 		m.fillPlan(r, &p, all, slots)
 		p.Fields = map[string]string{}
 		for k, key := range fields {
-			p.Fields[k] = p.T(key, meeting.MaxTables, meeting.MaxRemindMinutes)
+			p.Fields[k] = p.T(key, meeting.MaxTables, meeting.MaxRemindMinutes, meeting.MaxRequestLimit)
 		}
 		return m.s.render(w, http.StatusUnprocessableEntity, "schedule_console", p)
 	}
