@@ -60,6 +60,9 @@ type OrgMeetings struct {
 	Rows     []MeetingRow
 	Unavail  map[string]bool
 	HasBooth bool
+	// Sent counts its open requests, shown against the event's limit
+	// (Limit, 0 when there is none).
+	Sent, Limit int
 }
 
 // MeetingsPage is the viewer's meetings at an event: requests to answer,
@@ -132,12 +135,16 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	set, err := m.s.db.MatchSettings(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
 	for _, o := range orgs {
 		vs, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, []int64{o.ID})
 		if err != nil {
 			return err
 		}
-		om := OrgMeetings{Org: o, Unavail: map[string]bool{}, HasBooth: len(booths[o.ID]) > 0}
+		om := OrgMeetings{Org: o, Unavail: map[string]bool{}, HasBooth: len(booths[o.ID]) > 0, Limit: set.MaxRequests}
 		for _, s := range un[o.ID] {
 			om.Unavail[s] = true
 		}
@@ -146,6 +153,9 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 			switch v.Status {
 			case meeting.Scheduled, meeting.Held, meeting.NoShow:
 				p.HasSchedule = true
+			}
+			if v.FromOrg == o.ID && v.Status.Open() {
+				om.Sent++
 			}
 		}
 		p.Orgs = append(p.Orgs, om)

@@ -633,8 +633,13 @@ func TestRequestLimit(t *testing.T) {
 	if s, _ := f.db.MatchSettings(ctx, f.eventID); s.MaxRequests != 1 {
 		t.Fatalf("the limit was lost: %+v", s)
 	}
-	// Organization B (otherX) already has the fixture's request open to A:
-	// a request to a third organization goes over its limit of one.
+	// Organization B (otherX) already has the fixture's request open to A,
+	// which its meetings page counts against the limit; a request to a
+	// third organization goes over it.
+	resp = f.do(otherX, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", "")
+	if page := readAll(t, resp); !strings.Contains(page, "Yêu cầu đã gửi đang mở: 1 trên tối đa 1") {
+		t.Errorf("the meetings page does not count the sent request against the limit")
+	}
 	third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Tự động hóa"}, Country: "VN"}
 	must(t, f.db.CreateOrganization(ctx, third))
 	resp = f.do(otherX, "POST", "/events/"+itoa(f.eventID)+"/meetings", form, "to="+itoa(third.ID)+"&message=xin+gap&place=table")
