@@ -472,3 +472,17 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// mustNotSearchOnLeaving checks that leaving a search-as-you-type box (a
+// tap on a result does) sends no further search: a second answer swapped
+// in between press and release would swallow the tap.
+func mustNotSearchOnLeaving(t *testing.T, ctx context.Context, box string) {
+	t.Helper()
+	mustDo(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`window.ketnoiAsked = 0;
+		document.body.addEventListener("htmx:beforeRequest", () => window.ketnoiAsked++);
+		document.querySelector(%q).blur()`, box)))
+	time.Sleep(400 * time.Millisecond)
+	if n := mustRun(t, ctx, chromedp.Evaluate[int](`window.ketnoiAsked`)); n != 0 {
+		t.Fatalf("leaving %s sent %d more searches", box, n)
+	}
+}

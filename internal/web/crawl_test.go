@@ -21,7 +21,6 @@ import (
 
 var (
 	hrefRe   = regexp.MustCompile(`href="([^"#]*)`)
-	csrfRe   = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 	digitsRe = regexp.MustCompile(`[0-9]+`)
 )
 
@@ -74,17 +73,9 @@ func crawlDemo(t *testing.T, dialect string) {
 
 func signInAs(t *testing.T, c *http.Client, base, email, password string) {
 	t.Helper()
-	resp, err := c.Get(base + "/login")
-	must(t, err)
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	m := csrfRe.FindSubmatch(page)
-	if m == nil {
-		t.Fatal("the login page has no CSRF token")
-	}
-	resp, err = c.PostForm(base+"/login", url.Values{"csrf": {string(m[1])}, "email": {email}, "password": {password}})
-	must(t, err)
-	resp.Body.Close()
+	b := &browse{t: t, c: c, base: base}
+	_, page := b.get("/login")
+	resp, _ := b.post("/login", url.Values{"csrf": {csrfOf(t, page)}, "email": {email}, "password": {password}})
 	u, _ := url.Parse(base)
 	signed := false
 	for _, ck := range c.Jar.Cookies(u) {

@@ -22,6 +22,15 @@ func (m *matchWeb) eventSlots(r *http.Request) (event.Event, []meeting.Slot, err
 	return e, meeting.Slots(e.Days(), event.Zone(v.TimeZone)), nil
 }
 
+// doneNotice says what an action on a meeting did, from the ?done= its
+// redirect carries; "" for none or an unknown one.
+func doneNotice(p Page, r *http.Request) string {
+	if k := r.URL.Query().Get("done"); k != "" && p.T("meeting.done."+k) != "meeting.done."+k {
+		return p.T("meeting.done." + k)
+	}
+	return ""
+}
+
 // slotLabel writes a slot as "10/03/2027 09:00" in the page's language.
 func slotLabel(p Page, slots []meeting.Slot, id string) string {
 	s, ok := meeting.FindSlot(slots, id)
@@ -120,9 +129,7 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 	}
 	p := MeetingsPage{Page: m.s.page(r, ""), Event: e, Slots: slots, Days: slotDays(slots)}
 	p.Title = p.T("meeting.title") + " · " + p.Tx(e.Name)
-	if k := r.URL.Query().Get("done"); k != "" && p.T("meeting.done."+k) != "meeting.done."+k {
-		p.Notice = p.T("meeting.done." + k)
-	}
+	p.Notice = doneNotice(p.Page, r)
 	orgs, err := m.viewerOrgs(r)
 	if err != nil {
 		return err

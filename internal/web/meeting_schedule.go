@@ -35,14 +35,14 @@ type SchedulePage struct {
 }
 
 // nextMeeting is the first of rows (in time order) that is scheduled and
-// whose slot has not ended at now, or nil.
-func nextMeeting(rows []MeetingRow, slots []meeting.Slot, now time.Time) *MeetingRow {
+// whose slot has not ended at now, with that slot; nil when none is.
+func nextMeeting(rows []MeetingRow, slots []meeting.Slot, now time.Time) (*MeetingRow, meeting.Slot) {
 	for i, r := range rows {
 		if s, ok := meeting.FindSlot(slots, r.Slot); ok && r.Status == meeting.Scheduled && s.Ends.After(now) {
-			return &rows[i]
+			return &rows[i], s
 		}
 	}
-	return nil
+	return nil, meeting.Slot{}
 }
 
 // personalMeetings returns the viewer's scheduled, held and missed
@@ -175,13 +175,11 @@ func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error 
 	}
 	p.Entries, p.Rows = sh.Entries, rows
 	now := m.s.db.Now()
-	if p.Next = nextMeeting(rows, slots, now); p.Next != nil {
-		s, _ := meeting.FindSlot(slots, p.Next.Slot)
-		p.NextBegun = !now.Before(s.Starts)
+	var next meeting.Slot
+	if p.Next, next = nextMeeting(rows, slots, now); p.Next != nil {
+		p.NextBegun = !now.Before(next.Starts)
 	}
-	if r.URL.Query().Get("done") == "held" {
-		p.Notice = p.T("meeting.done.held")
-	}
+	p.Notice = doneNotice(p.Page, r)
 	return m.s.render(w, http.StatusOK, "schedule", p)
 }
 
@@ -558,10 +556,7 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	byID := map[int64]meeting.View{}
-	for _, mv := range all {
-		byID[mv.ID] = mv
-	}
+	byID := meetingsByID(all)
 	run := &RunView{Kept: out.Kept, Objective: out.Objective, Took: took.Round(time.Millisecond).String()}
 	run.Scheduled, run.Moved, run.Unplaced = m.mailRun(r, e, slots, out, byID)
 	if err := m.explainLeft(r, e, slots, out.Left, byID, run, p.Page); err != nil {
@@ -570,6 +565,15 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	p.Run = run
 	m.fillPlan(r, &p, all, slots)
 	return m.s.render(w, http.StatusOK, "schedule_console", p)
+}
+
+// meetingsByID indexes an event's meetings by id.
+func meetingsByID(all []meeting.View) map[int64]meeting.View {
+	out := make(map[int64]meeting.View, len(all))
+	for _, mv := range all {
+		out[mv.ID] = mv
+	}
+	return out
 }
 
 // runScheduler runs the scheduler over the event's accepted requests, from
@@ -645,18 +649,12 @@ func (m *matchWeb) apiRunScheduler(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	_, slots, err := m.eventSlots(r)
-	if err != nil {
-		return err
-	}
+	slots := meeting.Slots(e.Days(), event.Zone(v.TimeZone))
 	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
 	if err != nil {
 		return err
 	}
-	byID := map[int64]meeting.View{}
-	for _, mv := range all {
-		byID[mv.ID] = mv
-	}
+	byID := meetingsByID(all)
 	res := RunResult{Kept: out.Kept, Objective: out.Objective, TookMS: took.Milliseconds(), Left: []RunLeft{}}
 	res.Scheduled, res.Moved, res.Unplaced = m.mailRun(r, e, slots, out, byID)
 	for _, l := range out.Left {
