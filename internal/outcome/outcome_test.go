@@ -1,0 +1,135 @@
+package outcome
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"ketnoi/internal/apperr"
+)
+
+func TestNew(t *testing.T) {
+	o, err := New(1, 2, Pilot, 250_000_000, "  pilot line at the Binh Duong plant ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != Reported || o.Note != "pilot line at the Binh Duong plant" || o.Value != 250_000_000 {
+		t.Errorf("got %+v", o)
+	}
+	var e *apperr.Error
+	_, err = New(1, 1, "deal", -1, strings.Repeat("x", MaxNote+1))
+	if !errors.As(err, &e) || e.Code != apperr.Invalid {
+		t.Fatalf("want field errors, got %v", err)
+	}
+	for _, f := range []string{"kind", "value", "note", "org"} {
+		if e.Fields[f] == "" {
+			t.Errorf("no message for %s: %v", f, e.Fields)
+		}
+	}
+	if _, err := New(0, 2, NDA, 0, ""); err == nil {
+		t.Error("a report without a reporter was accepted")
+	}
+	if _, err := New(1, 2, Investment, MaxValue+1, ""); err == nil {
+		t.Error("a value above the limit was accepted")
+	}
+}
+
+func TestAnswers(t *testing.T) {
+	o, _ := New(1, 2, Contract, 0, "")
+	if err := o.Confirm(1, 10); !errors.Is(err, ErrNotPartner) {
+		t.Errorf("the reporter confirmed its own report: %v", err)
+	}
+	if err := o.Dispute(2, 20, "  not signed yet "); err != nil || o.Status != Disputed || o.Answer != "not signed yet" || o.AnsweredBy != 20 {
+		t.Fatalf("dispute: %v %+v", err, o)
+	}
+	if err := o.Dispute(2, 20, "again"); !errors.Is(err, ErrAnswered) {
+		t.Errorf("disputed twice: %v", err)
+	}
+	if err := o.CanWithdraw(); err != nil {
+		t.Errorf("a disputed report cannot be withdrawn: %v", err)
+	}
+	if err := o.Confirm(2, 21); err != nil || o.Status != Confirmed || o.Answer != "" {
+		t.Fatalf("confirm after dispute: %v %+v", err, o)
+	}
+	if err := o.Confirm(2, 21); !errors.Is(err, ErrAnswered) {
+		t.Errorf("confirmed twice: %v", err)
+	}
+	if err := o.CanWithdraw(); !errors.Is(err, ErrConfirmed) {
+		t.Errorf("a confirmed report could be withdrawn: %v", err)
+	}
+	if err := o.Dispute(2, 21, strings.Repeat("x", MaxNote+1)); !apperr.Is(err, apperr.Invalid) || o.Status != Confirmed {
+		t.Errorf("an overlong reason: %v, status %s", err, o.Status)
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	os := []Outcome{
+		{Reporter: 1, Partner: 2, Kind: Contract, Value: 100, Status: Confirmed},
+		{Reporter: 3, Partner: 2, Kind: Contract, Value: 50, Status: Confirmed},
+		{Reporter: 1, Partner: 4, Kind: Contract, Value: 1000, Status: Reported},
+		{Reporter: 5, Partner: 6, Kind: Pilot, Status: Disputed},
+		{Reporter: 5, Partner: 6, Kind: "unknown", Status: Confirmed, Value: 7},
+	}
+	s := Summarize(os)
+	if len(s.Kinds) != len(Kinds) {
+		t.Fatalf("%d kinds, want %d", len(s.Kinds), len(Kinds))
+	}
+	var contract, pilot Tally
+	for _, k := range s.Kinds {
+		switch k.Kind {
+		case Contract:
+			contract = k
+		case Pilot:
+			pilot = k
+		}
+	}
+	if contract != (Tally{Kind: Contract, Reported: 1, Confirmed: 2, Value: 150}) {
+		t.Errorf("contracts %+v", contract)
+	}
+	if pilot.Disputed != 1 || pilot.Value != 0 {
+		t.Errorf("pilots %+v", pilot)
+	}
+	if s.Total.Confirmed != 2 || s.Total.Reported != 1 || s.Total.Disputed != 1 || s.Total.Value != 150 || s.Orgs != 3 {
+		t.Errorf("total %+v, orgs %d", s.Total, s.Orgs)
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	good := map[string]int64{
+		"": 0, "0": 0, "1500000000": 1_500_000_000, "1.500.000.000": 1_500_000_000,
+		"1,500,000,000 ₫": 1_500_000_000, "1 500 000 000 VND": 1_500_000_000, "250.000đ": 250_000,
+		" 12 VNĐ ": 12, "999": 999, "1\u00a0000": 1000, "1000000000000000": MaxValue,
+	}
+	for in, want := range good {
+		if got, err := ParseValue(in); err != nil || got != want {
+			t.Errorf("ParseValue(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1.5", "1,50", "1.500,000", "-5", "1e9", "abc", ".500", "1..000", "1.000.", "1500.000",
+		"1000000000000001", "99999999999999999999", "₫", "1 000.000", "12.34.567"} {
+		if got, err := ParseValue(in); err == nil {
+			t.Errorf("ParseValue(%q) = %d, want a refusal", in, got)
+		}
+	}
+}
+
+// FuzzParseValue: never panics, never returns a value out of range, and
+// reads back what it accepted when it is written plainly.
+func FuzzParseValue(f *testing.F) {
+	for _, s := range []string{"1.500.000.000 ₫", "1,5", "12 000", "VND", "9223372036854775807"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseValue(s)
+		if err != nil {
+			return
+		}
+		if n < 0 || n > MaxValue {
+			t.Fatalf("ParseValue(%q) = %d, out of range", s, n)
+		}
+		if back, err := ParseValue(strconv.FormatInt(n, 10)); err != nil || back != n {
+			t.Fatalf("%d does not read back: %d, %v", n, back, err)
+		}
+	})
+}

@@ -1,0 +1,120 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"ketnoi/internal/apperr"
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/outcome"
+	"ketnoi/internal/store"
+)
+
+// TestOutcomes: a report of a meeting is stored once per kind; the partner
+// confirms it (a stale answer conflicts); a confirmed report cannot be
+// deleted, a disputed one can; the lists of both organizations and of the
+// event show it; a card's report is once per reporter and kind.
+func TestOutcomes(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		a, b := xs[0].OrgID, xs[1].OrgID
+		m := &meeting.Meeting{EventID: e.ID, FromOrg: b, ToOrg: a, Place: meeting.Table, Status: meeting.Requested}
+		if err := db.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		report := func(kind outcome.Kind, value int64) (*outcome.Outcome, error) {
+			o, err := outcome.New(b, a, kind, value, "thử nghiệm")
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.EventID, o.MeetingID = e.ID, m.ID
+			return &o, db.CreateOutcome(ctx, &o)
+		}
+		pilot, err := report(outcome.Pilot, 300_000_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := report(outcome.Pilot, 1); !errors.Is(err, outcome.ErrDuplicate) {
+			t.Fatalf("second pilot of one meeting: %v, want ErrDuplicate", err)
+		}
+		nda, err := report(outcome.NDA, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := db.Outcome(ctx, pilot.ID)
+		if err != nil || v.Value != 300_000_000 || v.Status != outcome.Reported || v.ReporterOrg.ID != b || v.PartnerOrg.Name == (i18n.Text{}) || v.MeetingID != m.ID {
+			t.Fatalf("Outcome = %+v, %v", v, err)
+		}
+		if r, p, err := db.OutcomeOrgs(ctx, pilot.ID); err != nil || r != b || p != a {
+			t.Fatalf("OutcomeOrgs = %d %d %v", r, p, err)
+		}
+		if _, err := db.Outcome(ctx, 999999); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("missing outcome: %v", err)
+		}
+
+		o := v.Outcome
+		if err := o.Confirm(a, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveOutcome(ctx, &o, outcome.Reported); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveOutcome(ctx, &o, outcome.Reported); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("stale answer: %v, want conflict", err)
+		}
+		if err := db.DeleteOutcome(ctx, pilot.ID, outcome.Confirmed); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("deleting a confirmed report: %v, want conflict", err)
+		}
+		if err := db.DeleteOutcome(ctx, nda.ID, outcome.Reported); err != nil {
+			t.Fatal(err)
+		}
+
+		for _, org := range []int64{a, b} {
+			vs, err := db.OrgOutcomes(ctx, org)
+			if err != nil || len(vs) != 1 || vs[0].ID != pilot.ID || vs[0].Status != outcome.Confirmed {
+				t.Fatalf("OrgOutcomes(%d) = %+v, %v", org, vs, err)
+			}
+		}
+		evs, err := db.EventOutcomes(ctx, e.ID)
+		if err != nil || len(evs) != 1 {
+			t.Fatalf("EventOutcomes = %+v, %v", evs, err)
+		}
+		if s := outcome.Summarize([]outcome.Outcome{evs[0].Outcome}); s.Total.Confirmed != 1 || s.Total.Value != 300_000_000 {
+			t.Fatalf("summary %+v", s)
+		}
+		byMeeting, err := db.MeetingOutcomes(ctx, []int64{m.ID, 424242})
+		if err != nil || len(byMeeting[m.ID]) != 1 || len(byMeeting) != 1 {
+			t.Fatalf("MeetingOutcomes = %+v, %v", byMeeting, err)
+		}
+
+		// A card's report, without a meeting: once per reporter and kind.
+		c := &market.Card{OrgID: a, Kind: market.ResearchResult, Status: market.Published, Sectors: []string{"agv_amr"},
+			Title: i18n.Text{VI: "Kết quả nghiên cứu"}}
+		if err := db.CreateCard(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		fromCard := func() error {
+			o, _ := outcome.New(b, a, outcome.TechTransfer, 0, "")
+			o.CardID = c.ID
+			return db.CreateOutcome(ctx, &o)
+		}
+		if err := fromCard(); err != nil {
+			t.Fatal(err)
+		}
+		if err := fromCard(); !errors.Is(err, outcome.ErrDuplicate) {
+			t.Fatalf("second report of a card: %v, want ErrDuplicate", err)
+		}
+		if vs, _ := db.OrgOutcomes(ctx, a); len(vs) != 2 || vs[0].CardID != c.ID || vs[0].EventID != 0 {
+			t.Fatalf("OrgOutcomes after the card's report: %+v", vs)
+		}
+		// The database refuses what the rules refuse, whoever writes.
+		bad := outcome.Outcome{Reporter: a, Partner: a, Kind: outcome.MoU, Status: outcome.Reported}
+		if err := db.CreateOutcome(ctx, &bad); err == nil {
+			t.Fatal("a report with itself as partner was stored")
+		}
+	})
+}
