@@ -126,6 +126,8 @@ func (s *Server) allowed(r *http.Request, p policy, v *viewer) error {
 		return allowIf(v.admin() || v.orgs[id] == account.MemberAdmin)
 	case orgMember, cardOwner, meetingParty: // issue 3, see routes_match.go
 		return s.allowMatch(r, p, v)
+	case meetingSide, outcomePartner, outcomeReporter: // see routes_outcome.go
+		return s.allowOutcome(r, p, v)
 	}
 	return errForbidden
 }
@@ -172,6 +174,7 @@ func (s *Server) allRoutes() []route {
 	all = append(all, s.apiRoutes()...)
 	all = append(all, s.floorRoutes()...)   // issue 4: floor plan, applications, allocation, catalogue search
 	all = append(all, s.matchRoutes()...)   // issue 3: marketplace, recommendations, meetings
+	all = append(all, s.outcomeRoutes()...) // what came of meetings and cards
 	all = append(all, s.checkinRoutes()...) // issue 5: registration, badges, check-in, leads, forum agenda
 	all = append(all, s.mailRoutes()...)    // the mail outbox
 	return all

@@ -11,6 +11,7 @@ import (
 	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
+	"ketnoi/internal/outcome"
 )
 
 // eventSlots returns an event with its venue zone's meeting slots.
@@ -61,6 +62,8 @@ type MeetingRow struct {
 	Where     string
 	Proposed  string
 	Wanted    string
+	// Outcomes is what either side reported of it.
+	Outcomes []outcome.View
 }
 
 // OrgMeetings is one of the viewer's organizations with its meetings.
@@ -155,8 +158,18 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 		for _, s := range un[o.ID] {
 			om.Unavail[s] = true
 		}
+		ids := make([]int64, len(vs))
+		for i, v := range vs {
+			ids[i] = v.ID
+		}
+		outs, err := m.s.db.MeetingOutcomes(r.Context(), ids)
+		if err != nil {
+			return err
+		}
 		for _, v := range vs {
-			om.Rows = append(om.Rows, m.row(p.Page, slots, o.ID, v))
+			row := m.row(p.Page, slots, o.ID, v)
+			row.Outcomes = outs[v.ID]
+			om.Rows = append(om.Rows, row)
 			switch v.Status {
 			case meeting.Scheduled, meeting.Held, meeting.NoShow:
 				p.HasSchedule = true

@@ -144,6 +144,8 @@ var funcs = template.FuncMap{
 		u.RawQuery = q.Encode()
 		return u.String()
 	},
+	// pair hands a page and one item to a shared block.
+	"pair": func(p, row any) map[string]any { return map[string]any{"P": p, "Row": row} },
 	"pct": func(a, b int) int {
 		if b == 0 {
 			return 0
