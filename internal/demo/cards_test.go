@@ -6,6 +6,7 @@ import (
 
 	"ketnoi/internal/market"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/outcome"
 )
 
 func TestCards(t *testing.T) {
@@ -82,4 +83,33 @@ func TestMeetings(t *testing.T) {
 		t.Fatalf("the demo accounts' meetings: %+v %+v", ms[0], ms[1])
 	}
 	t.Logf("%d meetings: %v", len(ms), st)
+}
+
+func TestOutcomes(t *testing.T) {
+	ds := Generate(1)
+	cards := Cards(ds)
+	os := Outcomes(ds, cards)
+	if !reflect.DeepEqual(os, Outcomes(ds, cards)) {
+		t.Fatal("outcomes differ for the same data set")
+	}
+	owner := map[int64]int64{}
+	for _, c := range cards {
+		owner[c.ID] = c.OrgID
+	}
+	st := map[outcome.Status]int{}
+	waitingForMinhPhat := false
+	for i, o := range os {
+		if o.ID != int64(i+1) || o.Partner != owner[o.CardID] || o.ReportedBy == 0 {
+			t.Fatalf("outcome %d: %+v", i, o)
+		}
+		// Each passes the rules a report made on a page passes.
+		if _, err := outcome.New(o.Reporter, o.Partner, o.Kind, o.Value, o.Note); err != nil {
+			t.Fatalf("outcome %d: %v", o.ID, err)
+		}
+		st[o.Status]++
+		waitingForMinhPhat = waitingForMinhPhat || o.Partner == 1 && o.Status == outcome.Reported
+	}
+	if len(os) < 40 || st[outcome.Confirmed] < len(os)/2 || st[outcome.Reported] == 0 || st[outcome.Disputed] == 0 || !waitingForMinhPhat {
+		t.Fatalf("%d outcomes: %v; one waiting for Minh Phat: %v", len(os), st, waitingForMinhPhat)
+	}
 }

@@ -41,6 +41,8 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			// Issue 3: marketplace cards and meeting requests (cards.go).
 			func() error { return b.Cards(Cards(ds)) },
 			func() error { return b.Meetings(Meetings(ds, Cards(ds))) },
+			// What came of cards over the past year (outcomes.go).
+			func() error { return b.Outcomes(Outcomes(ds, Cards(ds))) },
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {

@@ -133,3 +133,17 @@ func (db *DB) outcomes(ctx context.Context, where string, args ...any) ([]outcom
 	}
 	return out, rows.Err()
 }
+
+// Outcomes loads reports with their ids already set (the demo).
+func (b *Bulk) Outcomes(os []outcome.Outcome) error {
+	rows := make([][]any, len(os))
+	for i, o := range os {
+		rows[i] = []any{o.ID, nullID(o.EventID), nullID(o.MeetingID), nullID(o.CardID), o.Reporter, o.Partner, string(o.Kind), o.Value,
+			o.Note, string(o.Status), o.Answer, nullID(o.ReportedBy), nullID(o.AnsweredBy), o.CreatedAt.UTC(), o.UpdatedAt.UTC()}
+	}
+	if err := b.insert("outcomes", []string{"id", "event_id", "meeting_id", "card_id", "reporter_org", "partner_org", "kind", "value_vnd",
+		"note", "status", "answer", "reported_by", "answered_by", "created_at", "updated_at"}, rows); err != nil {
+		return err
+	}
+	return b.tx.db.dialect.resetSequences(b.tx, "outcomes")
+}

@@ -1,0 +1,101 @@
+package demo
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"ketnoi/internal/market"
+	"ketnoi/internal/outcome"
+)
+
+// Outcomes returns the demo's reports of what came of marketplace cards
+// over the past year, the same for the same data set: for about one
+// published offer, research result or pilot site in eight, an organization
+// that needs something in its sector reports a follow-up, an NDA, an MoU,
+// a pilot, a contract or a technology transfer; most are confirmed by the
+// card's owner, some wait for it, a few are disputed. (The fair and the
+// forum are still to come, so no meeting has an outcome yet.) Minh Phat,
+// the exhibitor admin's company, has a report waiting for its
+// confirmation from the visitor's company.
+func Outcomes(ds *Dataset, cards []market.Card) []outcome.Outcome {
+	rng := rand.New(rand.NewPCG(uint64(len(cards)), 0x6f7574)) // "out"
+	member := map[int64]int64{}                                // org → a member who reports or answers
+	for _, m := range ds.Memberships {
+		if _, ok := member[m.OrgID]; !ok {
+			member[m.OrgID] = m.PersonID
+		}
+	}
+	needs := map[string][]int64{} // sector → organizations with a published need
+	for _, c := range cards {
+		if c.Kind == market.Need && c.Status == market.Published && member[c.OrgID] != 0 {
+			needs[c.Sectors[0]] = append(needs[c.Sectors[0]], c.OrgID)
+		}
+	}
+	var out []outcome.Outcome
+	type key struct {
+		card, reporter int64
+		kind           outcome.Kind
+	}
+	seen := map[key]bool{} // a card is reported once per organization and kind
+	add := func(c market.Card, reporter int64, kind outcome.Kind, value int64, st outcome.Status, note string) {
+		k := key{c.ID, reporter, kind}
+		if reporter == c.OrgID || member[reporter] == 0 || seen[k] {
+			return
+		}
+		seen[k] = true
+		at := time.Date(2026, 3, 1, 3, 0, 0, 0, time.UTC).Add(time.Duration(rng.IntN(240*24)) * time.Hour)
+		o := outcome.Outcome{ID: int64(len(out) + 1), CardID: c.ID, Reporter: reporter, Partner: c.OrgID, Kind: kind, Value: value,
+			Note: note, Status: st, ReportedBy: member[reporter], CreatedAt: at, UpdatedAt: at}
+		if st != outcome.Reported {
+			o.AnsweredBy, o.UpdatedAt = member[c.OrgID], at.Add(50*time.Hour)
+		}
+		if st == outcome.Disputed {
+			o.Answer = "Chưa ký kết chính thức / Not signed yet"
+		}
+		out = append(out, o)
+	}
+	visitorCo, minhPhat := visitorCompany(ds), int64(1)
+	for _, c := range cards {
+		if c.OrgID == minhPhat && c.Status == market.Published && c.Kind == market.Offer {
+			add(c, visitorCo, outcome.Pilot, 450_000_000, outcome.Reported, "Thử nghiệm robot hàn tại xưởng Thuận An trong 3 tháng.")
+			break
+		}
+	}
+	for _, c := range cards {
+		if c.Status != market.Published || rng.IntN(8) != 0 {
+			continue
+		}
+		var kinds []outcome.Kind
+		switch c.Kind {
+		case market.Offer:
+			kinds = []outcome.Kind{outcome.FollowUp, outcome.NDA, outcome.Pilot, outcome.Contract}
+		case market.ResearchResult:
+			kinds = []outcome.Kind{outcome.MoU, outcome.NDA, outcome.TechTransfer}
+		case market.PilotSite:
+			kinds = []outcome.Kind{outcome.FollowUp, outcome.Pilot}
+		default:
+			continue
+		}
+		cands := needs[c.Sectors[0]]
+		if len(cands) == 0 {
+			continue
+		}
+		kind := kinds[rng.IntN(len(kinds))]
+		var value int64
+		switch kind {
+		case outcome.Contract, outcome.TechTransfer:
+			value = int64(1+rng.IntN(120)) * 50_000_000 // 50 million to 6 billion đồng
+		case outcome.Pilot:
+			value = int64(rng.IntN(20)) * 25_000_000
+		}
+		st := outcome.Confirmed
+		switch r := rng.Float64(); {
+		case r < 0.25:
+			st = outcome.Reported
+		case r < 0.33:
+			st = outcome.Disputed
+		}
+		add(c, cands[rng.IntN(len(cands))], kind, value, st, "Từ tin: "+c.Title.VI)
+	}
+	return out
+}

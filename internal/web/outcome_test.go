@@ -1,0 +1,169 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"ketnoi/internal/i18n"
+	"ketnoi/internal/meeting"
+	"ketnoi/internal/outcome"
+	"ketnoi/internal/web"
+)
+
+// TestOutcomeFlow: after a meeting, one side reports what came of it
+// (a wrong amount is refused with the form kept and nothing written; the
+// same kind twice is refused); the partner's members are mailed in their
+// language, confirm it on their outcomes page, after which the reporter
+// can no longer withdraw it; the organizer counts it with its value, in
+// the console and the workbook; and the same through the API, with a
+// card's report, a dispute and a withdrawal.
+func TestOutcomeFlow(t *testing.T) {
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		t.Run(dialect, func(t *testing.T) { outcomeFlow(t, dialect) })
+	}
+}
+
+func outcomeFlow(t *testing.T, dialect string) {
+	f := mustFixture(t, dialect)
+	inbox := withMail(t, f)
+	ctx := t.Context()
+	must(t, f.db.SetPersonLang(ctx, f.people[xstaff].ID, i18n.EN))
+	orgB := f.x2.OrgID
+	form := "application/x-www-form-urlencoded"
+	// The fixture's request from B to A took place.
+	v, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	held := &v.Meeting
+	held.Status = meeting.Held
+	must(t, f.db.SaveMeeting(ctx, held, meeting.Requested))
+	base := "/events/" + itoa(f.eventID) + "/meetings/" + itoa(held.ID) + "/outcomes"
+	count := func() int {
+		t.Helper()
+		vs, err := f.db.EventOutcomes(ctx, f.eventID)
+		must(t, err)
+		return len(vs)
+	}
+	before := count() // the access fixture's own reports
+
+	// The meetings page offers the report on the held meeting.
+	if page := readAll(t, f.do(otherX, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", "")); !strings.Contains(page, base+"/new") {
+		t.Fatal("the meetings page offers no report of the held meeting")
+	}
+	page := readAll(t, f.do(otherX, "GET", base+"/new", "", ""))
+	if !strings.Contains(page, `id="outcome-form"`) || !strings.Contains(page, "Công ty exhibitor-admin") {
+		t.Fatalf("report form: %s", page)
+	}
+	// A value with a decimal part: refused, the form keeps what was typed.
+	resp := f.do(otherX, "POST", base, form, "kind=pilot&value=1,5&note=D%C3%A2y+chuy%E1%BB%81n+th%E1%BB%AD")
+	page = readAll(t, resp)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, `id="value-error"`) || !strings.Contains(page, "Dây chuyền thử") || !strings.Contains(page, `value="1,5"`) {
+		t.Fatalf("bad value: %d %s", resp.StatusCode, page)
+	}
+	if count() != before {
+		t.Fatal("a refused report was written")
+	}
+	resp = f.do(otherX, "POST", base, form, "kind=pilot&value=1.500.000.000+%E2%82%AB&note=D%C3%A2y+chuy%E1%BB%81n+th%E1%BB%AD")
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/outcomes/orgs/"+itoa(orgB)+"?done=reported" {
+		t.Fatalf("report: %d %q %s", resp.StatusCode, resp.Header.Get("Location"), readAll(t, resp))
+	}
+	// The other side reports the same kind: refused, told to confirm.
+	resp = f.do(xstaff, "POST", base, form, "kind=pilot&value=")
+	if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, `id="outcome-message"`) {
+		t.Fatalf("second pilot: %d %s", resp.StatusCode, page)
+	}
+	if m := inbox.Wait(t, xstaff+"@example.vn", "reports an outcome"); !strings.Contains(m.Text, "Pilot") || !strings.Contains(m.Text, "1.500.000.000 ₫") {
+		t.Fatalf("mail to the partner: %q", m.Text)
+	}
+	inbox.Wait(t, xadmin+"@example.vn", "Thí điểm")
+
+	// The partner sees it waiting and confirms it.
+	vs, err := f.db.EventOutcomes(ctx, f.eventID)
+	must(t, err)
+	id := vs[0].ID // newest first
+	if vs[0].MeetingID != held.ID || vs[0].Value != 1_500_000_000 || vs[0].Status != outcome.Reported {
+		t.Fatalf("stored: %+v", vs[0].Outcome)
+	}
+	page = readAll(t, f.do(xstaff, "GET", "/outcomes/orgs/"+itoa(f.orgA), "", ""))
+	waiting, _, _ := strings.Cut(page, `id="outcomes-all"`)
+	if !strings.Contains(waiting, `action="/outcomes/`+itoa(id)+`/confirm"`) {
+		t.Fatalf("the partner's page has no confirmation waiting: %s", page)
+	}
+	resp = f.do(xstaff, "POST", "/outcomes/"+itoa(id)+"/confirm", form, "")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirm: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	if resp := f.do(otherX, "POST", "/outcomes/"+itoa(id)+"/withdraw", form, ""); resp.StatusCode != http.StatusConflict {
+		t.Fatalf("withdrawing a confirmed outcome: %d", resp.StatusCode)
+	}
+	if resp := f.do(otherX, "POST", "/outcomes/"+itoa(id)+"/confirm", form, ""); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("the reporter confirming: %d", resp.StatusCode)
+	}
+
+	// The organizer counts it, with its value, on the page and in the workbook.
+	page = readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/outcomes", "", ""))
+	if !strings.Contains(page, `<tr data-kind="pilot"><th scope="row">Thí điểm</th><td>1</td>`) || !strings.Contains(page, "1.500.000.000") {
+		t.Fatalf("console: %s", page)
+	}
+	resp = f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/outcomes.xlsx", "", "")
+	x, err := excelize.OpenReader(strings.NewReader(readAll(t, resp)))
+	must(t, err)
+	rows, err := x.GetRows("Kết quả hợp tác")
+	if err != nil || len(rows) != 1+count() {
+		t.Fatalf("workbook: %d rows, %v", len(rows), err)
+	}
+	found := false
+	for _, row := range rows[1:] {
+		found = found || row[0] == itoa(id) && strings.Join(row, "|") == strings.Join([]string{itoa(id), "Thí điểm", "Đã xác nhận",
+			"Công ty other-exhibitor", "VN", "Công ty exhibitor-admin", "VN", "1500000000", "Dây chuyền thử"}, "|")+"|"+strings.Join(row[9:], "|")
+	}
+	if !found {
+		t.Fatalf("workbook rows: %q", rows)
+	}
+
+	// The API: a card's report by B, disputed by A, then withdrawn by B;
+	// bad input answers problem+json and writes nothing.
+	js := "application/json"
+	api := "/api/v1/organizations/" + itoa(orgB) + "/outcomes"
+	n := count()
+	problem(t, f, otherX, "POST", api, `{"kind":"contract"}`, 422)
+	problem(t, f, otherX, "POST", api, `{"card_id":`+itoa(f.ids["card"])+`,"kind":"deal"}`, 422)
+	problem(t, f, otherX, "POST", api, `{"card_id":`+itoa(f.ids["card"])+`,"kind":"contract","value_vnd":-4}`, 422)
+	problem(t, f, otherX, "POST", api, `{"event_id":`+itoa(f.eventID)+`,"meeting_id":`+itoa(held.ID)+`,"kind":"pilot"}`, 409)
+	problem(t, f, xstaff, "POST", "/api/v1/organizations/"+itoa(f.orgA)+"/outcomes", `{"card_id":`+itoa(f.ids["card"])+`,"kind":"contract"}`, 422)
+	if count() != n {
+		t.Fatal("a refused API report was written")
+	}
+	resp = f.do(otherX, "POST", api, js, `{"card_id":`+itoa(f.ids["card"])+`,"kind":"tech_transfer","value_vnd":800000000,"note":"licence"}`)
+	var card outcome.View
+	decodeInto(t, resp, &card)
+	if resp.StatusCode != http.StatusCreated || card.CardID != f.ids["card"] || card.Partner != f.orgA || card.EventID != 0 {
+		t.Fatalf("card report: %d %+v", resp.StatusCode, card)
+	}
+	resp = f.do(xadmin, "POST", "/api/v1/outcomes/"+itoa(card.ID)+"/dispute", js, `{"reason":"chưa ký"}`)
+	var disputed outcome.View
+	decodeInto(t, resp, &disputed)
+	if disputed.Status != outcome.Disputed || disputed.Answer != "chưa ký" {
+		t.Fatalf("dispute: %+v", disputed)
+	}
+	if resp := f.do(otherX, "DELETE", "/api/v1/outcomes/"+itoa(card.ID), "", ""); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("withdraw: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	if _, err := f.db.Outcome(ctx, card.ID); err == nil {
+		t.Fatal("the withdrawn report is still there")
+	}
+	resp = f.do(organizer, "GET", "/api/v1/events/"+itoa(f.eventID)+"/outcomes", "", "")
+	var ev web.EventOutcomes
+	decodeInto(t, resp, &ev)
+	pilot := ev.Summary.Kinds[3]
+	if pilot.Kind != outcome.Pilot || pilot.Confirmed != 1 || pilot.Value != 1_500_000_000 || len(ev.Outcomes) != count() {
+		t.Fatalf("event outcomes: %+v", ev.Summary)
+	}
+	raw, _ := json.Marshal(ev.Summary.Total)
+	if !strings.Contains(string(raw), `"confirmed_value_vnd":1500000000`) {
+		t.Fatalf("total: %s", raw)
+	}
+}
