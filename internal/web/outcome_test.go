@@ -108,6 +108,10 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if !strings.Contains(page, `<tr data-kind="pilot"><th scope="row">Thí điểm</th><td>1</td>`) || !strings.Contains(page, "1.500.000.000") {
 		t.Fatalf("console: %s", page)
 	}
+	page = readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID), "", ""))
+	if _, chart, ok := strings.Cut(page, `id="dash-outcomes"`); !ok || !strings.Contains(chart, "Thí điểm</span>") || !strings.Contains(chart, "1.500.000.000") {
+		t.Errorf("the event's overview does not count the confirmed pilot")
+	}
 	resp = f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/outcomes.xlsx", "", "")
 	x, err := excelize.OpenReader(strings.NewReader(readAll(t, resp)))
 	must(t, err)

@@ -14,6 +14,7 @@ import (
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/org"
+	"ketnoi/internal/outcome"
 	"ketnoi/internal/taxonomy"
 )
 
@@ -286,6 +287,10 @@ type DashboardPage struct {
 	Booths    []Count
 	Category  []Count
 	Meetings  []Count // B2B meetings by status
+	// Outcomes counts the confirmed outcomes of the event's meetings by
+	// kind; Outcome is their totals.
+	Outcomes []Count
+	Outcome  outcome.Tally
 }
 
 // Count is one bar of a chart.
@@ -316,6 +321,18 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Meetings = counts(mc, func(k string) string { return p.T("meeting.status." + k) }, 0)
+	outs, err := s.db.EventOutcomes(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	sum := outcome.Summarize(plainOutcomes(outs))
+	confirmed := map[string]int{}
+	for _, k := range sum.Kinds {
+		if k.Confirmed > 0 {
+			confirmed[string(k.Kind)] = k.Confirmed
+		}
+	}
+	p.Outcomes, p.Outcome = counts(confirmed, func(k string) string { return p.T("outcome.kind." + k) }, 0), sum.Total
 	return s.render(w, http.StatusOK, "dashboard", p)
 }
 
