@@ -22,9 +22,10 @@ var (
 // access is who may call each route, written out here independently of the
 // routes files, so that a change of policy must change this table too.
 var access = map[string][]string{
-	"GET /{$}":                                   everyone,
-	"GET /events/{event}":                        everyone,
-	"GET /events/{event}/exhibitors":             everyone,
+	"GET /{$}":                       everyone,
+	"GET /events":                    everyone,
+	"GET /events/{event}":            everyone,
+	"GET /events/{event}/exhibitors": everyone,
 	"GET /events/{event}/exhibitors/{exhibitor}": everyone,
 	"GET /lang/{lang}":                           everyone,
 	"GET /login":                                 everyone,

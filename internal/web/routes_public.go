@@ -1,9 +1,12 @@
 package web
 
+import "net/http"
+
 // publicRoutes is the public site: what visitors read, and signing in.
 func (s *Server) publicRoutes() []route {
 	return []route{
 		{"GET /{$}", public, s.handleHome},
+		{"GET /events", public, handleEventList},
 		{"GET /events/{event}", public, s.handleEvent},
 		{"GET /events/{event}/exhibitors", public, s.handleDirectory},
 		{"GET /events/{event}/exhibitors/{exhibitor}", public, s.handleExhibitor},
@@ -30,4 +33,11 @@ func (s *Server) consoleRoutes() []route {
 		{"GET /console", signedIn, s.handleConsoleIndex},
 		{"GET /console/events/{event}", eventOrganizer, s.handleDashboard},
 	}
+}
+
+// handleEventList sends /events, which people type after seeing
+// /events/{event} addresses, to the home page: the list of events.
+func handleEventList(w http.ResponseWriter, r *http.Request) error {
+	http.Redirect(w, r, "/", http.StatusMovedPermanently)
+	return nil
 }

@@ -188,6 +188,10 @@ func TestErrorPagesAndOperations(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(page, `class="narrow error"`) {
 		t.Fatalf("unknown event page: %d", resp.StatusCode)
 	}
+	// /events, typed by hand, leads to the list of events on the home page.
+	if resp := f.do(anon, "GET", "/events", "", ""); resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/" {
+		t.Errorf("/events: %d to %q, want a redirect to /", resp.StatusCode, resp.Header.Get("Location"))
+	}
 	for path, want := range map[string]string{"/healthz": "ok", "/readyz": "ready", "/metrics": "ketnoi_http_requests_total", "/static/htmx.min.js": "htmx"} {
 		resp, body := b.get(path)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(body, want) {
