@@ -204,7 +204,7 @@ func (o *outcomeWeb) report(r *http.Request, sj subject, reporter int64, kind ou
 	if err := o.s.db.CreateOutcome(r.Context(), &out); err != nil {
 		return out, err
 	}
-	o.mailReported(r.Context(), out.ID, viewerOf(r))
+	o.mailOutcome(r.Context(), out.ID, mailOutcomeReported, viewerOf(r))
 	return out, nil
 }
 
@@ -332,6 +332,7 @@ func (o *outcomeWeb) answer(r *http.Request, fn func(out *outcome.Outcome, perso
 		return v, err
 	}
 	v.Outcome = out
+	o.mailOutcome(r.Context(), v.ID, string(out.Status), viewerOf(r))
 	return v, nil
 }
 

@@ -96,6 +96,9 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("confirm: %d %s", resp.StatusCode, readAll(t, resp))
 	}
+	if m := inbox.Wait(t, otherX+"@example.vn", "đã xác nhận kết quả"); !strings.Contains(m.Text, "Thí điểm") {
+		t.Fatalf("mail to the reporter on confirmation: %q", m.Text)
+	}
 	if resp := f.do(otherX, "POST", "/outcomes/"+itoa(id)+"/withdraw", form, ""); resp.StatusCode != http.StatusConflict {
 		t.Fatalf("withdrawing a confirmed outcome: %d", resp.StatusCode)
 	}
@@ -152,6 +155,9 @@ func outcomeFlow(t *testing.T, dialect string) {
 	decodeInto(t, resp, &disputed)
 	if disputed.Status != outcome.Disputed || disputed.Answer != "chưa ký" {
 		t.Fatalf("dispute: %+v", disputed)
+	}
+	if m := inbox.Wait(t, otherX+"@example.vn", "phản đối kết quả"); !strings.Contains(m.Text, "chưa ký") || !strings.Contains(m.Text, "800.000.000") {
+		t.Fatalf("mail to the reporter on a dispute: %q", m.Text)
 	}
 	if resp := f.do(otherX, "DELETE", "/api/v1/outcomes/"+itoa(card.ID), "", ""); resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("withdraw: %d %s", resp.StatusCode, readAll(t, resp))
