@@ -125,8 +125,10 @@ func (o *outcomeWeb) form(r *http.Request, sj subject) (OutcomeFormPage, error) 
 			p.Closed = p.T("outcome.no_org")
 		}
 		for _, side := range sj.sides {
-			var vs []outcome.View
-			vs, err = o.s.db.OrgOutcomes(r.Context(), side.ID)
+			vs, err := o.s.db.OrgOutcomes(r.Context(), side.ID)
+			if err != nil {
+				return p, err
+			}
 			for _, v := range vs {
 				if v.CardID == c.ID && v.MeetingID == 0 {
 					known = append(known, v)
@@ -139,19 +141,24 @@ func (o *outcomeWeb) form(r *http.Request, sj subject) (OutcomeFormPage, error) 
 }
 
 func (o *outcomeWeb) handleNewFromMeeting(w http.ResponseWriter, r *http.Request) error {
-	sj, err := o.meetingSubject(r)
-	if err != nil {
-		return err
-	}
-	p, err := o.form(r, sj)
-	if err != nil {
-		return err
-	}
-	return o.s.render(w, http.StatusOK, "outcome_form", p)
+	return o.showForm(w, r, o.meetingSubject)
 }
 
 func (o *outcomeWeb) handleNewFromCard(w http.ResponseWriter, r *http.Request) error {
-	sj, err := o.cardSubject(r)
+	return o.showForm(w, r, o.cardSubject)
+}
+
+func (o *outcomeWeb) handleReportMeeting(w http.ResponseWriter, r *http.Request) error {
+	return o.reportForm(w, r, o.meetingSubject)
+}
+
+func (o *outcomeWeb) handleReportCard(w http.ResponseWriter, r *http.Request) error {
+	return o.reportForm(w, r, o.cardSubject)
+}
+
+// showForm shows the report form for the subject load finds.
+func (o *outcomeWeb) showForm(w http.ResponseWriter, r *http.Request, load func(*http.Request) (subject, error)) error {
+	sj, err := load(r)
 	if err != nil {
 		return err
 	}
@@ -160,22 +167,6 @@ func (o *outcomeWeb) handleNewFromCard(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	return o.s.render(w, http.StatusOK, "outcome_form", p)
-}
-
-func (o *outcomeWeb) handleReportMeeting(w http.ResponseWriter, r *http.Request) error {
-	sj, err := o.meetingSubject(r)
-	if err != nil {
-		return err
-	}
-	return o.reportForm(w, r, sj)
-}
-
-func (o *outcomeWeb) handleReportCard(w http.ResponseWriter, r *http.Request) error {
-	sj, err := o.cardSubject(r)
-	if err != nil {
-		return err
-	}
-	return o.reportForm(w, r, sj)
 }
 
 // report checks and stores a report of a subject for one of the
@@ -208,14 +199,19 @@ func (o *outcomeWeb) report(r *http.Request, sj subject, reporter int64, kind ou
 	return out, nil
 }
 
-func (o *outcomeWeb) reportForm(w http.ResponseWriter, r *http.Request, sj subject) error {
+// reportForm stores a report sent from the form for the subject load
+// finds, or shows the form again saying what is wrong.
+func (o *outcomeWeb) reportForm(w http.ResponseWriter, r *http.Request, load func(*http.Request) (subject, error)) error {
+	sj, err := load(r)
+	if err != nil {
+		return err
+	}
 	reporter := formID(r, "org")
 	if reporter == 0 && len(sj.sides) == 1 {
 		reporter = sj.sides[0].ID
 	}
 	kind, note := outcome.Kind(r.PostFormValue("kind")), r.PostFormValue("note")
 	value, verr := outcome.ParseValue(r.PostFormValue("value"))
-	var err error
 	if verr != nil {
 		err = apperr.Fields{"value": "must be whole đồng from 0 to 10^15"}.Err()
 	} else {
@@ -313,8 +309,10 @@ func plainOutcomes(vs []outcome.View) []outcome.Outcome {
 	return out
 }
 
-// answer loads the outcome of the path, lets fn change it for the
-// viewer's partner side and stores it if nobody answered meanwhile.
+// answer loads the outcome of the path, lets fn change it and stores it if
+// nobody answered meanwhile. The route's policy has made sure the viewer
+// answers for the partner (a member, or an admin acting for it), so fn
+// answers as the partner.
 func (o *outcomeWeb) answer(r *http.Request, fn func(out *outcome.Outcome, person int64) error) (outcome.View, error) {
 	id, err := pathID(r, "outcome")
 	if err != nil {
@@ -336,12 +334,8 @@ func (o *outcomeWeb) answer(r *http.Request, fn func(out *outcome.Outcome, perso
 	return v, nil
 }
 
-// asPartner runs an answer for the partner organization: admins who are
-// not members answer for it too.
-func asPartner(out *outcome.Outcome) int64 { return out.Partner }
-
 func (o *outcomeWeb) handleConfirm(w http.ResponseWriter, r *http.Request) error {
-	v, err := o.answer(r, func(out *outcome.Outcome, person int64) error { return out.Confirm(asPartner(out), person) })
+	v, err := o.answer(r, func(out *outcome.Outcome, person int64) error { return out.Confirm(out.Partner, person) })
 	if err != nil {
 		return err
 	}
@@ -350,7 +344,7 @@ func (o *outcomeWeb) handleConfirm(w http.ResponseWriter, r *http.Request) error
 
 func (o *outcomeWeb) handleDispute(w http.ResponseWriter, r *http.Request) error {
 	v, err := o.answer(r, func(out *outcome.Outcome, person int64) error {
-		return out.Dispute(asPartner(out), person, r.PostFormValue("reason"))
+		return out.Dispute(out.Partner, person, r.PostFormValue("reason"))
 	})
 	if err != nil {
 		return err

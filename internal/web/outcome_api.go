@@ -114,7 +114,7 @@ func (o *outcomeWeb) apiConfirm(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeOptional(r, &in); err != nil {
 		return err
 	}
-	v, err := o.answer(r, func(out *outcome.Outcome, person int64) error { return out.Confirm(asPartner(out), person) })
+	v, err := o.answer(r, func(out *outcome.Outcome, person int64) error { return out.Confirm(out.Partner, person) })
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (o *outcomeWeb) apiDispute(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v, err := o.answer(r, func(out *outcome.Outcome, person int64) error {
-		return out.Dispute(asPartner(out), person, in.Reason)
+		return out.Dispute(out.Partner, person, in.Reason)
 	})
 	if err != nil {
 		return err
