@@ -10,6 +10,7 @@ import (
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
 	"ketnoi/internal/org"
+	"ketnoi/internal/outcome"
 )
 
 // FuzzDecodeJSON feeds arbitrary bodies to the API's decoder and the
@@ -21,7 +22,7 @@ func FuzzDecodeJSON(f *testing.F) {
 		`{"code":"A-101","x_m":1.5,"w_m":3,"h_m":3,"type":"corner","price_vnd":30000000}`,
 		`{"email":"a@b.vn","name":"An","password":"0123456789"}`, `{"sectors":["robotics",null]}`,
 		`{"starts_at":"2027-03-10T09:00:00+07:00","speaker_ids":[1,2]}`, `[1,2]`, `"x"`, `{"name":{"ko":"\ud55c"}}`,
-		`{"venue_id":1e400}`, `{"a":` + strings.Repeat("[", 200), `{} {}`, ``, `nul`,
+		`{"venue_id":1e400}`, `{"card_id":3,"kind":"pilot","value_vnd":1500000000,"note":"thử"}`, `{"value_vnd":-1}`, `{"a":` + strings.Repeat("[", 200), `{} {}`, ``, `nul`,
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -65,6 +66,11 @@ func FuzzDecodeJSON(f *testing.F) {
 		var x ExhibitorInput
 		if err := DecodeJSON(strings.NewReader(string(body)), &x); err == nil {
 			check(x.validate())
+		}
+		var oc OutcomeInput
+		if err := DecodeJSON(strings.NewReader(string(body)), &oc); err == nil {
+			_, err := outcome.New(1, 2, oc.Kind, oc.Value, oc.Note)
+			check(err)
 		}
 	})
 }
