@@ -26,6 +26,9 @@ type cnfOptions struct {
 	// PerParticipant bounds the participants with a break instead of the
 	// breaks.
 	PerParticipant bool
+	// Halves, a schedule file, holds each meeting without a slot list to
+	// the half of the day that schedule has it in (holdToHalves).
+	Halves string
 	// OnlyBroken, when not nil, lists the only participants allowed a
 	// break (for example those with a break in the annealing's schedule).
 	OnlyBroken map[string]bool
@@ -413,6 +416,11 @@ func exportCNF(in, out string, opt cnfOptions) error {
 	p, err := load(in)
 	if err != nil {
 		return err
+	}
+	if opt.Halves != "" {
+		if err := holdToHalves(&p, opt.Halves); err != nil {
+			return err
+		}
 	}
 	md, err := buildCNF(p, opt)
 	if err != nil {

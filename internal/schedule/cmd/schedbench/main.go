@@ -48,6 +48,7 @@ func main() {
 	flag.Float64Var(&ch.Noise, "noise", 0, "with -mode chrono and -hint, the probability of leaving the hint at each choice")
 	flag.BoolVar(&ch.Straddlers, "straddlers", false, "with -mode chrono, only participants with both morning-only and afternoon-only meetings may have a break, one each")
 	hint := flag.String("hint", "", "with -mode chrono, a schedule whose slots the search tries first")
+	halves := flag.String("halves", "", "with -mode cnf, a schedule: each meeting without a slot list is held to the half of the day it has there")
 	flag.Parse()
 	var err error
 	switch *mode {
@@ -62,7 +63,7 @@ func main() {
 	case "scale":
 		err = scale()
 	case "cnf":
-		opt := cnfOptions{MaxBreaks: *maxBreaks, Implied: *implied, PerParticipant: *perPart}
+		opt := cnfOptions{MaxBreaks: *maxBreaks, Implied: *implied, PerParticipant: *perPart, Halves: *halves}
 		if opt.OnlyBroken, err = readIDSet(*onlyBroken); err == nil {
 			err = exportCNF(*cnfIn, *cnfOut, opt)
 		}
