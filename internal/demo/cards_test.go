@@ -6,6 +6,7 @@ import (
 
 	"ketnoi/internal/market"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
 	"ketnoi/internal/outcome"
 )
 
@@ -98,6 +99,11 @@ func TestOutcomes(t *testing.T) {
 	}
 	st := map[outcome.Status]int{}
 	waitingForMinhPhat := false
+	house := map[int64]org.House{}
+	for _, o := range ds.Orgs {
+		house[o.ID] = o.Kind.House()
+	}
+	transfers := 0 // research put to use: confirmed transfers from academia
 	for i, o := range os {
 		if o.ID != int64(i+1) || o.Partner != owner[o.CardID] || o.ReportedBy == 0 {
 			t.Fatalf("outcome %d: %+v", i, o)
@@ -108,6 +114,12 @@ func TestOutcomes(t *testing.T) {
 		}
 		st[o.Status]++
 		waitingForMinhPhat = waitingForMinhPhat || o.Partner == 1 && o.Status == outcome.Reported
+		if o.Kind == outcome.TechTransfer && o.Status == outcome.Confirmed && house[o.Partner] == org.Academia {
+			transfers++
+		}
+	}
+	if transfers < outcome.MinGroup {
+		t.Errorf("%d confirmed technology transfers from institutes: too few for the indicators to show their value", transfers)
 	}
 	if len(os) < 40 || st[outcome.Confirmed] < len(os)/2 || st[outcome.Reported] == 0 || st[outcome.Disputed] == 0 || !waitingForMinhPhat {
 		t.Fatalf("%d outcomes: %v; one waiting for Minh Phat: %v", len(os), st, waitingForMinhPhat)

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"ketnoi/internal/market"
@@ -9,11 +10,13 @@ import (
 )
 
 // Outcomes returns the demo's reports of what came of marketplace cards
-// over the past year, the same for the same data set: for about one
-// published offer, research result or pilot site in eight, an organization
-// that needs something in its sector reports a follow-up, an NDA, an MoU,
-// a pilot, a contract or a technology transfer; most are confirmed by the
-// card's owner, some wait for it, a few are disputed. (The fair and the
+// from June 2025 to November 2026, the same for the same data set: an
+// organization that needs something in the card's sector reports a
+// follow-up, an NDA, a pilot or a contract of one offer in eight,
+// an MoU, an NDA or a technology transfer of every research result,
+// an MoU of one partnership call in three, an investment of every investor's
+// card; most are confirmed by the card's owner, some wait for it, a
+// few are disputed. (The fair and the
 // forum are still to come, so no meeting has an outcome yet.) Minh Phat,
 // the exhibitor admin's company, has a report waiting for its
 // confirmation from the visitor's company.
@@ -43,7 +46,7 @@ func Outcomes(ds *Dataset, cards []market.Card) []outcome.Outcome {
 			return
 		}
 		seen[k] = true
-		at := time.Date(2026, 3, 1, 3, 0, 0, 0, time.UTC).Add(time.Duration(rng.IntN(240*24)) * time.Hour)
+		at := time.Date(2025, 6, 1, 3, 0, 0, 0, time.UTC).Add(time.Duration(rng.IntN(520*24)) * time.Hour)
 		o := outcome.Outcome{ID: int64(len(out) + 1), CardID: c.ID, Reporter: reporter, Partner: c.OrgID, Kind: kind, Value: value,
 			Note: note, Status: st, ReportedBy: member[reporter], CreatedAt: at, UpdatedAt: at}
 		if st != outcome.Reported {
@@ -61,35 +64,52 @@ func Outcomes(ds *Dataset, cards []market.Card) []outcome.Outcome {
 			break
 		}
 	}
+	var enterprises []int64 // organizations with a member that publish a need, for cards whose sector has none
 	for _, c := range cards {
-		if c.Status != market.Published || rng.IntN(8) != 0 {
-			continue
+		if c.Kind == market.Need && member[c.OrgID] != 0 && !slices.Contains(enterprises, c.OrgID) {
+			enterprises = append(enterprises, c.OrgID)
 		}
+	}
+	for _, c := range cards {
+		// How often a card of each kind led somewhere, and to what.
+		var every int
 		var kinds []outcome.Kind
 		switch c.Kind {
 		case market.Offer:
-			kinds = []outcome.Kind{outcome.FollowUp, outcome.NDA, outcome.Pilot, outcome.Contract}
+			every, kinds = 8, []outcome.Kind{outcome.FollowUp, outcome.NDA, outcome.Pilot, outcome.Contract}
 		case market.ResearchResult:
-			kinds = []outcome.Kind{outcome.MoU, outcome.NDA, outcome.TechTransfer}
+			every, kinds = 1, []outcome.Kind{outcome.MoU, outcome.NDA, outcome.TechTransfer, outcome.TechTransfer}
 		case market.PilotSite:
-			kinds = []outcome.Kind{outcome.FollowUp, outcome.Pilot}
+			every, kinds = 4, []outcome.Kind{outcome.FollowUp, outcome.Pilot}
+		case market.Partnership:
+			every, kinds = 3, []outcome.Kind{outcome.MoU}
+		case market.Investment:
+			every, kinds = 1, []outcome.Kind{outcome.Investment}
 		default:
+			continue
+		}
+		if c.Status != market.Published || rng.IntN(every) != 0 {
 			continue
 		}
 		cands := needs[c.Sectors[0]]
 		if len(cands) == 0 {
-			continue
+			cands = enterprises
 		}
 		kind := kinds[rng.IntN(len(kinds))]
 		var value int64
 		switch kind {
 		case outcome.Contract, outcome.TechTransfer:
 			value = int64(1+rng.IntN(120)) * 50_000_000 // 50 million to 6 billion đồng
+		case outcome.Investment:
+			value = int64(2+rng.IntN(40)) * 1_000_000_000
 		case outcome.Pilot:
 			value = int64(rng.IntN(20)) * 25_000_000
 		}
 		st := outcome.Confirmed
 		switch r := rng.Float64(); {
+		case kind == outcome.Investment:
+			// Investments are announced once signed: the few investors'
+			// cards all count, so the indicators show their value.
 		case r < 0.25:
 			st = outcome.Reported
 		case r < 0.33:

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/org"
 )
 
 func TestNew(t *testing.T) {
@@ -132,4 +133,62 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("%d does not read back: %d, %v", n, back, err)
 		}
 	})
+}
+
+func TestAggregate(t *testing.T) {
+	vn, kr := "VN", "KR"
+	f := func(k Kind, v int64, year int, rh, ph org.House, rc, pc string) Fact {
+		return Fact{Kind: k, Value: v, Year: year, ReporterHouse: rh, PartnerHouse: ph, ReporterCountry: rc, PartnerCountry: pc}
+	}
+	facts := []Fact{
+		f(TechTransfer, 100, 2026, org.EnterpriseHouse, org.Academia, vn, vn),
+		f(TechTransfer, 200, 2026, org.Academia, org.EnterpriseHouse, vn, vn),
+		f(TechTransfer, 300, 2025, org.EnterpriseHouse, org.Academia, vn, kr),
+		f(Contract, 5000, 2026, org.EnterpriseHouse, org.EnterpriseHouse, kr, vn),
+		f(MoU, 0, 2026, org.State, org.Academia, vn, vn),
+	}
+	byKey := func(gs []Group) map[string]Group {
+		m := map[string]Group{}
+		for _, g := range gs {
+			m[g.Key] = g
+		}
+		return m
+	}
+	in := Aggregate(facts)
+	if in.Total.Count != 5 || in.Total.Value != 5600 || in.Total.Hidden {
+		t.Errorf("total %+v", in.Total)
+	}
+	kinds := byKey(in.ByKind)
+	if len(in.ByKind) != len(Kinds) || kinds["tech_transfer"].Count != 3 || kinds["pilot"] != (Group{Key: "pilot"}) {
+		t.Errorf("by kind %+v", in.ByKind)
+	}
+	// One contract: its value is its parties' own, so it is not shown; nor
+	// is the tech transfers', or the total less theirs would give the
+	// contract's away. The MoU has no value: nothing to hide.
+	for k, hidden := range map[string]bool{"contract": true, "tech_transfer": true, "mou": false} {
+		if g := kinds[k]; g.Hidden != hidden || hidden && g.Value != 0 {
+			t.Errorf("%s: %+v, want hidden %v", k, g, hidden)
+		}
+	}
+	houses := byKey(in.ByHouses)
+	if in.ByHouses[0].Key != "academia-enterprise" || in.ByHouses[0].Count != 3 || len(in.ByHouses) != 3 ||
+		!houses["enterprise-enterprise"].Hidden || !houses["academia-enterprise"].Hidden || houses["academia-state"].Hidden {
+		t.Errorf("by houses %+v", in.ByHouses)
+	}
+	if reach := byKey(in.ByReach); reach["domestic"].Count != 3 || reach["international"].Count != 2 || !reach["international"].Hidden || !reach["domestic"].Hidden {
+		t.Errorf("by reach %+v", in.ByReach)
+	}
+	// 2025 has one value, so 2026, the only other year, is hidden too.
+	if len(in.ByYear) != 2 || in.ByYear[0].Key != "2025" || !in.ByYear[0].Hidden || in.ByYear[1].Count != 4 || !in.ByYear[1].Hidden {
+		t.Errorf("by year %+v", in.ByYear)
+	}
+	// Two more contracts: three values, shown, and nothing else hidden.
+	in = Aggregate(append(facts, f(Contract, 10, 2026, org.EnterpriseHouse, org.EnterpriseHouse, vn, vn), f(Contract, 20, 2026, org.EnterpriseHouse, org.EnterpriseHouse, vn, vn)))
+	kinds = byKey(in.ByKind)
+	if c, tt := kinds["contract"], kinds["tech_transfer"]; c.Hidden || c.Value != 5030 || tt.Hidden || tt.Value != 600 {
+		t.Errorf("by kind with three contracts %+v", in.ByKind)
+	}
+	if HousePair(org.EnterpriseHouse, org.Academia) != HousePair(org.Academia, org.EnterpriseHouse) {
+		t.Error("a pair of houses depends on who reported")
+	}
 }

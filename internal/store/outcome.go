@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/org"
 	"ketnoi/internal/outcome"
 )
 
@@ -146,4 +148,30 @@ func (b *Bulk) Outcomes(os []outcome.Outcome) error {
 		return err
 	}
 	return b.tx.db.dialect.resetSequences(b.tx, "outcomes")
+}
+
+// ConfirmedFacts lists every confirmed outcome as the public indicators
+// see it: its kind, value and year, and the kinds and countries of the
+// two organizations, not their names.
+func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
+	rows, err := db.query(ctx, `SELECT o.kind, o.value_vnd, o.created_at, r.kind, r.country, p.kind, p.country
+		FROM outcomes o JOIN organizations r ON r.id = o.reporter_org JOIN organizations p ON p.id = o.partner_org
+		WHERE o.status = 'confirmed'`)
+	if err != nil {
+		return nil, fmt.Errorf("confirmed outcomes: %w", err)
+	}
+	defer rows.Close()
+	out := []outcome.Fact{}
+	for rows.Next() {
+		var f outcome.Fact
+		var kind, rk, pk string
+		var at time.Time
+		if err := rows.Scan(&kind, &f.Value, &at, &rk, &f.ReporterCountry, &pk, &f.PartnerCountry); err != nil {
+			return nil, fmt.Errorf("confirmed outcomes: %w", err)
+		}
+		f.Kind, f.Year = outcome.Kind(kind), at.Year()
+		f.ReporterHouse, f.PartnerHouse = org.Kind(rk).House(), org.Kind(pk).House()
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }

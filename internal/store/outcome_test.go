@@ -86,6 +86,11 @@ func TestOutcomes(t *testing.T) {
 		if s := outcome.Summarize([]outcome.Outcome{evs[0].Outcome}); s.Total.Confirmed != 1 || s.Total.Value != 300_000_000 {
 			t.Fatalf("summary %+v", s)
 		}
+		facts, err := db.ConfirmedFacts(ctx)
+		if err != nil || len(facts) != 1 || facts[0].Kind != outcome.Pilot || facts[0].Value != 300_000_000 || facts[0].Year != db.Now().Year() ||
+			facts[0].ReporterHouse == "" || facts[0].PartnerCountry == "" {
+			t.Fatalf("ConfirmedFacts = %+v, %v", facts, err)
+		}
 		byMeeting, err := db.MeetingOutcomes(ctx, []int64{m.ID, 424242})
 		if err != nil || len(byMeeting[m.ID]) != 1 || len(byMeeting) != 1 {
 			t.Fatalf("MeetingOutcomes = %+v, %v", byMeeting, err)

@@ -96,6 +96,17 @@ func TestBrowserOutcome(t *testing.T) {
 		mustText(t, ctx, `#outcome-summary tr[data-kind="contract"]`, "2.500.000.000")
 		mustNoOverflow(t, ctx, 390)
 	})
+	step(t, ctx, "anyone reads the indicators", func(t *testing.T, ctx context.Context) {
+		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			t.Fatalf("clear cookies: %v", err)
+		}
+		mustNavigate(t, ctx, f.srv.URL+"/")
+		mustClickNavigate(t, ctx, `nav.main-nav a[href="/impact"]`)
+		// One contract: counted, its value (the parties' own) withheld.
+		mustText(t, ctx, `#impact-kinds tr[data-key="contract"]`, "không công bố")
+		mustText(t, ctx, `#impact-kinds tr[data-key="contract"] td`, "1")
+		mustNoOverflow(t, ctx, 390)
+	})
 	if errs := jsErrors.all(); len(errs) > 0 {
 		t.Errorf("JavaScript errors: %v", errs)
 	}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -175,5 +176,63 @@ func outcomeFlow(t *testing.T, dialect string) {
 	raw, _ := json.Marshal(ev.Summary.Total)
 	if !strings.Contains(string(raw), `"confirmed_value_vnd":1500000000`) {
 		t.Fatalf("total: %s", raw)
+	}
+}
+
+// TestImpact: the public indicators count confirmed outcomes only, by
+// kind, pair of houses, reach and year, withhold the value of groups of
+// fewer than three, name no organization, and say the same on the page,
+// in the CSV and through the API.
+func TestImpact(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	orgB := f.x2.OrgID
+	for i, st := range []outcome.Status{outcome.Confirmed, outcome.Confirmed, outcome.Confirmed, outcome.Reported, outcome.Disputed} {
+		o, err := outcome.New(orgB, f.orgA, outcome.TechTransfer, 100_000_000, "")
+		must(t, err)
+		o.CardID = f.ids["card"]
+		if i > 0 {
+			o.Kind = []outcome.Kind{outcome.TechTransfer, outcome.Contract, outcome.Pilot, outcome.MoU}[i-1]
+		}
+		if i == 1 {
+			o.Reporter, o.Partner = f.orgA, orgB // the other way round: the same pair of houses
+		}
+		o.Status = st
+		must(t, f.db.CreateOutcome(ctx, &o))
+	}
+	// The access fixture's own reports are not confirmed.
+	resp := f.do(anon, "GET", "/api/v1/impact", "", "")
+	var in outcome.Indicators
+	decodeInto(t, resp, &in)
+	if in.Total.Count != 3 || in.Total.Value != 300_000_000 || in.Total.Hidden {
+		t.Fatalf("total %+v", in.Total)
+	}
+	if tt := in.ByKind[5]; tt.Key != string(outcome.TechTransfer) || tt.Count != 2 || !tt.Hidden || tt.Value != 0 {
+		t.Fatalf("tech transfers %+v", tt)
+	}
+	if len(in.ByHouses) != 1 || in.ByHouses[0].Count != 3 {
+		t.Fatalf("houses %+v", in.ByHouses)
+	}
+	page := readAll(t, f.do(anon, "GET", "/impact", "", ""))
+	for _, want := range []string{`id="impact-count">3<`, "300.000.000 ₫", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "Công ty exhibitor-admin") || strings.Contains(page, "100.000.000") {
+		t.Error("the page names an organization or one deal's value")
+	}
+	resp = f.do(anon, "GET", "/impact.csv", "", "")
+	rows, err := csv.NewReader(resp.Body).ReadAll()
+	must(t, err)
+	if resp.Header.Get("Content-Type") != "text/csv; charset=utf-8" || rows[0][0] != "group" || strings.Join(rows[1], ",") != "total,total,3,300000000,false" {
+		t.Fatalf("csv %q %q", resp.Header.Get("Content-Type"), rows)
+	}
+	found := false
+	for _, r := range rows {
+		found = found || strings.Join(r, ",") == "kind,tech_transfer,2,0,true"
+	}
+	if !found || len(rows) != 1+1+len(outcome.Kinds)+len(in.ByHouses)+len(in.ByReach)+len(in.ByYear) {
+		t.Fatalf("csv rows %q", rows)
 	}
 }

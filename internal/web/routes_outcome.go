@@ -32,6 +32,8 @@ func (s *Server) outcomeRoutes() []route {
 		{"POST /outcomes/{outcome}/withdraw", outcomeReporter, o.handleWithdraw},
 		{"GET /console/events/{event}/outcomes", eventOrganizer, o.handleConsole},
 		{"GET /console/events/{event}/outcomes.xlsx", eventOrganizer, o.handleXLSX},
+		{"GET /impact", public, o.handleImpact},
+		{"GET /impact.csv", public, o.handleImpactCSV},
 
 		{"GET /api/v1/organizations/{org}/outcomes", orgMember, o.apiOrgOutcomes},
 		{"POST /api/v1/organizations/{org}/outcomes", orgMember, o.apiReport},
@@ -39,6 +41,7 @@ func (s *Server) outcomeRoutes() []route {
 		{"POST /api/v1/outcomes/{outcome}/dispute", outcomePartner, o.apiDispute},
 		{"DELETE /api/v1/outcomes/{outcome}", outcomeReporter, o.apiWithdraw},
 		{"GET /api/v1/events/{event}/outcomes", eventOrganizer, o.apiEventOutcomes},
+		{"GET /api/v1/impact", public, o.apiImpact},
 	}
 }
 
