@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need
 # where it is missing (Debian's chromium, zbar-tools, CBC, PostgreSQL, fonts),
-# starts PostgreSQL, then runs vet and every test on SQLite and PostgreSQL.
+# starts PostgreSQL, then runs vet, staticcheck and every test on SQLite and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin:$HOME/go/bin"
@@ -51,4 +51,6 @@ export CI="${CI:-true}"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then echo "gofmt needed: $unformatted"; exit 1; fi
 go vet ./...
+# staticcheck, pinned, from the module proxy (built once, then cached).
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 go test -count=1 -timeout 40m ./... 2>&1 | tee /tmp/ketnoi-test.log
