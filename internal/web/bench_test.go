@@ -54,3 +54,11 @@ func benchPaths(b *testing.B, paths ...string) {
 		})
 	}
 }
+
+// BenchmarkImpact serves the public indicators of the demo's confirmed
+// outcomes (page, CSV, JSON), computed from the database on each request,
+// with /healthz as the baseline. Run: go test -run '^$' -bench Impact -cpu
+// 2 ./internal/web/
+func BenchmarkImpact(b *testing.B) {
+	benchPaths(b, "/healthz", "/impact", "/impact.csv", "/api/v1/impact")
+}
