@@ -2,11 +2,14 @@ package outcome
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
 )
 
@@ -190,5 +193,53 @@ func TestAggregate(t *testing.T) {
 	}
 	if HousePair(org.EnterpriseHouse, org.Academia) != HousePair(org.Academia, org.EnterpriseHouse) {
 		t.Error("a pair of houses depends on who reported")
+	}
+}
+
+func TestPending(t *testing.T) {
+	now := time.Date(2027, 3, 11, 10, 0, 0, 0, time.UTC)
+	ends := func(slot string) (time.Time, bool) {
+		switch slot {
+		case "past":
+			return now.Add(-time.Minute), true
+		case "later":
+			return now.Add(time.Hour), true
+		}
+		return time.Time{}, false
+	}
+	mv := func(id, from, to int64, st meeting.Status, slot string) meeting.View {
+		return meeting.View{Meeting: meeting.Meeting{ID: id, FromOrg: from, ToOrg: to, Status: st, Slot: slot}}
+	}
+	ms := []meeting.View{
+		mv(1, 10, 20, meeting.Held, "later"),      // checked in early: took place
+		mv(2, 10, 30, meeting.Scheduled, "past"),  // over, never checked in
+		mv(3, 20, 30, meeting.Scheduled, "later"), // still to come
+		mv(4, 20, 40, meeting.NoShow, "past"),
+		mv(5, 30, 40, meeting.Cancelled, "past"),
+		mv(6, 40, 50, meeting.Scheduled, "gone"), // a slot the event no longer has
+		mv(7, 60, 70, meeting.Held, "past"),      // 60 reported, 70 confirmed it
+		mv(8, 80, 90, meeting.Held, "past"),      // 80 reported, 90 has not answered
+	}
+	reported := map[int64][]View{
+		1: {{Outcome: Outcome{Reporter: 20, Partner: 10, Status: Reported}}},
+		7: {{Outcome: Outcome{Reporter: 60, Partner: 70, Status: Confirmed}}},
+		8: {{Outcome: Outcome{Reporter: 80, Partner: 90, Status: Reported}}},
+	}
+	got := Pending(ms, reported, ends, now)
+	ids := func(vs []meeting.View) []int64 {
+		var out []int64
+		for _, v := range vs {
+			out = append(out, v.ID)
+		}
+		return out
+	}
+	want := map[int64][]int64{10: {1, 2}, 30: {2}, 90: {8}}
+	if len(got) != len(want) {
+		t.Fatalf("pending for %d organizations: %v", len(got), got)
+	}
+	for org, w := range want {
+		if !slices.Equal(ids(got[org]), w) {
+			t.Errorf("organization %d: %v, want %v", org, ids(got[org]), w)
+		}
 	}
 }

@@ -25,6 +25,7 @@ func init() {
 		"POST /outcomes/{outcome}/withdraw":                   outcomeByB,
 		"GET /console/events/{event}/outcomes":                runners,
 		"GET /console/events/{event}/outcomes.xlsx":           runners,
+		"POST /console/events/{event}/outcomes/ask":           runners,
 		"GET /api/v1/organizations/{org}/outcomes":            orgAMembers,
 		"POST /api/v1/organizations/{org}/outcomes":           orgAMembers,
 		"POST /api/v1/outcomes/{outcome}/confirm":             orgAMembers,
@@ -39,6 +40,7 @@ func init() {
 	bodies["POST /events/{event}/meetings/{meeting}/outcomes"] = func(*fixture, string) (string, string) {
 		return form, "kind=nda&value=1.000.000&note=ok"
 	}
+	bodies["POST /console/events/{event}/outcomes/ask"] = func(*fixture, string) (string, string) { return form, "" }
 	bodies["POST /market/cards/{card}/outcomes"] = func(*fixture, string) (string, string) {
 		return form, "kind=tech_transfer&value=&note=licence"
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
@@ -387,6 +388,7 @@ type OutcomeConsolePage struct {
 	Event   event.Event
 	Summary outcome.Summary
 	Rows    []outcome.View
+	Notice  string // how many were asked what came of their meetings
 }
 
 func (o *outcomeWeb) handleConsole(w http.ResponseWriter, r *http.Request) error {
@@ -400,5 +402,10 @@ func (o *outcomeWeb) handleConsole(w http.ResponseWriter, r *http.Request) error
 	}
 	p := OutcomeConsolePage{Page: o.s.page(r, ""), Event: e, Summary: outcome.Summarize(plainOutcomes(vs)), Rows: vs}
 	p.Title = p.T("outcome.title") + " · " + p.Tx(e.Name)
+	q := r.URL.Query()
+	if orgs, err := strconv.Atoi(q.Get("asked")); err == nil {
+		people, _ := strconv.Atoi(q.Get("people"))
+		p.Notice = p.T("outcome.asked", orgs, people)
+	}
 	return o.s.render(w, http.StatusOK, "outcomes_console", p)
 }

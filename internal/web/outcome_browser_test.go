@@ -95,6 +95,9 @@ func TestBrowserOutcome(t *testing.T) {
 		mustClickNavigate(t, ctx, "#console-outcomes")
 		mustText(t, ctx, `#outcome-summary tr[data-kind="contract"]`, "2.500.000.000")
 		mustNoOverflow(t, ctx, 390)
+		// Both sides reported or confirmed: asking reaches nobody.
+		mustClickNavigate(t, ctx, "#ask-outcomes")
+		mustText(t, ctx, "#ask-notice", "Đã hỏi 0 tổ chức")
 	})
 	step(t, ctx, "anyone reads the indicators", func(t *testing.T, ctx context.Context) {
 		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {

@@ -2,9 +2,17 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
 
+	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
+	"ketnoi/internal/meeting"
 	"ketnoi/internal/outcome"
 )
 
@@ -66,3 +74,72 @@ func (o *outcomeWeb) mailOutcome(ctx context.Context, id int64, kind string, act
 
 // kindLabel names a kind in the page's language.
 func kindLabel(p Page, k outcome.Kind) string { return p.T("outcome.kind." + string(k)) }
+
+// handleAsk mails the members of every organization with meetings at the
+// event that took place and of which it has reported nothing, listing
+// them, each in the member's language; the organizer then reads how many
+// organizations and people were asked.
+func (o *outcomeWeb) handleAsk(w http.ResponseWriter, r *http.Request) error {
+	e, v, err := o.s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	slots := meeting.Slots(e.Days(), event.Zone(v.TimeZone))
+	ms, err := o.s.db.EventMeetings(r.Context(), e.ID, meeting.Held, meeting.Scheduled)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	reported, err := o.s.db.MeetingOutcomes(r.Context(), ids)
+	if err != nil {
+		return err
+	}
+	ends := func(id string) (time.Time, bool) {
+		s, ok := meeting.FindSlot(slots, id)
+		return s.Ends, ok
+	}
+	pending := outcome.Pending(ms, reported, ends, o.s.db.Now())
+	orgs := slices.Sorted(maps.Keys(pending))
+	people := 0
+	for _, org := range orgs {
+		people += o.mailAsk(r.Context(), e, slots, org, pending[org], viewerOf(r))
+	}
+	http.Redirect(w, r, fmt.Sprintf("/console/events/%d/outcomes?asked=%d&people=%d", e.ID, len(orgs), people), http.StatusSeeOther)
+	return nil
+}
+
+// mailAsk asks one organization's members what came of its meetings and
+// returns how many were mailed.
+func (o *outcomeWeb) mailAsk(ctx context.Context, e event.Event, slots []meeting.Slot, org int64, ms []meeting.View, actor *viewer) int {
+	people, err := o.s.db.OrgMembers(ctx, org)
+	if err != nil {
+		o.s.log.Warn("outcome mail: members not read", "org", org, "err", err)
+		return 0
+	}
+	sent := 0
+	for _, person := range people {
+		if actor.person != nil && person.ID == actor.person.ID {
+			continue
+		}
+		p := Page{Lang: person.Lang, cat: o.s.cat}
+		if _, ok := i18n.Parse(string(p.Lang)); !ok {
+			p.Lang = i18n.VI
+		}
+		var list strings.Builder
+		for _, m := range ms {
+			fmt.Fprintf(&list, "- %s — %s\n", m.Other(org).Name.In(p.Lang), slotLabel(p, slots, m.Slot))
+		}
+		ev := p.Tx(e.Name)
+		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.outcome.ask.subject", ev),
+			Text: p.T("mail.outcome.ask.body", person.Name, ev, list.String())}
+		if err := o.s.mail.Send(ctx, msg); err != nil {
+			o.s.log.Warn("outcome mail not sent", "org", org, "to", person.Email, "err", err)
+			continue
+		}
+		sent++
+	}
+	return sent
+}

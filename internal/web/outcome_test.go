@@ -236,3 +236,46 @@ func TestImpact(t *testing.T) {
 		t.Fatalf("csv rows %q", rows)
 	}
 }
+
+// TestAskForOutcomes: the organizer asks the organizations whose meetings
+// took place what came of them; each member is mailed the list in their
+// language; an organization that has reported is not asked again.
+func TestAskForOutcomes(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f)
+	ctx := t.Context()
+	must(t, f.db.SetPersonLang(ctx, f.people[xstaff].ID, i18n.EN))
+	v, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"]) // B asked A
+	must(t, err)
+	held := v.Meeting
+	held.Status = meeting.Held
+	must(t, f.db.SaveMeeting(ctx, &held, meeting.Requested))
+	form := "application/x-www-form-urlencoded"
+	console := "/console/events/" + itoa(f.eventID) + "/outcomes"
+	ask := func(want string) {
+		t.Helper()
+		resp := f.do(organizer, "POST", console+"/ask", form, "")
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("ask: %d %s", resp.StatusCode, readAll(t, resp))
+		}
+		page := readAll(t, f.do(organizer, "GET", resp.Header.Get("Location"), "", ""))
+		if !strings.Contains(page, want) {
+			t.Fatalf("after asking, the console does not say %q", want)
+		}
+	}
+	// The access fixture's report of this meeting is B's: only A is asked.
+	ask("Đã hỏi 1 tổ chức (2 người).")
+	if m := inbox.Wait(t, xstaff+"@example.vn", "What came of your meetings"); !strings.Contains(m.Text, "Company other-exhibitor") {
+		t.Fatalf("the English mail does not list the meeting: %q", m.Text)
+	}
+	inbox.Wait(t, xadmin+"@example.vn", "mang lại kết quả gì")
+	if n := mailsTo(t, inbox, otherX+"@example.vn", "mang lại kết quả gì"); n != 0 {
+		t.Fatalf("B, which has reported, was asked %d times", n)
+	}
+	// Once A reports, nobody is left to ask.
+	resp := f.do(xstaff, "POST", "/events/"+itoa(f.eventID)+"/meetings/"+itoa(held.ID)+"/outcomes", form, "kind=mou")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("A's report: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	ask("Đã hỏi 0 tổ chức (0 người).")
+}

@@ -32,6 +32,7 @@ func (s *Server) outcomeRoutes() []route {
 		{"POST /outcomes/{outcome}/withdraw", outcomeReporter, o.handleWithdraw},
 		{"GET /console/events/{event}/outcomes", eventOrganizer, o.handleConsole},
 		{"GET /console/events/{event}/outcomes.xlsx", eventOrganizer, o.handleXLSX},
+		{"POST /console/events/{event}/outcomes/ask", eventOrganizer, o.handleAsk},
 		{"GET /impact", public, o.handleImpact},
 		{"GET /impact.csv", public, o.handleImpactCSV},
 
