@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"ketnoi/internal/i18n"
@@ -70,5 +72,39 @@ func TestTextFallsBack(t *testing.T) {
 	}
 	if l, ok := i18n.Parse("jp"); ok || l != i18n.VI {
 		t.Fatal("unknown language accepted")
+	}
+}
+
+// TestEveryLanguageTakesTheSameArguments: a message formats with the same
+// number of arguments in every language, or one of them would show
+// "%!(EXTRA …)" or "%!s(MISSING)" to its readers.
+func TestEveryLanguageTakesTheSameArguments(t *testing.T) {
+	c, err := i18n.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	verb := regexp.MustCompile(`%(\[(\d+)\])?[-+# 0-9.]*[a-zA-Z%]`)
+	args := func(s string) int {
+		n, seq := 0, 0
+		for _, m := range verb.FindAllStringSubmatch(s, -1) {
+			switch {
+			case strings.HasSuffix(m[0], "%"):
+			case m[2] != "":
+				i, _ := strconv.Atoi(m[2])
+				n, seq = max(n, i), i
+			default:
+				seq++
+				n = max(n, seq)
+			}
+		}
+		return n
+	}
+	for _, k := range c.Keys(i18n.VI) {
+		want := args(c.T(i18n.VI, k))
+		for _, l := range i18n.Langs {
+			if got := args(c.T(l, k)); got != want {
+				t.Errorf("%s: %q takes %d arguments in %s, %d in vi", k, c.T(l, k), got, l, want)
+			}
+		}
 	}
 }
