@@ -12,9 +12,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"ketnoi/internal/demo"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/store/storetest"
 	"ketnoi/internal/web"
 )
@@ -135,6 +137,11 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		if i := strings.Index(string(body), "%!"); i >= 0 {
 			t.Errorf("GET %s: a text misses its arguments: %q", l.path, body[max(0, i-60):min(len(body), i+40)])
 		}
+		// A text looked up by a key the catalogue lacks shows the key.
+		if k := catalogKeyIn(body); k != "" && !reported["key "+k] {
+			reported["key "+k] = true
+			t.Errorf("GET %s shows the catalogue key %q instead of its text", l.path, k)
+		}
 		if ps := append(a11yProblems(body), csrfProblems(body)...); len(ps) > 0 && !reported[shape] {
 			reported[shape] = true
 			t.Errorf("GET %s: %s", l.path, strings.Join(ps, "; "))
@@ -161,4 +168,68 @@ func crawl(t *testing.T, c *http.Client, base string, start []string) {
 		t.Errorf("only %d pages reached", visited)
 	}
 	t.Logf("%d pages of %d shapes", visited, len(shapes))
+}
+
+var (
+	catalogKeys = sync.OnceValue(func() map[string]bool {
+		c, err := i18n.LoadCatalog()
+		if err != nil {
+			panic(err)
+		}
+		keys := map[string]bool{}
+		for _, l := range i18n.Langs {
+			for _, k := range c.Keys(l) {
+				keys[k] = true
+			}
+		}
+		return keys
+	})
+	keyLikeRe = regexp.MustCompile(`[a-z][a-z0-9_]*(\.[a-z0-9_]+)+`)
+	tagRe     = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+)
+
+// catalogKeyIn returns a catalogue key that a page shows as text, or a
+// key-like word of a family the catalogue knows ("meeting.status.…") that
+// it lacks; "" when there is none.
+func catalogKeyIn(page []byte) string {
+	keys := catalogKeys()
+	text := tagRe.ReplaceAll(page, []byte(" "))
+	for _, m := range keyLikeRe.FindAll(text, -1) {
+		w := string(m)
+		if keys[w] {
+			return w
+		}
+		if i := strings.LastIndex(w, "."); i > 0 && strings.Count(w, ".") >= 2 && families()[w[:i]] {
+			return w
+		}
+	}
+	return ""
+}
+
+// families are the prefixes of the catalogue's keys that are looked up with
+// a value ("meeting.status." + status): a word of such a family on a page
+// is a lookup that found nothing.
+var families = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for k := range catalogKeys() {
+		if i := strings.LastIndex(k, "."); i > 0 && strings.Count(k, ".") >= 2 {
+			out[k[:i]] = true
+		}
+	}
+	return out
+})
+
+func TestCatalogKeyIn(t *testing.T) {
+	for page, want := range map[string]string{
+		`<p class="tag">meeting.status.bogus</p>`:                        "meeting.status.bogus",
+		`<nav>nav.market</nav>`:                                          "nav.market",
+		`<a href="/x.y.z" title="a.b.c">admin@ketnoi.demo</a> v1.2 Ltd.`: "",
+		`<script>var a = meeting.status.x;</script><p>Đã xếp lịch</p>`:   "",
+		`<p>outcome.kind.follow_up · Gặp tiếp</p>`:                       "outcome.kind.follow_up",
+		`<td>sessions.room.new_wing</td>`:                                "",
+	} {
+		if got := catalogKeyIn([]byte(page)); got != want {
+			t.Errorf("catalogKeyIn(%q) = %q, want %q", page, got, want)
+		}
+	}
 }
