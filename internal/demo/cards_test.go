@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -89,14 +90,22 @@ func TestMeetings(t *testing.T) {
 func TestOutcomes(t *testing.T) {
 	ds := Generate(1)
 	cards := Cards(ds)
-	os := Outcomes(ds, cards)
-	if !reflect.DeepEqual(os, Outcomes(ds, cards)) {
+	past := PastMeetings(ds, cards, 10_000)
+	os := Outcomes(ds, cards, past)
+	if !reflect.DeepEqual(os, Outcomes(ds, cards, past)) {
 		t.Fatal("outcomes differ for the same data set")
 	}
 	owner := map[int64]int64{}
 	for _, c := range cards {
 		owner[c.ID] = c.OrgID
 	}
+	held := map[int64]meeting.Meeting{}
+	for _, m := range past {
+		if m.Status == meeting.Held {
+			held[m.ID] = m
+		}
+	}
+	ofMeetings := 0
 	st := map[outcome.Status]int{}
 	waitingForMinhPhat := false
 	house := map[int64]org.House{}
@@ -105,7 +114,13 @@ func TestOutcomes(t *testing.T) {
 	}
 	transfers := 0 // research put to use: confirmed transfers from academia
 	for i, o := range os {
-		if o.ID != int64(i+1) || o.Partner != owner[o.CardID] || o.ReportedBy == 0 {
+		if m, ok := held[o.MeetingID]; ok {
+			// Of a held meeting: between its two sides, at the event.
+			ofMeetings++
+			if o.ID != int64(i+1) || o.EventID != PastID || o.ReportedBy == 0 || o.Reporter+o.Partner != m.FromOrg+m.ToOrg || (o.Reporter != m.FromOrg && o.Reporter != m.ToOrg) {
+				t.Fatalf("outcome %d of meeting %d: %+v", i, m.ID, o)
+			}
+		} else if o.ID != int64(i+1) || o.MeetingID != 0 || o.Partner != owner[o.CardID] || o.ReportedBy == 0 {
 			t.Fatalf("outcome %d: %+v", i, o)
 		}
 		// Each passes the rules a report made on a page passes.
@@ -121,7 +136,56 @@ func TestOutcomes(t *testing.T) {
 	if transfers < outcome.MinGroup {
 		t.Errorf("%d confirmed technology transfers from institutes: too few for the indicators to show their value", transfers)
 	}
-	if len(os) < 40 || st[outcome.Confirmed] < len(os)/2 || st[outcome.Reported] == 0 || st[outcome.Disputed] == 0 || !waitingForMinhPhat {
-		t.Fatalf("%d outcomes: %v; one waiting for Minh Phat: %v", len(os), st, waitingForMinhPhat)
+	if len(os) < 40 || st[outcome.Confirmed] < len(os)/2 || st[outcome.Reported] == 0 || st[outcome.Disputed] == 0 || !waitingForMinhPhat || ofMeetings < 30 {
+		t.Fatalf("%d outcomes (%d of meetings): %v; one waiting for Minh Phat: %v", len(os), ofMeetings, st, waitingForMinhPhat)
+	}
+}
+
+// TestPastMeetings: last year's matchmaking day is a schedule that could
+// have happened (nobody in two meetings at once, no more meetings than
+// tables in a slot), mostly held and checked in, and the demo accounts
+// have their meetings in it.
+func TestPastMeetings(t *testing.T) {
+	ds := Generate(1)
+	cards := Cards(ds)
+	ms := PastMeetings(ds, cards, 500)
+	if !reflect.DeepEqual(ms, PastMeetings(ds, cards, 500)) {
+		t.Fatal("past meetings differ for the same data set")
+	}
+	st := map[meeting.Status]int{}
+	busy := map[string]bool{}
+	tables := map[string]int{}
+	visitorCo := visitorCompany(ds)
+	withVisitor := 0
+	for i, m := range ms {
+		if m.ID != int64(500+i) || m.EventID != PastID || m.FromOrg == m.ToOrg {
+			t.Fatalf("meeting %d: %+v", i, m)
+		}
+		st[m.Status]++
+		if m.Status == meeting.Cancelled {
+			if m.Slot != "" {
+				t.Errorf("cancelled meeting %d holds slot %s", m.ID, m.Slot)
+			}
+			continue
+		}
+		for _, o := range []int64{m.FromOrg, m.ToOrg} {
+			k := fmt.Sprint(o, m.Slot)
+			if busy[k] {
+				t.Fatalf("organization %d has two meetings in %s", o, m.Slot)
+			}
+			busy[k] = true
+		}
+		if tables[m.Slot]++; tables[m.Slot] > pastTables || m.Location == "" {
+			t.Fatalf("slot %s: %d meetings, location %q", m.Slot, tables[m.Slot], m.Location)
+		}
+		if (m.Status == meeting.Held) != (m.CheckedInAt != nil) {
+			t.Fatalf("meeting %d is %s, checked in %v", m.ID, m.Status, m.CheckedInAt)
+		}
+		if m.FromOrg == visitorCo || m.ToOrg == visitorCo {
+			withVisitor++
+		}
+	}
+	if len(ms) < 100 || st[meeting.Held] < len(ms)*3/4 || st[meeting.NoShow] == 0 || st[meeting.Cancelled] == 0 || withVisitor < 2 {
+		t.Fatalf("%d meetings: %v; %d with the visitor's company", len(ms), st, withVisitor)
 	}
 }

@@ -53,6 +53,7 @@ type EventRole struct{ EventID, PersonID int64 }
 const (
 	FairID            = 1 // the trade fair's event ID
 	ForumID           = 2 // the forum's event ID
+	PastID            = 3 // last year's B2B matchmaking day, over
 	TotalBooths       = 2000
 	TotalExhibitors   = 500
 	FairRegistrations = 10_000 // registrations at the trade fair, one per person except the admin
@@ -279,6 +280,8 @@ func (g *gen) venueAndEvents() {
 			VenueID: 1, StartDate: fairStart, EndDate: fairEnd, Partner: fairPartner, CreatedAt: created},
 		{ID: ForumID, Slug: "innovation-manufacturing-forum-2027", Kind: event.Forum, Name: forumName.text(), Description: forumDesc.text(),
 			VenueID: 1, StartDate: forumStart, EndDate: forumEnd, Partner: fairPartner, CreatedAt: created.Add(26 * time.Hour)},
+		{ID: PastID, Slug: "b2b-matchmaking-day-2026", Kind: event.Matchmaking, Name: pastName.text(), Description: pastDesc.text(),
+			VenueID: 1, StartDate: pastDay, EndDate: pastDay, Partner: fairPartner, CreatedAt: time.Date(2026, 1, 12, 2, 0, 0, 0, time.UTC)},
 	}
 }
 
@@ -1214,7 +1217,9 @@ func (g *gen) demoLogins() {
 		g.d.Organizers = append(g.d.Organizers, EventRole{EventID: ev, PersonID: org1})
 		g.register(ev, org1, dost, event.CatOrganizer, "Trưởng ban Tổ chức")
 	}
-	g.login("organizer@ketnoi.demo", "organizer", "organizer of the trade fair and the forum (Binh Duong Department of Science and Technology)")
+	g.d.Organizers = append(g.d.Organizers, EventRole{EventID: PastID, PersonID: org1})
+	g.register(PastID, org1, dost, event.CatOrganizer, "Trưởng ban Tổ chức")
+	g.login("organizer@ketnoi.demo", "organizer", "organizer of the trade fair, the forum and last year's matchmaking day (Binh Duong Department of Science and Technology)")
 
 	staff := []struct {
 		name, email, title string

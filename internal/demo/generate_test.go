@@ -59,7 +59,7 @@ func TestCounts(t *testing.T) {
 		got, want int
 	}{
 		{"venues", len(d.Venues), 1},
-		{"events", len(d.Events), 2},
+		{"events", len(d.Events), 3},
 		{"halls", len(d.Halls), 4},
 		{"booths", len(d.Booths), TotalBooths},
 		{"exhibitors", len(d.Exhibitors), TotalExhibitors},
@@ -74,8 +74,8 @@ func TestCounts(t *testing.T) {
 			t.Errorf("%s: %d, want %d", c.what, c.got, c.want)
 		}
 	}
-	if d.Events[0].Kind != event.TradeFair || d.Events[1].Kind != event.Forum {
-		t.Errorf("events are %s, %s; want the trade fair first, then the forum", d.Events[0].Kind, d.Events[1].Kind)
+	if d.Events[0].Kind != event.TradeFair || d.Events[1].Kind != event.Forum || d.Events[2].Kind != event.Matchmaking || d.Events[2].EndDate >= d.Events[1].StartDate {
+		t.Errorf("events are %s, %s, %s; want the trade fair first, then the forum, then last year's matchmaking day", d.Events[0].Kind, d.Events[1].Kind, d.Events[2].Kind)
 	}
 	perHall := map[int64]int{}
 	for _, b := range d.Booths {

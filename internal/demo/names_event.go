@@ -19,6 +19,15 @@ var (
 		"Two days of talks and panels on smart factories, logistics automation, bringing research to market and Korea–Vietnam cooperation.",
 		"스마트 팩토리, 물류 자동화, 연구 성과 사업화, 한-베 협력을 주제로 한 이틀간의 강연과 패널 토론.",
 	}
+
+	// Last year's B2B matchmaking day: its meetings took place, and some
+	// led somewhere (the outcomes).
+	pastName = tr{"Ngày Kết nối B2B – Diễn đàn Đổi mới sáng tạo trong Sản xuất 2026", "B2B Matchmaking Day – Innovation in Manufacturing Forum 2026", "B2B 매칭 데이 – 제조 혁신 포럼 2026"}
+	pastDesc = tr{
+		"Một ngày gặp gỡ 1:1 giữa doanh nghiệp sản xuất, viện trường và nhà cung cấp Hàn Quốc, bên lề Diễn đàn 2026.",
+		"A day of 1:1 meetings between manufacturers, institutes and Korean suppliers, alongside the 2026 forum.",
+		"2026 포럼 기간에 열린 제조기업·연구기관·한국 공급기업 간 1:1 미팅의 날.",
+	}
 )
 
 // Event dates, in the venue's zone.
@@ -27,6 +36,7 @@ const (
 	fairEnd    = "2027-03-12"
 	forumStart = "2027-03-10"
 	forumEnd   = "2027-03-11"
+	pastDay    = "2026-04-16"
 )
 
 // hallSpec is the floor of one hall and how its zones split it from left to

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"ketnoi/internal/market"
+	"ketnoi/internal/meeting"
 	"ketnoi/internal/outcome"
 )
 
@@ -17,10 +18,12 @@ import (
 // an MoU of one partnership call in three, an investment of every investor's
 // card; most are confirmed by the card's owner, some wait for it, a
 // few are disputed. (The fair and the
-// forum are still to come, so no meeting has an outcome yet.) Minh Phat,
-// the exhibitor admin's company, has a report waiting for its
-// confirmation from the visitor's company.
-func Outcomes(ds *Dataset, cards []market.Card) []outcome.Outcome {
+// forum are still to come.) Of last year's matchmaking day (past), a side
+// of about half the held meetings reported something, most confirmed
+// since. Minh Phat, the exhibitor admin's company, has a report waiting
+// for its confirmation from the visitor's company, and the visitor's
+// company one from Hanbit Robotics.
+func Outcomes(ds *Dataset, cards []market.Card, past []meeting.Meeting) []outcome.Outcome {
 	rng := rand.New(rand.NewPCG(uint64(len(cards)), 0x6f7574)) // "out"
 	member := map[int64]int64{}                                // org → a member who reports or answers
 	for _, m := range ds.Memberships {
@@ -116,6 +119,56 @@ func Outcomes(ds *Dataset, cards []market.Card) []outcome.Outcome {
 			st = outcome.Disputed
 		}
 		add(c, cands[rng.IntN(len(cands))], kind, value, st, "Từ tin: "+c.Title.VI)
+	}
+	return append(out, pastOutcomes(past, int64(len(out))+1, member, visitorCo, rng)...)
+}
+
+// pastOutcomes reports what came of last year's held meetings, numbered
+// from firstID.
+func pastOutcomes(past []meeting.Meeting, firstID int64, member map[int64]int64, visitorCo int64, rng *rand.Rand) []outcome.Outcome {
+	var out []outcome.Outcome
+	kinds := []outcome.Kind{outcome.FollowUp, outcome.FollowUp, outcome.FollowUp, outcome.NDA, outcome.NDA, outcome.MoU,
+		outcome.Pilot, outcome.Pilot, outcome.Contract, outcome.Contract, outcome.TechTransfer}
+	for _, m := range past {
+		if m.Status != meeting.Held {
+			continue
+		}
+		reporter, partner := m.FromOrg, m.ToOrg
+		kind, st := kinds[rng.IntN(len(kinds))], outcome.Confirmed
+		switch {
+		case m.ToOrg == visitorCo && m.FromOrg == 2: // Hanbit's follow-up, for the visitor to confirm
+			kind, st = outcome.FollowUp, outcome.Reported
+		case m.FromOrg == visitorCo || m.ToOrg == visitorCo || rng.IntN(2) == 0:
+			continue // nothing reported (yet)
+		default:
+			if rng.IntN(2) == 0 {
+				reporter, partner = partner, reporter
+			}
+			switch r := rng.Float64(); {
+			case r < 0.2:
+				st = outcome.Reported
+			case r < 0.27:
+				st = outcome.Disputed
+			}
+		}
+		var value int64
+		switch kind {
+		case outcome.Contract, outcome.TechTransfer:
+			value = int64(1+rng.IntN(80)) * 50_000_000
+		case outcome.Pilot:
+			value = int64(rng.IntN(12)) * 25_000_000
+		}
+		at := m.CheckedInAt.Add(time.Duration(24+rng.IntN(60*24)) * time.Hour)
+		o := outcome.Outcome{ID: firstID + int64(len(out)), EventID: m.EventID, MeetingID: m.ID, CardID: m.CardID, Reporter: reporter, Partner: partner,
+			Kind: kind, Value: value, Note: "Sau buổi gặp B2B 2026 / After the 2026 B2B meeting", Status: st, ReportedBy: member[reporter],
+			CreatedAt: at, UpdatedAt: at}
+		if st != outcome.Reported {
+			o.AnsweredBy, o.UpdatedAt = member[partner], at.Add(30*time.Hour)
+		}
+		if st == outcome.Disputed {
+			o.Answer = "Chưa ký kết chính thức / Not signed yet"
+		}
+		out = append(out, o)
 	}
 	return out
 }

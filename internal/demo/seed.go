@@ -40,9 +40,17 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			func() error { return b.Products(Products(ds)) },
 			// Issue 3: marketplace cards and meeting requests (cards.go).
 			func() error { return b.Cards(Cards(ds)) },
-			func() error { return b.Meetings(Meetings(ds, Cards(ds))) },
-			// What came of cards over the past year (outcomes.go).
-			func() error { return b.Outcomes(Outcomes(ds, Cards(ds))) },
+			// Last year's matchmaking day, its meetings held (past.go).
+			func() error {
+				cards := Cards(ds)
+				fair := Meetings(ds, cards)
+				return b.Meetings(append(fair, PastMeetings(ds, cards, int64(len(fair))+1)...))
+			},
+			// What came of cards and of last year's meetings (outcomes.go).
+			func() error {
+				cards := Cards(ds)
+				return b.Outcomes(Outcomes(ds, cards, PastMeetings(ds, cards, int64(len(Meetings(ds, cards)))+1)))
+			},
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {

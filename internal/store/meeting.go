@@ -437,11 +437,15 @@ func (b *Bulk) Meetings(ms []meeting.Meeting) error {
 		if m.UpdatedAt.IsZero() {
 			m.UpdatedAt = m.CreatedAt
 		}
+		var checked any
+		if m.CheckedInAt != nil {
+			checked = m.CheckedInAt.UTC()
+		}
 		rows[i] = []any{m.ID, m.EventID, m.FromOrg, m.ToOrg, nullID(m.RequestedBy), nullID(m.AnsweredBy), nullID(m.CardID), string(m.Origin),
-			m.Message, string(m.Place), string(m.Status), m.Reason, m.WantedSlot, m.Slot, m.Location, m.CreatedAt.UTC(), m.UpdatedAt.UTC()}
+			m.Message, string(m.Place), string(m.Status), m.Reason, m.WantedSlot, m.Slot, m.Location, checked, m.CreatedAt.UTC(), m.UpdatedAt.UTC()}
 	}
 	if err := b.insert("meetings", []string{"id", "event_id", "from_org", "to_org", "requested_by", "answered_by", "card_id", "origin",
-		"message", "place", "status", "reason", "wanted_slot", "slot", "location", "created_at", "updated_at"}, rows); err != nil {
+		"message", "place", "status", "reason", "wanted_slot", "slot", "location", "checked_in_at", "created_at", "updated_at"}, rows); err != nil {
 		return err
 	}
 	return b.tx.db.dialect.resetSequences(b.tx, "meetings")
