@@ -19,6 +19,8 @@ type Fact struct {
 	PartnerHouse    org.House
 	ReporterCountry string
 	PartnerCountry  string
+	// EventID is the event whose meeting it came of; 0 for a card's.
+	EventID int64
 }
 
 // MinGroup is the fewest outcomes with a value that a published value
@@ -46,6 +48,9 @@ type Indicators struct {
 	ByHouses []Group `json:"by_houses"` // "academia-enterprise", …: the two houses in alphabetical order, largest first
 	ByReach  []Group `json:"by_reach"`  // "domestic", "international"
 	ByYear   []Group `json:"by_year"`   // oldest first
+	// BySource is where it came from: "event:ID" for an event's meetings,
+	// "marketplace" for cards; most first.
+	BySource []Group `json:"by_source"`
 }
 
 // HousePair names the pair of houses an outcome joins, the same whichever
@@ -55,6 +60,15 @@ func HousePair(a, b org.House) string {
 		a, b = b, a
 	}
 	return string(a) + "-" + string(b)
+}
+
+// Source names where an outcome came from: an event's meetings
+// ("event:3") or the marketplace (eventID 0).
+func Source(eventID int64) string {
+	if eventID == 0 {
+		return "marketplace"
+	}
+	return "event:" + strconv.FormatInt(eventID, 10)
 }
 
 // Reach says whether an outcome crossed a border.
@@ -72,7 +86,7 @@ func Aggregate(facts []Fact) Indicators {
 	for _, k := range Kinds {
 		kinds[string(k)] = &Group{Key: string(k)}
 	}
-	houses, reach, years := map[string]*Group{}, map[string]*Group{}, map[string]*Group{}
+	houses, reach, years, sources := map[string]*Group{}, map[string]*Group{}, map[string]*Group{}, map[string]*Group{}
 	add := func(m map[string]*Group, key string, f Fact) {
 		g := m[key]
 		if g == nil {
@@ -89,6 +103,7 @@ func Aggregate(facts []Fact) Indicators {
 		add(houses, HousePair(f.ReporterHouse, f.PartnerHouse), f)
 		add(reach, Reach(f.ReporterCountry, f.PartnerCountry), f)
 		add(years, strconv.Itoa(f.Year), f)
+		add(sources, Source(f.EventID), f)
 	}
 	in.Total.Key = "total"
 	hide(&in.Total)
@@ -98,15 +113,17 @@ func Aggregate(facts []Fact) Indicators {
 		in.ByKind = append(in.ByKind, g)
 	}
 	suppress(in.ByKind)
-	in.ByHouses = sorted(houses, func(a, b Group) int {
+	mostFirst := func(a, b Group) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
 		return cmp.Compare(a.Key, b.Key)
-	})
+	}
+	in.ByHouses = sorted(houses, mostFirst)
+	in.BySource = sorted(sources, mostFirst)
 	in.ByReach = sorted(reach, func(a, b Group) int { return cmp.Compare(a.Key, b.Key) })
 	in.ByYear = sorted(years, func(a, b Group) int { return cmp.Compare(a.Key, b.Key) })
-	for _, gs := range [][]Group{in.ByHouses, in.ByReach, in.ByYear} {
+	for _, gs := range [][]Group{in.ByHouses, in.ByReach, in.ByYear, in.BySource} {
 		suppress(gs)
 	}
 	return in

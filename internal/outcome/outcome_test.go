@@ -191,6 +191,13 @@ func TestAggregate(t *testing.T) {
 	if c, tt := kinds["contract"], kinds["tech_transfer"]; c.Hidden || c.Value != 5030 || tt.Hidden || tt.Value != 600 {
 		t.Errorf("by kind with three contracts %+v", in.ByKind)
 	}
+	// By source: an event's meetings apart from the marketplace.
+	ev := f(FollowUp, 0, 2026, org.State, org.State, vn, vn)
+	ev.EventID = 7
+	in = Aggregate(append(facts, ev))
+	if len(in.BySource) != 2 || in.BySource[0].Key != "marketplace" || in.BySource[0].Count != 5 || in.BySource[1].Key != Source(7) || in.BySource[1].Count != 1 || in.BySource[1].Hidden {
+		t.Errorf("by source %+v", in.BySource)
+	}
 	if HousePair(org.EnterpriseHouse, org.Academia) != HousePair(org.Academia, org.EnterpriseHouse) {
 		t.Error("a pair of houses depends on who reported")
 	}

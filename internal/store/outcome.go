@@ -151,10 +151,10 @@ func (b *Bulk) Outcomes(os []outcome.Outcome) error {
 }
 
 // ConfirmedFacts lists every confirmed outcome as the public indicators
-// see it: its kind, value and year, and the kinds and countries of the
-// two organizations, not their names.
+// see it: its kind, value, year and event, and the kinds and countries of
+// the two organizations, not their names.
 func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
-	rows, err := db.query(ctx, `SELECT o.kind, o.value_vnd, o.created_at, r.kind, r.country, p.kind, p.country
+	rows, err := db.query(ctx, `SELECT o.kind, o.value_vnd, o.created_at, r.kind, r.country, p.kind, p.country, o.event_id
 		FROM outcomes o JOIN organizations r ON r.id = o.reporter_org JOIN organizations p ON p.id = o.partner_org
 		WHERE o.status = 'confirmed'`)
 	if err != nil {
@@ -166,10 +166,11 @@ func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
 		var f outcome.Fact
 		var kind, rk, pk string
 		var at time.Time
-		if err := rows.Scan(&kind, &f.Value, &at, &rk, &f.ReporterCountry, &pk, &f.PartnerCountry); err != nil {
+		var ev sql.NullInt64
+		if err := rows.Scan(&kind, &f.Value, &at, &rk, &f.ReporterCountry, &pk, &f.PartnerCountry, &ev); err != nil {
 			return nil, fmt.Errorf("confirmed outcomes: %w", err)
 		}
-		f.Kind, f.Year = outcome.Kind(kind), at.Year()
+		f.Kind, f.Year, f.EventID = outcome.Kind(kind), at.Year(), ev.Int64
 		f.ReporterHouse, f.PartnerHouse = org.Kind(rk).House(), org.Kind(pk).House()
 		out = append(out, f)
 	}

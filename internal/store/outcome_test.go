@@ -88,7 +88,7 @@ func TestOutcomes(t *testing.T) {
 		}
 		facts, err := db.ConfirmedFacts(ctx)
 		if err != nil || len(facts) != 1 || facts[0].Kind != outcome.Pilot || facts[0].Value != 300_000_000 || facts[0].Year != db.Now().Year() ||
-			facts[0].ReporterHouse == "" || facts[0].PartnerCountry == "" {
+			facts[0].ReporterHouse == "" || facts[0].PartnerCountry == "" || facts[0].EventID != e.ID {
 			t.Fatalf("ConfirmedFacts = %+v, %v", facts, err)
 		}
 		byMeeting, err := db.MeetingOutcomes(ctx, []int64{m.ID, 424242})

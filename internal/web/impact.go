@@ -31,7 +31,7 @@ type ImpactRow struct {
 	Count             int
 }
 
-func impactTables(p Page, in outcome.Indicators) []ImpactTable {
+func impactTables(p Page, in outcome.Indicators, events map[string]string) []ImpactTable {
 	value := func(g outcome.Group) string {
 		switch {
 		case g.Hidden:
@@ -57,6 +57,12 @@ func impactTables(p Page, in outcome.Indicators) []ImpactTable {
 		table("impact-houses", "impact.by_houses", in.ByHouses, houses),
 		table("impact-reach", "impact.by_reach", in.ByReach, func(k string) string { return p.T("impact.reach." + k) }),
 		table("impact-years", "impact.by_year", in.ByYear, func(k string) string { return k }),
+		table("impact-sources", "impact.by_source", in.BySource, func(k string) string {
+			if name, ok := events[k]; ok {
+				return name
+			}
+			return p.T("impact.source." + k)
+		}),
 	}
 }
 
@@ -75,7 +81,15 @@ func (o *outcomeWeb) handleImpact(w http.ResponseWriter, r *http.Request) error 
 	}
 	p := ImpactPage{Page: o.s.page(r, ""), In: in}
 	p.Title = p.T("impact.title")
-	p.Tables = impactTables(p.Page, in)
+	evs, _, err := o.s.db.Events(r.Context(), 0, 1000)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, e := range evs {
+		names[outcome.Source(e.ID)] = p.Tx(e.Name)
+	}
+	p.Tables = impactTables(p.Page, in, names)
 	return o.s.render(w, http.StatusOK, "impact", p)
 }
 
@@ -99,6 +113,7 @@ func (o *outcomeWeb) handleImpactCSV(w http.ResponseWriter, r *http.Request) err
 	write("houses", in.ByHouses...)
 	write("reach", in.ByReach...)
 	write("year", in.ByYear...)
+	write("source", in.BySource...)
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err

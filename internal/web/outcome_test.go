@@ -213,8 +213,12 @@ func TestImpact(t *testing.T) {
 	if len(in.ByHouses) != 1 || in.ByHouses[0].Count != 3 {
 		t.Fatalf("houses %+v", in.ByHouses)
 	}
+	// All three came of a card, none of a meeting: one source.
+	if len(in.BySource) != 1 || in.BySource[0] != (outcome.Group{Key: "marketplace", Count: 3, Value: 300_000_000}) {
+		t.Fatalf("sources %+v", in.BySource)
+	}
 	page := readAll(t, f.do(anon, "GET", "/impact", "", ""))
-	for _, want := range []string{`id="impact-count">3<`, "300.000.000 ₫", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
+	for _, want := range []string{`id="impact-count">3<`, "300.000.000 ₫", "Sàn công nghệ (quanh năm)", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}
@@ -232,7 +236,7 @@ func TestImpact(t *testing.T) {
 	for _, r := range rows {
 		found = found || strings.Join(r, ",") == "kind,tech_transfer,2,0,true"
 	}
-	if !found || len(rows) != 1+1+len(outcome.Kinds)+len(in.ByHouses)+len(in.ByReach)+len(in.ByYear) {
+	if !found || len(rows) != 1+1+len(outcome.Kinds)+len(in.ByHouses)+len(in.ByReach)+len(in.ByYear)+len(in.BySource) {
 		t.Fatalf("csv rows %q", rows)
 	}
 }
