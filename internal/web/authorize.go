@@ -126,7 +126,7 @@ func (s *Server) allowed(r *http.Request, p policy, v *viewer) error {
 		return allowIf(v.admin() || v.orgs[id] == account.MemberAdmin)
 	case orgMember, cardOwner, meetingParty: // issue 3, see routes_match.go
 		return s.allowMatch(r, p, v)
-	case meetingSide, outcomePartner, outcomeReporter: // see routes_outcome.go
+	case meetingSide, outcomePartner, outcomeReporter, outcomeSide: // see routes_outcome.go
 		return s.allowOutcome(r, p, v)
 	}
 	return errForbidden

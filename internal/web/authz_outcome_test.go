@@ -11,6 +11,7 @@ import (
 var (
 	meetingSides2 = []string{xstaff, xadmin, otherX, admin} // members of either side of {meeting}, admins
 	outcomeByB    = []string{otherX, admin}                 // the reporting organization's members
+	outcomeSides  = []string{xstaff, xadmin, otherX, admin} // either organization's members
 )
 
 func init() {
@@ -28,6 +29,7 @@ func init() {
 		"POST /console/events/{event}/outcomes/ask":           runners,
 		"GET /api/v1/organizations/{org}/outcomes":            orgAMembers,
 		"POST /api/v1/organizations/{org}/outcomes":           orgAMembers,
+		"GET /api/v1/outcomes/{outcome}":                      outcomeSides,
 		"POST /api/v1/outcomes/{outcome}/confirm":             orgAMembers,
 		"POST /api/v1/outcomes/{outcome}/dispute":             orgAMembers,
 		"DELETE /api/v1/outcomes/{outcome}":                   outcomeByB,
@@ -62,6 +64,7 @@ func init() {
 	bodies["POST /api/v1/outcomes/{outcome}/confirm"] = fresh("application/json", `{}`)
 	bodies["POST /api/v1/outcomes/{outcome}/dispute"] = fresh("application/json", `{"reason":"not signed"}`)
 	bodies["DELETE /api/v1/outcomes/{outcome}"] = fresh("", "")
+	bodies["GET /api/v1/outcomes/{outcome}"] = fresh("", "")
 	fixtureHooks = append(fixtureHooks, newOutcome)
 }
 

@@ -109,6 +109,18 @@ func (o *outcomeWeb) apiReport(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusCreated, v)
 }
 
+func (o *outcomeWeb) apiOutcome(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "outcome")
+	if err != nil {
+		return err
+	}
+	v, err := o.s.db.Outcome(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
 func (o *outcomeWeb) apiConfirm(w http.ResponseWriter, r *http.Request) error {
 	var in struct{}
 	if err := decodeOptional(r, &in); err != nil {
@@ -198,6 +210,7 @@ func init() {
 	for k, d := range map[string]apiDoc{
 		"GET /api/v1/organizations/{org}/outcomes":  {summary: "The outcomes an organization reported or is the partner of, newest first (its members)", out: outcome.View{}, list: true},
 		"POST /api/v1/organizations/{org}/outcomes": {summary: "Report what came of a meeting (event_id and meeting_id: the organization is one side; scheduled or held) or of another organization's published card (card_id); value_vnd in whole đồng; 409 when that meeting already has a report of that kind — the other side confirms it instead", in: OutcomeInput{}, out: outcome.View{}},
+		"GET /api/v1/outcomes/{outcome}":            {summary: "Read a report (the members of either organization)", out: outcome.View{}},
 		"POST /api/v1/outcomes/{outcome}/confirm":   {summary: "Confirm a report: the outcome counts as verified (the partner organization's members; body optional)", in: struct{}{}, out: outcome.View{}},
 		"POST /api/v1/outcomes/{outcome}/dispute":   {summary: "Dispute a report, with a reason the reporter reads (the partner organization's members)", in: DisputeInput{}, out: outcome.View{}},
 		"DELETE /api/v1/outcomes/{outcome}":         {summary: "Withdraw a report that is not confirmed (the reporting organization's members); 409 once confirmed"},

@@ -157,6 +157,11 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if disputed.Status != outcome.Disputed || disputed.Answer != "chưa ký" {
 		t.Fatalf("dispute: %+v", disputed)
 	}
+	var read outcome.View
+	decodeInto(t, f.do(otherX, "GET", "/api/v1/outcomes/"+itoa(card.ID), "", ""), &read)
+	if read.Status != outcome.Disputed || read.Answer != "chưa ký" || read.PartnerOrg.ID != f.orgA {
+		t.Fatalf("the reporter reads its disputed report: %+v", read)
+	}
 	if m := inbox.Wait(t, otherX+"@example.vn", "phản đối kết quả"); !strings.Contains(m.Text, "chưa ký") || !strings.Contains(m.Text, "800.000.000") {
 		t.Fatalf("mail to the reporter on a dispute: %q", m.Text)
 	}

@@ -11,6 +11,7 @@ const (
 	meetingSide     policy = "meeting-side"     // members of either side of {meeting}, admins
 	outcomePartner  policy = "outcome-partner"  // members of {outcome}'s partner organization, admins
 	outcomeReporter policy = "outcome-reporter" // members of {outcome}'s reporting organization, admins
+	outcomeSide     policy = "outcome-side"     // members of either organization of {outcome}, admins
 )
 
 // outcomeWeb serves what came of meetings and cards.
@@ -38,6 +39,7 @@ func (s *Server) outcomeRoutes() []route {
 
 		{"GET /api/v1/organizations/{org}/outcomes", orgMember, o.apiOrgOutcomes},
 		{"POST /api/v1/organizations/{org}/outcomes", orgMember, o.apiReport},
+		{"GET /api/v1/outcomes/{outcome}", outcomeSide, o.apiOutcome},
 		{"POST /api/v1/outcomes/{outcome}/confirm", outcomePartner, o.apiConfirm},
 		{"POST /api/v1/outcomes/{outcome}/dispute", outcomePartner, o.apiDispute},
 		{"DELETE /api/v1/outcomes/{outcome}", outcomeReporter, o.apiWithdraw},
@@ -69,7 +71,7 @@ func (s *Server) allowOutcome(r *http.Request, p policy, v *viewer) error {
 		} else if err != nil {
 			return err
 		}
-	case outcomePartner, outcomeReporter:
+	case outcomePartner, outcomeReporter, outcomeSide:
 		id, err := pathID(r, "outcome")
 		if err != nil {
 			return err
@@ -80,9 +82,13 @@ func (s *Server) allowOutcome(r *http.Request, p policy, v *viewer) error {
 		} else if err != nil {
 			return err
 		}
-		a, b = partner, partner
-		if p == outcomeReporter {
+		switch p {
+		case outcomePartner:
+			a, b = partner, partner
+		case outcomeReporter:
 			a, b = reporter, reporter
+		default:
+			a, b = reporter, partner
 		}
 	default:
 		return errForbidden
