@@ -4,6 +4,10 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 )
 
 // TestConsoleIndexStands: an exhibitor's console lists its stands with the
@@ -104,5 +108,48 @@ func TestDashboardMeetings(t *testing.T) {
 	// The fixture has one request waiting for an answer.
 	if chart := page[i:]; !strings.Contains(chart, "Chờ trả lời</span>") || !strings.Contains(chart, "<b>1</b>") {
 		t.Errorf("the meetings chart does not count the waiting request")
+	}
+}
+
+// TestHomeListsPastEventsLast: the home page lists what is under way or
+// to come first, soonest first, and the events that are over after them,
+// the latest first; an event is over once its last day has passed in its
+// venue's zone.
+func TestHomeListsPastEventsLast(t *testing.T) {
+	// 10 March 2027, 23:30 in Binh Duong (16:30 UTC): the fixture's fair
+	// (10–12 March) is under way.
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return time.Date(2027, 3, 10, 16, 30, 0, 0, time.UTC) }))
+	ctx := t.Context()
+	ev, err := f.db.Event(ctx, f.eventID)
+	must(t, err)
+	for _, e := range []event.Event{
+		{Slug: "matchmaking-2026", Kind: event.Matchmaking, Name: i18n.Text{VI: "Ngày kết nối 2026"}, StartDate: "2026-04-16", EndDate: "2026-04-16"},
+		{Slug: "forum-2026", Kind: event.Forum, Name: i18n.Text{VI: "Diễn đàn 2026"}, StartDate: "2026-09-01", EndDate: "2026-09-02"},
+		{Slug: "expo-2028", Kind: event.TradeFair, Name: i18n.Text{VI: "Triển lãm 2028"}, StartDate: "2028-03-08", EndDate: "2028-03-10"},
+		{Slug: "day-before", Kind: event.Forum, Name: i18n.Text{VI: "Hội thảo hôm qua"}, StartDate: "2027-03-09", EndDate: "2027-03-09"},
+	} {
+		e.VenueID = ev.VenueID
+		must(t, f.db.CreateEvent(ctx, &e))
+	}
+	page := readAll(t, f.do(anon, "GET", "/", "", ""))
+	upcoming, past, ok := strings.Cut(page, `id="past-events"`)
+	if !ok {
+		t.Fatal("the home page has no past events")
+	}
+	order := func(s string, names ...string) {
+		t.Helper()
+		last := -1
+		for _, n := range names {
+			i := strings.Index(s, n)
+			if i < 0 || i < last {
+				t.Fatalf("%q is not in its place (after %d): %s", n, last, s)
+			}
+			last = i
+		}
+	}
+	order(upcoming, "Triển lãm Nhà máy Thông minh", "Triển lãm 2028")
+	order(past, "Hội thảo hôm qua", "Diễn đàn 2026", "Ngày kết nối 2026")
+	if strings.Contains(upcoming, "2026") || strings.Contains(past, "Triển lãm") {
+		t.Error("an event is listed on the wrong side")
 	}
 }

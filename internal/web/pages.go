@@ -15,7 +15,8 @@ import (
 // HomePage lists the events.
 type HomePage struct {
 	Page
-	Events []EventCard
+	Events []EventCard // under way or to come, soonest first
+	Past   []EventCard // over, the latest first
 }
 
 // EventCard is an event in a list.
@@ -40,7 +41,13 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			}
 			venues[e.VenueID] = v
 		}
-		p.Events = append(p.Events, EventCard{Event: e, Venue: v})
+		// An event is over once its last day has passed where it is held.
+		card := EventCard{Event: e, Venue: v}
+		if today := s.db.Now().In(event.Zone(v.TimeZone)).Format(event.DateLayout); e.EndDate < today {
+			p.Past = append([]EventCard{card}, p.Past...)
+		} else {
+			p.Events = append(p.Events, card)
+		}
 	}
 	return s.render(w, http.StatusOK, "home", p)
 }
