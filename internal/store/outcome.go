@@ -176,3 +176,14 @@ func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
 	}
 	return out, rows.Err()
 }
+
+// MatchFigures counts an event's B2B meetings that were held and the
+// confirmed outcomes of its meetings, for its public page.
+func (db *DB) MatchFigures(ctx context.Context, eventID int64) (held, outcomes int, err error) {
+	err = db.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM meetings WHERE event_id = ? AND status = 'held'),
+		(SELECT COUNT(*) FROM outcomes WHERE event_id = ? AND status = 'confirmed')`, eventID, eventID).Scan(&held, &outcomes)
+	if err != nil {
+		return 0, 0, fmt.Errorf("match figures: %w", err)
+	}
+	return held, outcomes, nil
+}

@@ -86,6 +86,9 @@ func TestOutcomes(t *testing.T) {
 		if s := outcome.Summarize([]outcome.Outcome{evs[0].Outcome}); s.Total.Confirmed != 1 || s.Total.Value != 300_000_000 {
 			t.Fatalf("summary %+v", s)
 		}
+		if held, confirmed, err := db.MatchFigures(ctx, e.ID); err != nil || held != 0 || confirmed != 1 {
+			t.Fatalf("MatchFigures = %d held, %d confirmed, %v", held, confirmed, err)
+		}
 		facts, err := db.ConfirmedFacts(ctx)
 		if err != nil || len(facts) != 1 || facts[0].Kind != outcome.Pilot || facts[0].Value != 300_000_000 || facts[0].Year != db.Now().Year() ||
 			facts[0].ReporterHouse == "" || facts[0].PartnerCountry == "" || facts[0].EventID != e.ID {

@@ -6,8 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"ketnoi/internal/account"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/org"
 )
 
 // TestConsoleIndexStands: an exhibitor's console lists its stands with the
@@ -151,5 +153,52 @@ func TestHomeListsPastEventsLast(t *testing.T) {
 	order(past, "Hội thảo hôm qua", "Diễn đàn 2026", "Ngày kết nối 2026")
 	if strings.Contains(upcoming, "2026") || strings.Contains(past, "Triển lãm") {
 		t.Error("an event is listed on the wrong side")
+	}
+}
+
+// TestRegistrationClosesWhenOver: once an event's last day has passed in
+// its venue's zone, its page offers no registration, the form says it is
+// closed, and a registration sent anyway (form or API) is refused with
+// nothing written.
+func TestRegistrationClosesWhenOver(t *testing.T) {
+	// 13 March 2027, 00:30 in Binh Duong: the fair ended on the 12th.
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return time.Date(2027, 3, 12, 17, 30, 0, 0, time.UTC) }))
+	ctx := t.Context()
+	ev := "/events/" + itoa(f.eventID)
+	count := func() int {
+		var st event.Stats
+		must(t, f.db.AttendanceStats(ctx, f.eventID, &st))
+		return st.Registrations
+	}
+	before := count()
+	page := readAll(t, f.do(anon, "GET", ev, "", ""))
+	if !strings.Contains(page, `id="event-over"`) || strings.Contains(page, `href="`+ev+`/register"`) {
+		t.Error("the page of an event that is over offers registration")
+	}
+	if page := readAll(t, f.do(anon, "GET", ev+"/register", "", "")); !strings.Contains(page, `id="event-over"`) || strings.Contains(page, `id="register-form"`) {
+		t.Error("the registration form of an event that is over is open")
+	}
+	resp := f.do(anon, "POST", ev+"/register", "application/x-www-form-urlencoded", "name=Late&email=late@example.vn&category=visitor&consent=yes")
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("a late registration by form: %d, want 409", resp.StatusCode)
+	}
+	problem(t, f, anon, "POST", "/api/v1"+ev+"/registrations", `{"name":"Late","email":"late2@example.vn","consent":true}`, 409)
+	if after := count(); after != before {
+		t.Fatalf("%d registrations after, %d before", after, before)
+	}
+	// Nor does it take applications to exhibit.
+	c := &org.Organization{Kind: org.Startup, Name: i18n.Text{VI: "Công ty Khởi nghiệp Muộn"}, Country: "VN"}
+	must(t, f.db.CreateOrganization(ctx, c))
+	must(t, f.db.AddMembership(ctx, account.Membership{PersonID: f.people[visitor].ID, OrgID: c.ID, Role: account.MemberAdmin}))
+	apply := "/orgs/" + itoa(c.ID) + "/events/" + itoa(f.eventID) + "/apply"
+	if page := readAll(t, f.do(visitor, "GET", apply, "", "")); !strings.Contains(page, `id="apply-over"`) || strings.Contains(page, `name="op" value="submit"`) {
+		t.Error("the application form of an event that is over is open")
+	}
+	resp = f.do(visitor, "POST", apply, "application/x-www-form-urlencoded", "op=submit&booth_type=shell&area=9&sector=robotics&email=late@example.vn")
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("a late application: %d, want 409", resp.StatusCode)
+	}
+	if _, err := f.db.ApplicationOfOrg(ctx, f.eventID, c.ID); err == nil {
+		t.Error("a late application was stored")
 	}
 }

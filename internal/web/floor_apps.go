@@ -33,6 +33,7 @@ type ApplyPage struct {
 	Fields    map[string]string
 	Message   string
 	Done      string
+	Over      bool // the event is over: no new application
 	Sectors   []string
 	Types     []event.BoothType
 }
@@ -65,7 +66,7 @@ func (s *Server) handleApplyStart(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) applyPage(r *http.Request) (ApplyPage, error) {
-	e, _, err := s.loadEvent(r)
+	e, venue, err := s.loadEvent(r)
 	if err != nil {
 		return ApplyPage{}, err
 	}
@@ -97,7 +98,8 @@ func (s *Server) applyPage(r *http.Request) (ApplyPage, error) {
 			return p, err
 		}
 		p.Exhibitor = len(xs[e.ID]) > 0
-		p.Editable = !p.Exhibitor
+		p.Over = s.over(e, venue)
+		p.Editable = !p.Exhibitor && !p.Over
 	default:
 		return p, err
 	}
@@ -144,7 +146,7 @@ func (s *Server) handleApplySave(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case op == "withdraw" && p.App != nil:
 		err, done = s.moveApplication(r, *p.App, exhibit.Withdraw, by, ""), "withdrawn"
-	case op == "submit" && p.App == nil && !p.Exhibitor:
+	case op == "submit" && p.App == nil && !p.Exhibitor && !p.Over:
 		a := exhibit.Application{EventID: p.Event.ID, OrgID: p.Org.ID, Lang: v.lang, OrgName: p.Org.Name}
 		applicationForm(r, &a)
 		p.Form = a

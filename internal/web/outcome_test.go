@@ -112,6 +112,10 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if !strings.Contains(page, `<tr data-kind="pilot"><th scope="row">Thí điểm</th><td>1</td>`) || !strings.Contains(page, "1.500.000.000") {
 		t.Fatalf("console: %s", page)
 	}
+	page = readAll(t, f.do(anon, "GET", "/events/"+itoa(f.eventID), "", ""))
+	if !strings.Contains(page, `<b id="fig-held">1</b>`) || !strings.Contains(page, `<b id="fig-outcomes"><a href="/impact">1</a></b>`) {
+		t.Errorf("the event's page does not count the held meeting and its confirmed outcome")
+	}
 	page = readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID), "", ""))
 	if _, chart, ok := strings.Cut(page, `id="dash-outcomes"`); !ok || !strings.Contains(chart, "Thí điểm</span>") || !strings.Contains(chart, "1.500.000.000") {
 		t.Errorf("the event's overview does not count the confirmed pilot")

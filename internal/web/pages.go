@@ -61,6 +61,10 @@ type EventPage struct {
 	Halls    []event.Hall
 	Sessions []event.Session
 	CanRun   bool
+	Over     bool // its last day has passed: no registration
+	// Held and Outcomes count its B2B meetings that took place and the
+	// confirmed outcomes of its meetings.
+	Held, Outcomes int
 }
 
 // eventAndVenue is an event with its venue, as most pages need both.
@@ -90,7 +94,7 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := EventPage{Page: s.page(r, "").inZone(v), Event: e, Venue: v, CanRun: viewerOf(r).organizer(e.ID)}
+	p := EventPage{Page: s.page(r, "").inZone(v), Event: e, Venue: v, CanRun: viewerOf(r).organizer(e.ID), Over: s.over(e, v)}
 	p.Title = p.Tx(e.Name)
 	// The floor's figures follow the directory version; registrations and
 	// sessions do not move it, so they are counted on every view.
@@ -106,6 +110,9 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p.Sessions, _, err = s.db.Sessions(r.Context(), e.ID, store.SessionFilter{Limit: 200}); err != nil {
+		return err
+	}
+	if p.Held, p.Outcomes, err = s.db.MatchFigures(r.Context(), e.ID); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "event", p)

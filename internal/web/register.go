@@ -38,6 +38,7 @@ type RegisterPage struct {
 	Done       bool
 	QR         template.URL // the badge QR as a data: URL
 	Code       string       // the registration code, for the badge kiosk
+	Over       bool         // the event is over: no form
 }
 
 func (s *Server) registerPage(r *http.Request, e event.Event) RegisterPage {
@@ -48,19 +49,33 @@ func (s *Server) registerPage(r *http.Request, e event.Event) RegisterPage {
 }
 
 func (s *Server) handleRegisterForm(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := s.loadEvent(r)
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "register", s.registerPage(r, e))
-}
-
-func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := s.loadEvent(r)
+	e, v, err := s.loadEvent(r)
 	if err != nil {
 		return err
 	}
 	p := s.registerPage(r, e)
+	p.Over = s.over(e, v)
+	return s.render(w, http.StatusOK, "register", p)
+}
+
+// over reports whether an event's last day has passed where it is held.
+func (s *Server) over(e event.Event, v event.Venue) bool {
+	return e.EndDate < s.db.Now().In(event.Zone(v.TimeZone)).Format(event.DateLayout)
+}
+
+// errEventOver refuses a registration once the event is over.
+var errEventOver = apperr.Errorf(apperr.Conflict, "This event is over: registration is closed.")
+
+func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
+	e, v, err := s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	p := s.registerPage(r, e)
+	if s.over(e, v) {
+		p.Over = true
+		return s.render(w, http.StatusConflict, "register", p)
+	}
 	f := &p.Form
 	f.Name, f.Email, f.Phone = r.PostFormValue("name"), r.PostFormValue("email"), r.PostFormValue("phone")
 	f.OrgName, f.JobTitle = r.PostFormValue("organization"), r.PostFormValue("job_title")
@@ -198,9 +213,12 @@ type RegistrationInput struct {
 }
 
 func (s *Server) apiRegister(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := s.loadEvent(r)
+	e, v, err := s.loadEvent(r)
 	if err != nil {
 		return err
+	}
+	if s.over(e, v) {
+		return errEventOver
 	}
 	var in RegistrationInput
 	if err := decodeJSON(r, &in); err != nil {
