@@ -184,8 +184,11 @@ func (s *Server) startSession(ctx context.Context, w http.ResponseWriter, person
 		return "", err
 	}
 	if w != nil {
+		// Max-Age, which browsers prefer to Expires, counts from the
+		// client's own clock, so a client whose clock is off keeps the
+		// session as long as the server does.
 		http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: s.cfg.Secure,
-			SameSite: http.SameSiteLaxMode, Expires: sess.ExpiresAt})
+			SameSite: http.SameSiteLaxMode, Expires: sess.ExpiresAt, MaxAge: int(account.SessionLifetime.Seconds())})
 	}
 	return token, nil
 }

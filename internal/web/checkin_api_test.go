@@ -17,7 +17,7 @@ func postScans(t *testing.T, f *fixture, role, body string) (int, string) {
 func TestScansAPI(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	tok := badgeTokens[f]
-	now := time.Now().UTC().Format(time.RFC3339)
+	now := f.db.Now().Format(time.RFC3339) // the fixture's clock, not the wall's
 	one := fmt.Sprintf(`{"id":"20000000-0000-4000-8000-000000000001","token":%q,"point":"gate-1","kind":"checkin","scanned_at":%q}`, tok, now)
 	code, body := postScans(t, f, organizer, one)
 	if code != 200 || !strings.Contains(body, `"status":"accepted"`) {
@@ -66,7 +66,7 @@ func TestScansAPI(t *testing.T) {
 			t.Errorf("%s: %d %s", bad, code, body)
 		}
 	}
-	st := f.do(organizer, "GET", fmt.Sprintf("/api/v1/events/%d/checkin/stats?day=%s", f.eventID, time.Now().In(time.FixedZone("ICT", 7*3600)).Format("2006-01-02")), "", "")
+	st := f.do(organizer, "GET", fmt.Sprintf("/api/v1/events/%d/checkin/stats?day=%s", f.eventID, f.db.Now().In(time.FixedZone("ICT", 7*3600)).Format("2006-01-02")), "", "")
 	stats := readAll(t, st)
 	if !strings.Contains(stats, `"admitted":1`) || !strings.Contains(stats, `"exits":1`) || !strings.Contains(stats, `"gate-1":1`) {
 		t.Fatalf("stats: %s", stats)

@@ -159,7 +159,7 @@ func TestHomeListsPastEventsLast(t *testing.T) {
 // TestRegistrationClosesWhenOver: once an event's last day has passed in
 // its venue's zone, its page offers no registration, the form says it is
 // closed, and a registration sent anyway (form or API) is refused with
-// nothing written.
+// nothing written; so are meeting requests and applications to exhibit.
 func TestRegistrationClosesWhenOver(t *testing.T) {
 	// 13 March 2027, 00:30 in Binh Duong: the fair ended on the 12th.
 	f := mustFixture(t, "sqlite", withClock(func() time.Time { return time.Date(2027, 3, 12, 17, 30, 0, 0, time.UTC) }))
@@ -186,10 +186,27 @@ func TestRegistrationClosesWhenOver(t *testing.T) {
 	if after := count(); after != before {
 		t.Fatalf("%d registrations after, %d before", after, before)
 	}
-	// Nor does it take applications to exhibit.
+	// Nor meeting requests, here to the visitor's new company.
 	c := &org.Organization{Kind: org.Startup, Name: i18n.Text{VI: "Công ty Khởi nghiệp Muộn"}, Country: "VN"}
 	must(t, f.db.CreateOrganization(ctx, c))
 	must(t, f.db.AddMembership(ctx, account.Membership{PersonID: f.people[visitor].ID, OrgID: c.ID, Role: account.MemberAdmin}))
+	if page := readAll(t, f.do(otherX, "GET", ev+"/meetings/new?to="+itoa(f.orgA), "", "")); strings.Contains(page, `id="meeting-form"`) {
+		t.Error("the meeting request form of an event that is over is open")
+	}
+	n := f.meetingCount()
+	// (xstaff's A has no request open to the visitor's company: only the
+	// end of the event stands in the way.)
+	resp = f.do(xstaff, "POST", ev+"/meetings", "application/x-www-form-urlencoded", "to="+itoa(c.ID)+"&message=late&place=table")
+	if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, "không còn nhận yêu cầu gặp") {
+		t.Errorf("a late meeting request: %d, want 409 saying the event is over", resp.StatusCode)
+	}
+	if p := problem(t, f, xstaff, "POST", "/api/v1"+ev+"/meetings", `{"to_org":`+itoa(c.ID)+`}`, 409); !strings.Contains(p.Detail, "over") {
+		t.Errorf("a late meeting request through the API: %+v", p)
+	}
+	if f.meetingCount() != n {
+		t.Error("a late meeting request was stored")
+	}
+	// Nor does it take applications to exhibit.
 	apply := "/orgs/" + itoa(c.ID) + "/events/" + itoa(f.eventID) + "/apply"
 	if page := readAll(t, f.do(visitor, "GET", apply, "", "")); !strings.Contains(page, `id="apply-over"`) || strings.Contains(page, `name="op" value="submit"`) {
 		t.Error("the application form of an event that is over is open")

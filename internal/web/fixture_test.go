@@ -66,11 +66,19 @@ func withClock(now func() time.Time) func(*store.DB) {
 	return func(db *store.DB) { db.Now = now }
 }
 
+// fixtureEpoch is when the fixture's clock starts unless a test gives its
+// own: before its fair (10–12 March 2027), whenever the tests run, so
+// that registering, requesting meetings and placing them stay open. The
+// clock then runs at the real pace from there.
+var fixtureEpoch = time.Date(2026, 11, 27, 3, 0, 0, 0, time.UTC)
+
 func mustFixture(t *testing.T, dialect string, opts ...func(*store.DB)) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	dsn := storetest.MustDSN(t, dialect)
 	db := storetest.MustOpenDSN(t, dsn)
+	shift := time.Since(fixtureEpoch)
+	db.Now = func() time.Time { return time.Now().Add(-shift).UTC() }
 	for _, o := range opts {
 		o(db)
 	}

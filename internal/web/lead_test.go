@@ -28,7 +28,7 @@ func TestLeadContactOnlyWithConsent(t *testing.T) {
 	must(t, err)
 	tok, err := badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: shy.ID, Version: 1, Category: "visitor"})
 	must(t, err)
-	body := fmt.Sprintf(`{"id":"40000000-0000-4000-8000-000000000001","token":%q,"kind":"lead","exhibitor":%d,"scanned_at":%q}`, tok, f.x1.ID, time.Now().UTC().Format(time.RFC3339))
+	body := fmt.Sprintf(`{"id":"40000000-0000-4000-8000-000000000001","token":%q,"kind":"lead","exhibitor":%d,"scanned_at":%q}`, tok, f.x1.ID, f.db.Now().Format(time.RFC3339))
 	if _, b := postScans(t, f, xstaff, body); !strings.Contains(b, `"accepted"`) {
 		t.Fatalf("lead scan: %s", b)
 	}

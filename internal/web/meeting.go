@@ -186,19 +186,19 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 // NewMeetingPage is the form that requests a meeting.
 type NewMeetingPage struct {
 	Page
-	Event    event.Event
-	To       org.Organization
-	From     []org.Organization
-	FromID   int64
-	CardID   int64
-	Origin   string
-	Booth    bool // one side has a booth at the event
-	Place    string
-	Text     string
-	Fields   map[string]string
-	Message  string
-	NoOrgs   bool
-	Disabled bool
+	Event   event.Event
+	To      org.Organization
+	From    []org.Organization
+	FromID  int64
+	CardID  int64
+	Origin  string
+	Booth   bool // one side has a booth at the event
+	Place   string
+	Text    string
+	Fields  map[string]string
+	Message string
+	NoOrgs  bool
+	Over    bool // the event is over: no form
 }
 
 func (m *matchWeb) newMeetingPage(r *http.Request, e event.Event, toID int64) (NewMeetingPage, error) {
@@ -242,7 +242,7 @@ func formID(r *http.Request, name string) int64 {
 }
 
 func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := m.s.loadEvent(r)
+	e, venue, err := m.s.loadEvent(r)
 	if err != nil {
 		return err
 	}
@@ -250,13 +250,24 @@ func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
+	if p.Over = m.s.over(e, venue); p.Over {
+		p.Message = p.T("event.over_meetings")
+	}
 	p.CardID, p.Origin = formID(r, "card"), r.FormValue("origin")
 	p.FromID = formID(r, "from")
 	return m.s.render(w, http.StatusOK, "meeting_new", p)
 }
 
-// requestMeeting creates a request from one of the viewer's organizations.
-func (m *matchWeb) requestMeeting(r *http.Request, eventID int64, mt *meeting.Meeting) error {
+// errMeetingsOver refuses a meeting request once the event is over.
+var errMeetingsOver = apperr.Errorf(apperr.Conflict, "This event is over: it takes no more meeting requests.")
+
+// requestMeeting creates a request from one of the viewer's organizations,
+// while the event is not over.
+func (m *matchWeb) requestMeeting(r *http.Request, e event.Event, venue event.Venue, mt *meeting.Meeting) error {
+	if m.s.over(e, venue) {
+		return errMeetingsOver
+	}
+	eventID := e.ID
 	v := viewerOf(r)
 	if mt.FromOrg == 0 && len(v.orgs) == 1 {
 		for id := range v.orgs {
@@ -301,13 +312,13 @@ func (m *matchWeb) requestMeeting(r *http.Request, eventID int64, mt *meeting.Me
 }
 
 func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := m.s.loadEvent(r)
+	e, venue, err := m.s.loadEvent(r)
 	if err != nil {
 		return err
 	}
 	mt := meeting.Meeting{FromOrg: formID(r, "from"), ToOrg: formID(r, "to"), CardID: formID(r, "card"),
 		Origin: meeting.Origin(r.PostFormValue("origin")), Message: r.PostFormValue("message"), Place: meeting.Place(r.PostFormValue("place"))}
-	err = m.requestMeeting(r, e.ID, &mt)
+	err = m.requestMeeting(r, e, venue, &mt)
 	var ae *apperr.Error
 	if errors.As(err, &ae) && (ae.Code == apperr.Invalid || ae.Code == apperr.Conflict) && mt.ToOrg > 0 {
 		p, perr := m.newMeetingPage(r, e, mt.ToOrg)
@@ -322,6 +333,8 @@ func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) 
 			p.Message = p.T("form.fix")
 		case errors.Is(err, meeting.ErrPairOpen):
 			p.Message = p.T("meeting.pair_open")
+		case errors.Is(err, errMeetingsOver):
+			p.Message, p.Over = p.T("event.over_meetings"), true
 		case errors.Is(err, meeting.ErrRequestLimit):
 			set, serr := m.s.db.MatchSettings(r.Context(), e.ID)
 			if serr != nil {
@@ -506,7 +519,7 @@ func (m *matchWeb) apiMeetings(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (m *matchWeb) apiRequestMeeting(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := m.s.loadEvent(r)
+	e, venue, err := m.s.loadEvent(r)
 	if err != nil {
 		return err
 	}
@@ -515,7 +528,7 @@ func (m *matchWeb) apiRequestMeeting(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	mt := meeting.Meeting{FromOrg: in.FromOrg, ToOrg: in.ToOrg, CardID: in.CardID, Origin: in.Origin, Message: in.Message, Place: in.Place}
-	if err := m.requestMeeting(r, e.ID, &mt); err != nil {
+	if err := m.requestMeeting(r, e, venue, &mt); err != nil {
 		return err
 	}
 	v, err := m.s.db.Meeting(r.Context(), e.ID, mt.ID)
