@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"ketnoi/internal/account"
 	"ketnoi/internal/web"
 )
 
@@ -79,6 +80,11 @@ func TestLoginLogoutAndCSRF(t *testing.T) {
 	}
 	if session == nil || !session.HttpOnly || session.SameSite != http.SameSiteLaxMode {
 		t.Fatalf("session cookie %+v", session)
+	}
+	// Its lifetime counts from the client's clock (Max-Age), so a client
+	// whose clock is off does not drop it early.
+	if want := int(account.SessionLifetime.Seconds()); session.MaxAge != want {
+		t.Errorf("session cookie Max-Age %d, want %d", session.MaxAge, want)
 	}
 	resp, page = b.get("/console")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "Person visitor") {
