@@ -38,6 +38,7 @@ func mustDemoServer(t *testing.T) demoServer {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.MustOpen(t, "sqlite")
+	db.Now = epochClock()
 	ds := demo.Generate(1)
 	if err := demo.Seed(ctx, db, ds); err != nil {
 		t.Fatalf("seed the demo: %v", err)

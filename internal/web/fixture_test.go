@@ -72,13 +72,19 @@ func withClock(now func() time.Time) func(*store.DB) {
 // clock then runs at the real pace from there.
 var fixtureEpoch = time.Date(2026, 11, 27, 3, 0, 0, 0, time.UTC)
 
+// epochClock is a clock that reads fixtureEpoch now and runs at the real
+// pace; the demo's tests read it too, its fair being in March 2027.
+func epochClock() func() time.Time {
+	shift := time.Since(fixtureEpoch)
+	return func() time.Time { return time.Now().Add(-shift).UTC() }
+}
+
 func mustFixture(t *testing.T, dialect string, opts ...func(*store.DB)) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	dsn := storetest.MustDSN(t, dialect)
 	db := storetest.MustOpenDSN(t, dsn)
-	shift := time.Since(fixtureEpoch)
-	db.Now = func() time.Time { return time.Now().Add(-shift).UTC() }
+	db.Now = epochClock()
 	for _, o := range opts {
 		o(db)
 	}

@@ -39,6 +39,7 @@ func mustFloorFair(t *testing.T) floorFair {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.MustOpen(t, "sqlite")
+	db.Now = epochClock() // its fair is in March 2027
 	hash, err := account.HashPassword(password)
 	must(t, err)
 	p := &account.Person{Email: "organizer@fair.vn", Name: "Trần Thu Hà", Lang: i18n.VI, PasswordHash: hash}
