@@ -131,7 +131,7 @@ func BenchmarkSchedulerFromDatabase(b *testing.B) {
 						b.Fatal(err)
 					}
 					b.StartTimer()
-					out, err := meeting.RunScheduler(ctx, db, ev.ID, ev.Days(), zone, time.Now(), opt)
+					out, err := meeting.RunScheduler(ctx, db, ev.ID, ev.Days(), zone, beforeTheFair, opt)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -174,7 +174,7 @@ func BenchmarkSchedulerFromDatabase(b *testing.B) {
 			})
 			b.Run("rerun-all-confirmed", func(b *testing.B) {
 				for b.Loop() {
-					out, err := meeting.RunScheduler(ctx, db, ev.ID, ev.Days(), zone, time.Now(), opt)
+					out, err := meeting.RunScheduler(ctx, db, ev.ID, ev.Days(), zone, beforeTheFair, opt)
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -323,7 +323,7 @@ func TestApplyScheduleRefusesCollisionWithAMove(t *testing.T) {
 			t.Fatalf("the move was lost: %+v", got.Meeting)
 		}
 		// Run again from the new state: both placed, nothing collides.
-		if _, err := meeting.RunScheduler(ctx, db, e.ID, e.Days(), time.UTC, time.Now(), schedule.Options{Seed: 1}); err != nil {
+		if _, err := meeting.RunScheduler(ctx, db, e.ID, e.Days(), time.UTC, beforeTheFair, schedule.Options{Seed: 1}); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := db.Meeting(ctx, e.ID, ab.ID); got.Status != meeting.Scheduled || got.Slot == abPlace.Slot {

@@ -87,6 +87,10 @@ func TestRateLimitCountsPerWindow(t *testing.T) {
 	})
 }
 
+// beforeTheFair is a time before mustFair's fair and the demo's (both from
+// 10 March 2027), for what runs "from now on" whenever the tests run.
+var beforeTheFair = time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+
 // mustFair makes a small fair: a venue, an event, one hall, two exhibitors.
 func mustFair(t *testing.T, db *store.DB) (event.Event, []event.ExhibitorView) {
 	t.Helper()
