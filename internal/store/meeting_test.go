@@ -71,7 +71,7 @@ func TestMeetingLifecycleAndScheduler(t *testing.T) {
 		}
 		ev := e
 		days := ev.Days()
-		now := time.Now().UTC()
+		now := beforeTheFair
 		out, err := meeting.RunScheduler(ctx, db, e.ID, days, event.Zone(""), now, schedule.Options{Seed: 1, Iterations: 20000})
 		if err != nil {
 			t.Fatal(err)
