@@ -21,6 +21,7 @@ func init() {
 		"GET /market/cards/{card}/outcomes/new":               accounts,
 		"POST /market/cards/{card}/outcomes":                  accounts,
 		"GET /outcomes/orgs/{org}":                            orgAMembers,
+		"GET /outcomes/orgs/{org}/outcomes.xlsx":              orgAMembers,
 		"POST /outcomes/{outcome}/confirm":                    orgAMembers,
 		"POST /outcomes/{outcome}/dispute":                    orgAMembers,
 		"POST /outcomes/{outcome}/withdraw":                   outcomeByB,

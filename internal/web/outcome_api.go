@@ -171,7 +171,7 @@ func (o *outcomeWeb) apiEventOutcomes(w http.ResponseWriter, r *http.Request) er
 }
 
 // handleXLSX sends an event's outcomes as a workbook in the organizer's
-// language, newest first; values as numbers of đồng.
+// language, newest first.
 func (o *outcomeWeb) handleXLSX(w http.ResponseWriter, r *http.Request) error {
 	e, _, err := o.s.loadEvent(r)
 	if err != nil {
@@ -181,27 +181,51 @@ func (o *outcomeWeb) handleXLSX(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	return o.writeXLSX(w, r, vs, fmt.Sprintf("outcomes-event-%d.xlsx", e.ID))
+}
+
+// handleOrgXLSX sends an organization's outcomes as a workbook, for its
+// own reports (to a funder, to the Department of Science and Technology).
+func (o *outcomeWeb) handleOrgXLSX(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "org")
+	if err != nil {
+		return err
+	}
+	vs, err := o.s.db.OrgOutcomes(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return o.writeXLSX(w, r, vs, fmt.Sprintf("outcomes-org-%d.xlsx", id))
+}
+
+// writeXLSX writes outcomes as a workbook in the reader's language: values
+// in whole đồng, the meeting and the card they came of.
+func (o *outcomeWeb) writeXLSX(w http.ResponseWriter, r *http.Request, vs []outcome.View, name string) error {
 	p := o.s.page(r, "")
 	header := []string{"ID", p.T("outcome.kind"), p.T("outcome.status"), p.T("outcome.reporter"), p.T("console.xlsx.country"),
 		p.T("outcome.partner"), p.T("console.xlsx.country"), p.T("outcome.value"), p.T("outcome.note"), p.T("outcome.answer"),
-		p.T("outcome.meeting"), p.T("outcome.reported_at")}
+		p.T("outcome.meeting"), p.T("outcome.card"), p.T("outcome.reported_at")}
+	id := func(n int64) string {
+		if n == 0 {
+			return ""
+		}
+		return itoa(n)
+	}
 	rows := make([][]string, len(vs))
 	for i, v := range vs {
-		meetingID := ""
-		if v.MeetingID != 0 {
-			meetingID = itoa(v.MeetingID)
-		}
 		rows[i] = []string{itoa(v.ID), kindLabel(p, v.Kind), p.T("outcome.status." + string(v.Status)),
 			p.Tx(v.ReporterOrg.Name), v.ReporterOrg.Country, p.Tx(v.PartnerOrg.Name), v.PartnerOrg.Country,
-			strconv.FormatInt(v.Value, 10), v.Note, v.Answer, meetingID, p.Date(v.CreatedAt.Format("2006-01-02"))}
+			strconv.FormatInt(v.Value, 10), v.Note, v.Answer, id(v.MeetingID), id(v.CardID), p.Date(v.CreatedAt.Format("2006-01-02"))}
 	}
+	// Built in memory first, so that a failure sends an error page rather
+	// than a download of one.
 	var b bytes.Buffer
 	if err := sheet.WriteXLSX(&b, p.T("outcome.title"), header, rows); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="outcomes-%d.xlsx"`, e.ID))
-	_, err = w.Write(b.Bytes())
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	_, err := w.Write(b.Bytes())
 	return err
 }
 

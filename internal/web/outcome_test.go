@@ -135,6 +135,15 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if !found {
 		t.Fatalf("workbook rows: %q", rows)
 	}
+	// The reporting organization's own workbook: all its reports.
+	resp = f.do(otherX, "GET", "/outcomes/orgs/"+itoa(orgB)+"/outcomes.xlsx", "", "")
+	x, err = excelize.OpenReader(strings.NewReader(readAll(t, resp)))
+	must(t, err)
+	mine, err := f.db.OrgOutcomes(ctx, orgB)
+	must(t, err)
+	if rows, err := x.GetRows("Kết quả hợp tác"); err != nil || len(rows) != 1+len(mine) || rows[1][0] != itoa(mine[0].ID) {
+		t.Fatalf("the organization's workbook: %d rows for %d outcomes, %v", len(rows), len(mine), err)
+	}
 
 	// The API: a card's report by B, disputed by A, then withdrawn by B;
 	// bad input answers problem+json and writes nothing.

@@ -28,6 +28,7 @@ func (s *Server) outcomeRoutes() []route {
 		{"GET /market/cards/{card}/outcomes/new", signedIn, o.handleNewFromCard},
 		{"POST /market/cards/{card}/outcomes", signedIn, o.handleReportCard},
 		{"GET /outcomes/orgs/{org}", orgMember, o.handleOrgOutcomes},
+		{"GET /outcomes/orgs/{org}/outcomes.xlsx", orgMember, o.handleOrgXLSX},
 		{"POST /outcomes/{outcome}/confirm", outcomePartner, o.handleConfirm},
 		{"POST /outcomes/{outcome}/dispute", outcomePartner, o.handleDispute},
 		{"POST /outcomes/{outcome}/withdraw", outcomeReporter, o.handleWithdraw},
