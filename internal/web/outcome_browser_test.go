@@ -87,6 +87,8 @@ func TestBrowserOutcome(t *testing.T) {
 		if o, _ := f.db.Outcome(ctx0, id); o.Status != outcome.Confirmed {
 			t.Fatalf("the outcome is %s after confirming", o.Status)
 		}
+		// The page reads as well in English and Korean on the phone.
+		mustEveryLanguage(t, ctx, f.srv.URL, "/outcomes/orgs/"+itoa(f.orgA), fmt.Sprintf("#outcome-%d.status-confirmed", id))
 	})
 
 	step(t, ctx, "the organizer counts it", func(t *testing.T, ctx context.Context) {
@@ -109,6 +111,7 @@ func TestBrowserOutcome(t *testing.T) {
 		mustText(t, ctx, `#impact-kinds tr[data-key="contract"]`, "không công bố")
 		mustText(t, ctx, `#impact-kinds tr[data-key="contract"] td`, "1")
 		mustNoOverflow(t, ctx, 390)
+		mustEveryLanguage(t, ctx, f.srv.URL, "/impact", "#impact-sources")
 	})
 	if errs := jsErrors.all(); len(errs) > 0 {
 		t.Errorf("JavaScript errors: %v", errs)
