@@ -41,7 +41,7 @@ type Group struct {
 
 // Indicators are the ecosystem's confirmed outcomes in aggregate: by kind,
 // by the pair of houses they join (academia–enterprise is research put to
-// use), domestic or international, and by year.
+// use), domestic or international, by year and by where it came from.
 type Indicators struct {
 	Total    Group   `json:"total"`
 	ByKind   []Group `json:"by_kind"`   // in the order of Kinds, zeros included
