@@ -29,7 +29,7 @@ func TestHelpListsCommandsAndSettings(t *testing.T) {
 	}
 	out.Reset()
 	err := run(context.Background(), []string{"serve", "--help"}, &out, &out)
-	if err == nil || !strings.Contains(out.String(), "KETNOI_DB") || !strings.Contains(out.String(), "KETNOI_ADDR") {
+	if err == nil || !strings.Contains(out.String(), "KETNOI_DB") || !strings.Contains(out.String(), "KETNOI_ADDR") || !strings.Contains(out.String(), "KETNOI_PUBLIC_URL") {
 		t.Fatalf("serve --help: %v\n%s", err, out.String())
 	}
 	if err := run(context.Background(), []string{"nonsense"}, &out, &out); err == nil {

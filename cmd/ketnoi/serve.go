@@ -38,6 +38,7 @@ type serverFlags struct {
 	maxBody             int64
 	smtp                mail.SMTP
 	secretKeyFile       string
+	publicURL           string
 }
 
 func envOr(name, def string) string {
@@ -59,6 +60,8 @@ func (f *serverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.smtp.From, "smtp-from", envOr("KETNOI_SMTP_FROM", "ketnoi <no-reply@ketnoi.local>"), "sender of outgoing mail (KETNOI_SMTP_FROM)")
 	fs.StringVar(&f.smtp.Username, "smtp-user", envOr("KETNOI_SMTP_USER", ""), "SMTP user name (KETNOI_SMTP_USER)")
 	f.smtp.Password = os.Getenv("KETNOI_SMTP_PASSWORD") // never a flag: it would show in ps
+	fs.StringVar(&f.publicURL, "public-url", envOr("KETNOI_PUBLIC_URL", ""),
+		"the address people reach the site at, e.g. https://ketnoi.example; mails then link to the page to open (KETNOI_PUBLIC_URL)")
 	fs.StringVar(&f.secretKeyFile, "secret-key-file", envOr("KETNOI_SECRET_KEY_FILE", ""),
 		"file holding the master key that encrypts badge signing keys, made when missing; empty: KETNOI_SECRET_KEY, else a file next to the SQLite database (KETNOI_SECRET_KEY_FILE)")
 }
@@ -163,7 +166,7 @@ func serve(ctx context.Context, db *store.DB, f *serverFlags, stdout, stderr io.
 	if err := f.useSecretKey(ctx, db, log); err != nil {
 		return err
 	}
-	srv, err := web.New(db, web.Config{Logger: log, Secure: f.secure, MaxBody: f.maxBody, Version: version, Mail: f.mailer(log)})
+	srv, err := web.New(db, web.Config{Logger: log, Secure: f.secure, MaxBody: f.maxBody, Version: version, Mail: f.mailer(log), PublicURL: f.publicURL})
 	if err != nil {
 		return err
 	}

@@ -20,10 +20,14 @@ import (
 )
 
 // withMail restarts the fixture's server with a real SMTP sender to the
-// local test server.
-func withMail(t *testing.T, f *fixture) *mailtest.Inbox {
+// local test server (and, given, the site's public address).
+func withMail(t *testing.T, f *fixture, publicURL ...string) *mailtest.Inbox {
 	smtp, inbox := mailtest.MustServer(t)
-	srv, err := web.New(f.db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 1000, MaxBody: 1 << 20, Mail: smtp})
+	cfg := web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LoginLimit: 1000, MaxBody: 1 << 20, Mail: smtp}
+	if len(publicURL) > 0 {
+		cfg.PublicURL = publicURL[0]
+	}
+	srv, err := web.New(f.db, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

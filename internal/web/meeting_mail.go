@@ -102,6 +102,7 @@ func (m *matchWeb) mailSides(ctx context.Context, e event.Event, slots []meeting
 			case mailCancelled:
 				msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, ev, v.Reason)
 			}
+			msg.Text = m.s.withLink(p, msg.Text, "/events/"+itoa(e.ID)+"/meetings")
 			if err := m.s.mail.Send(ctx, msg); err != nil {
 				m.s.log.Warn("meeting mail not sent", "meeting", v.ID, "to", person.Email, "err", err)
 			}

@@ -289,6 +289,7 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 		case mailUnscheduled:
 			msg.Text = p.T("mail.meeting.unscheduled.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot))
 		}
+		msg.Text = m.s.withLink(p, msg.Text, "/events/"+itoa(e.ID)+"/schedule")
 		if kind == mailScheduled || kind == mailMoved {
 			if s, ok := meeting.FindSlot(slots, v.Slot); ok {
 				sh := meeting.Sheet{Title: p.Tx(e.Name), Host: host, Entries: []meeting.Entry{{MeetingID: v.ID, Starts: s.Starts, Ends: s.Ends,

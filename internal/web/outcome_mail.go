@@ -65,7 +65,7 @@ func (o *outcomeWeb) mailOutcome(ctx context.Context, id int64, kind string, act
 			note = "–"
 		}
 		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.outcome."+kind+".subject", by, what),
-			Text: p.T("mail.outcome."+kind+".body", person.Name, by, what, value, note)}
+			Text: o.s.withLink(p, p.T("mail.outcome."+kind+".body", person.Name, by, what, value, note), "/outcomes/orgs/"+itoa(to))}
 		if err := o.s.mail.Send(ctx, msg); err != nil {
 			o.s.log.Warn("outcome mail not sent", "outcome", v.ID, "to", person.Email, "err", err)
 		}
@@ -134,7 +134,7 @@ func (o *outcomeWeb) mailAsk(ctx context.Context, e event.Event, slots []meeting
 		}
 		ev := p.Tx(e.Name)
 		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.outcome.ask.subject", ev),
-			Text: p.T("mail.outcome.ask.body", person.Name, ev, list.String())}
+			Text: o.s.withLink(p, p.T("mail.outcome.ask.body", person.Name, ev, list.String()), "/events/"+itoa(e.ID)+"/meetings")}
 		if err := o.s.mail.Send(ctx, msg); err != nil {
 			o.s.log.Warn("outcome mail not sent", "org", org, "to", person.Email, "err", err)
 			continue

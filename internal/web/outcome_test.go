@@ -301,3 +301,35 @@ func TestAskForOutcomes(t *testing.T) {
 	}
 	ask("Đã hỏi 0 tổ chức (0 người).")
 }
+
+// TestMailsLinkToThePage: with the site's public address configured, the
+// mails of meetings and outcomes end with the address of the page to open
+// (before the signature); without it they name the page in words only
+// (the other tests); a malformed address stops the server at start.
+func TestMailsLinkToThePage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f, "https://ketnoi.example/")
+	ctx := t.Context()
+	must(t, f.db.SetPersonLang(ctx, f.people[xstaff].ID, i18n.EN))
+	// A request from A's partner B gets A's members a mail with a link.
+	form := "application/x-www-form-urlencoded"
+	v, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	held := v.Meeting
+	held.Status = meeting.Held
+	must(t, f.db.SaveMeeting(ctx, &held, meeting.Requested))
+	resp := f.do(otherX, "POST", "/events/"+itoa(f.eventID)+"/meetings/"+itoa(held.ID)+"/outcomes", form, "kind=contract&value=2000000")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("report: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	m := inbox.Wait(t, xstaff+"@example.vn", "reports an outcome")
+	want := "Open: https://ketnoi.example/outcomes/orgs/" + itoa(f.orgA) + "\n\nketnoi"
+	if !strings.Contains(strings.ReplaceAll(m.Text, "\r\n", "\n"), want) {
+		t.Fatalf("the mail lacks %q:\n%s", want, m.Text)
+	}
+	for _, bad := range []string{"ketnoi.example", "ftp://ketnoi.example", "https://", "https://ketnoi.example/?x=1"} {
+		if _, err := web.New(f.db, web.Config{PublicURL: bad}); err == nil {
+			t.Errorf("public URL %q accepted", bad)
+		}
+	}
+}

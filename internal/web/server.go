@@ -6,10 +6,13 @@ package web
 import (
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -45,6 +48,10 @@ type Config struct {
 	// NoMailWorker leaves the outbox to other instances: this one queues
 	// mail and sends none.
 	NoMailWorker bool
+	// PublicURL is the address people reach the site at
+	// ("https://ketnoi.example"); mails then link to the page to open.
+	// Empty: mails name the page in words only.
+	PublicURL string
 }
 
 // Server serves every surface over one store.
@@ -75,6 +82,11 @@ type Server struct {
 func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if u := cfg.PublicURL; u != "" {
+		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" || p.RawQuery != "" || p.Fragment != "" {
+			return nil, fmt.Errorf("public URL %q: want the site's address, like https://ketnoi.example", u)
+		}
 	}
 	if cfg.MaxBody == 0 {
 		cfg.MaxBody = 1 << 20
@@ -199,4 +211,19 @@ func cacheStatic(next http.Handler) http.Handler {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// withLink adds to a mail's text, before its "ketnoi" signature, a line
+// with the address of the page to open, when the server knows its public
+// address.
+func (s *Server) withLink(p Page, text, path string) string {
+	base := strings.TrimSuffix(s.cfg.PublicURL, "/")
+	if base == "" {
+		return text
+	}
+	line := p.T("mail.open", base+path)
+	if body, ok := strings.CutSuffix(text, "\n\nketnoi"); ok {
+		return body + "\n\n" + line + "\n\nketnoi"
+	}
+	return text + "\n\n" + line
 }
