@@ -220,7 +220,7 @@ func (s *Server) mailApplicant(ctx context.Context, a exhibit.Application, e eve
 	if note != "" {
 		text += "\n\n" + s.cat.T(lang, "floor.mail.note") + "\n" + note
 	}
-	text += "\n\n" + s.cat.T(lang, "floor.mail.link") + fmt.Sprintf(" /orgs/%d/events/%d/apply\n", a.OrgID, a.EventID)
+	text += "\n\n" + s.cat.T(lang, "floor.mail.link") + " " + s.absolute(fmt.Sprintf("/orgs/%d/events/%d/apply", a.OrgID, a.EventID)) + "\n"
 	m := mail.Message{To: []string{a.Email}, Subject: s.cat.T(lang, "floor.mail.subject."+string(st), name), Text: text}
 	if err := s.mail.Send(ctx, m); err != nil {
 		s.log.Error("application mail", "application", a.ID, "status", st, "err", err)

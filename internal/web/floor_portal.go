@@ -239,7 +239,7 @@ func (s *Server) handleInviteStaff(w http.ResponseWriter, r *http.Request) error
 	}
 	lang := v.lang
 	m := kmail.Message{To: []string{email}, Subject: s.cat.T(lang, "floor.mail.invite.subject", x.Org.Name.In(lang), e.Name.In(lang)),
-		Text: s.cat.T(lang, "floor.mail.invite.body", v.person.Name, x.Org.Name.In(lang), e.Name.In(lang)) + "\n\n/signup\n"}
+		Text: s.cat.T(lang, "floor.mail.invite.body", v.person.Name, x.Org.Name.In(lang), e.Name.In(lang)) + "\n\n" + s.absolute("/signup") + "\n"}
 	if err := s.mail.Send(r.Context(), m); err != nil {
 		s.log.Error("staff invitation mail", "exhibitor", xid, "err", err)
 	}

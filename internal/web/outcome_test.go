@@ -9,8 +9,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"ketnoi/internal/account"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
 	"ketnoi/internal/outcome"
 	"ketnoi/internal/web"
 )
@@ -305,7 +307,8 @@ func TestAskForOutcomes(t *testing.T) {
 // TestMailsLinkToThePage: with the site's public address configured, the
 // mails of meetings and outcomes end with the address of the page to open
 // (before the signature); without it they name the page in words only
-// (the other tests); a malformed address stops the server at start.
+// (the other tests); an application's mail writes its link whole; a
+// malformed address stops the server at start.
 func TestMailsLinkToThePage(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	inbox := withMail(t, f, "https://ketnoi.example/")
@@ -326,6 +329,18 @@ func TestMailsLinkToThePage(t *testing.T) {
 	want := "Open: https://ketnoi.example/outcomes/orgs/" + itoa(f.orgA) + "\n\nketnoi"
 	if !strings.Contains(strings.ReplaceAll(m.Text, "\r\n", "\n"), want) {
 		t.Fatalf("the mail lacks %q:\n%s", want, m.Text)
+	}
+	// An application to exhibit: its mail's link to the application is whole.
+	c := &org.Organization{Kind: org.Startup, Name: i18n.Text{VI: "Công ty Khởi nghiệp"}, Country: "VN"}
+	must(t, f.db.CreateOrganization(ctx, c))
+	must(t, f.db.AddMembership(ctx, account.Membership{PersonID: f.people[visitor].ID, OrgID: c.ID, Role: account.MemberAdmin}))
+	apply := "/orgs/" + itoa(c.ID) + "/events/" + itoa(f.eventID) + "/apply"
+	resp = f.do(visitor, "POST", apply, form, "op=submit&booth_type=shell&area=9&sector=robotics&email=apply%40startup.vn")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("application: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	if m := inbox.Wait(t, "apply@startup.vn", ""); !strings.Contains(m.Text, "https://ketnoi.example"+apply) {
+		t.Fatalf("the application mail lacks its whole link:\n%s", m.Text)
 	}
 	for _, bad := range []string{"ketnoi.example", "ftp://ketnoi.example", "https://", "https://ketnoi.example/?x=1"} {
 		if _, err := web.New(f.db, web.Config{PublicURL: bad}); err == nil {

@@ -217,13 +217,18 @@ func cacheStatic(next http.Handler) http.Handler {
 // with the address of the page to open, when the server knows its public
 // address.
 func (s *Server) withLink(p Page, text, path string) string {
-	base := strings.TrimSuffix(s.cfg.PublicURL, "/")
-	if base == "" {
+	if s.cfg.PublicURL == "" {
 		return text
 	}
-	line := p.T("mail.open", base+path)
+	line := p.T("mail.open", s.absolute(path))
 	if body, ok := strings.CutSuffix(text, "\n\nketnoi"); ok {
 		return body + "\n\n" + line + "\n\nketnoi"
 	}
 	return text + "\n\n" + line
+}
+
+// absolute is a path of the site as mails write it: the full address when
+// the server knows its public address, the path alone otherwise.
+func (s *Server) absolute(path string) string {
+	return strings.TrimSuffix(s.cfg.PublicURL, "/") + path
 }
