@@ -205,8 +205,8 @@ func TestAggregate(t *testing.T) {
 
 func TestPending(t *testing.T) {
 	now := time.Date(2027, 3, 11, 10, 0, 0, 0, time.UTC)
-	ends := func(slot string) (time.Time, bool) {
-		switch slot {
+	ends := func(m meeting.View) (time.Time, bool) {
+		switch m.Slot {
 		case "past":
 			return now.Add(-time.Minute), true
 		case "later":

@@ -10,14 +10,15 @@ import (
 // held, or scheduled and over at now (many are never checked in) — of
 // which it has said nothing yet (no report of its own, none of the other
 // side's answered): whom to ask what came of them.
-// ends gives a slot's end; reported holds the reports by meeting.
-func Pending(ms []meeting.View, reported map[int64][]View, ends func(slot string) (time.Time, bool), now time.Time) map[int64][]meeting.View {
+// ends gives the end of a meeting's slot; reported holds the reports by
+// meeting.
+func Pending(ms []meeting.View, reported map[int64][]View, ends func(meeting.View) (time.Time, bool), now time.Time) map[int64][]meeting.View {
 	out := map[int64][]meeting.View{}
 	for _, m := range ms {
 		switch m.Status {
 		case meeting.Held:
 		case meeting.Scheduled:
-			if end, ok := ends(m.Slot); !ok || end.After(now) {
+			if end, ok := ends(m); !ok || end.After(now) {
 				continue
 			}
 		default:

@@ -127,6 +127,13 @@ func (db *DB) MeetingsOfOrgs(ctx context.Context, eventID int64, orgIDs []int64)
 	return db.meetings(ctx, " WHERE m.event_id = ? AND (m.from_org IN ("+ph+") OR m.to_org IN ("+ph+")) ORDER BY m.slot, m.id DESC", args...)
 }
 
+// MeetingsTookPlace lists an organization's meetings at every event that
+// are held or scheduled (some of them may still be to come), by event and
+// slot.
+func (db *DB) MeetingsTookPlace(ctx context.Context, orgID int64) ([]meeting.View, error) {
+	return db.meetings(ctx, " WHERE (m.from_org = ? OR m.to_org = ?) AND m.status IN ('held', 'scheduled') ORDER BY m.event_id, m.slot, m.id", orgID, orgID)
+}
+
 // EventMeetings lists an event's meetings with one of the statuses (all
 // when none), by slot and location.
 func (db *DB) EventMeetings(ctx context.Context, eventID int64, statuses ...meeting.Status) ([]meeting.View, error) {

@@ -94,6 +94,18 @@ func TestOutcomes(t *testing.T) {
 			facts[0].ReporterHouse == "" || facts[0].PartnerCountry == "" || facts[0].EventID != e.ID {
 			t.Fatalf("ConfirmedFacts = %+v, %v", facts, err)
 		}
+		if ms, err := db.MeetingsTookPlace(ctx, a); err != nil || len(ms) != 0 {
+			t.Fatalf("a requested meeting took place: %+v, %v", ms, err)
+		}
+		mm, _ := db.Meeting(ctx, e.ID, m.ID)
+		heldM := mm.Meeting
+		heldM.Status = meeting.Held
+		if err := db.SaveMeeting(ctx, &heldM, meeting.Requested); err != nil {
+			t.Fatal(err)
+		}
+		if ms, err := db.MeetingsTookPlace(ctx, a); err != nil || len(ms) != 1 || ms[0].ID != m.ID {
+			t.Fatalf("MeetingsTookPlace = %+v, %v", ms, err)
+		}
 		byMeeting, err := db.MeetingOutcomes(ctx, []int64{m.ID, 424242})
 		if err != nil || len(byMeeting[m.ID]) != 1 || len(byMeeting) != 1 {
 			t.Fatalf("MeetingOutcomes = %+v, %v", byMeeting, err)

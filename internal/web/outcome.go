@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"time"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
@@ -272,6 +273,17 @@ type OrgOutcomesPage struct {
 	Waiting []OutcomeRow // reported by partners, not yet confirmed
 	Rows    []OutcomeRow
 	Summary outcome.Summary
+	// ToReport are its meetings that took place and that it has said
+	// nothing of yet, with the event each was at.
+	ToReport []PendingMeeting
+}
+
+// PendingMeeting is a meeting that took place with nothing said of it.
+type PendingMeeting struct {
+	Meeting meeting.View
+	Event   event.Event
+	With    meeting.Party
+	When    string
 }
 
 func (o *outcomeWeb) handleOrgOutcomes(w http.ResponseWriter, r *http.Request) error {
@@ -292,6 +304,9 @@ func (o *outcomeWeb) handleOrgOutcomes(w http.ResponseWriter, r *http.Request) e
 	if k := r.URL.Query().Get("done"); k != "" && p.T("outcome.done."+k) != "outcome.done."+k {
 		p.Notice = p.T("outcome.done." + k)
 	}
+	if p.ToReport, err = o.toReport(r, p.Page, id); err != nil {
+		return err
+	}
 	for _, v := range vs {
 		if row := outcomeRow(id, v); row.CanConfirm && v.Status == outcome.Reported {
 			p.Waiting = append(p.Waiting, row)
@@ -300,6 +315,48 @@ func (o *outcomeWeb) handleOrgOutcomes(w http.ResponseWriter, r *http.Request) e
 		}
 	}
 	return o.s.render(w, http.StatusOK, "outcomes", p)
+}
+
+// toReport finds an organization's meetings, at any event, that took
+// place and that it has said nothing of.
+func (o *outcomeWeb) toReport(r *http.Request, p Page, orgID int64) ([]PendingMeeting, error) {
+	ms, err := o.s.db.MeetingsTookPlace(r.Context(), orgID)
+	if err != nil || len(ms) == 0 {
+		return nil, err
+	}
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	reported, err := o.s.db.MeetingOutcomes(r.Context(), ids)
+	if err != nil {
+		return nil, err
+	}
+	events := map[int64]event.Event{}
+	slots := map[int64][]meeting.Slot{}
+	for _, m := range ms {
+		if _, ok := events[m.EventID]; ok {
+			continue
+		}
+		e, err := o.s.db.Event(r.Context(), m.EventID)
+		if err != nil {
+			return nil, err
+		}
+		v, err := o.s.db.Venue(r.Context(), e.VenueID)
+		if err != nil {
+			return nil, err
+		}
+		events[e.ID], slots[e.ID] = e, meeting.Slots(e.Days(), event.Zone(v.TimeZone))
+	}
+	ends := func(m meeting.View) (time.Time, bool) {
+		s, ok := meeting.FindSlot(slots[m.EventID], m.Slot)
+		return s.Ends, ok
+	}
+	var out []PendingMeeting
+	for _, m := range outcome.Pending(ms, reported, ends, o.s.db.Now())[orgID] {
+		out = append(out, PendingMeeting{Meeting: m, Event: events[m.EventID], With: m.Other(orgID), When: slotLabel(p, slots[m.EventID], m.Slot)})
+	}
+	return out, nil
 }
 
 func plainOutcomes(vs []outcome.View) []outcome.Outcome {

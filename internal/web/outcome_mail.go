@@ -97,8 +97,8 @@ func (o *outcomeWeb) handleAsk(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ends := func(id string) (time.Time, bool) {
-		s, ok := meeting.FindSlot(slots, id)
+	ends := func(m meeting.View) (time.Time, bool) {
+		s, ok := meeting.FindSlot(slots, m.Slot)
 		return s.Ends, ok
 	}
 	pending := outcome.Pending(ms, reported, ends, o.s.db.Now())

@@ -287,7 +287,15 @@ func TestAskForOutcomes(t *testing.T) {
 			t.Fatalf("after asking, the console does not say %q", want)
 		}
 	}
-	// The access fixture's report of this meeting is B's: only A is asked.
+	// The access fixture's report of this meeting is B's: only A is asked,
+	// and A's outcomes page lists the meeting to report on.
+	toReport := func(role string, org int64) bool {
+		page := readAll(t, f.do(role, "GET", "/outcomes/orgs/"+itoa(org), "", ""))
+		return strings.Contains(page, `id="outcomes-to-report"`) && strings.Contains(page, "/meetings/"+itoa(held.ID)+"/outcomes/new")
+	}
+	if !toReport(xstaff, f.orgA) || toReport(otherX, f.x2.OrgID) {
+		t.Error("the meeting to report on is listed on the wrong organizations' pages")
+	}
 	ask("Đã hỏi 1 tổ chức (2 người).")
 	if m := inbox.Wait(t, xstaff+"@example.vn", "What came of your meetings"); !strings.Contains(m.Text, "Company other-exhibitor") {
 		t.Fatalf("the English mail does not list the meeting: %q", m.Text)
@@ -302,6 +310,9 @@ func TestAskForOutcomes(t *testing.T) {
 		t.Fatalf("A's report: %d %s", resp.StatusCode, readAll(t, resp))
 	}
 	ask("Đã hỏi 0 tổ chức (0 người).")
+	if toReport(xstaff, f.orgA) {
+		t.Error("a meeting A reported on is still listed to report on")
+	}
 }
 
 // TestMailsLinkToThePage: with the site's public address configured, the
