@@ -134,7 +134,7 @@ func (o *outcomeWeb) mailAsk(ctx context.Context, e event.Event, slots []meeting
 		}
 		ev := p.Tx(e.Name)
 		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.outcome.ask.subject", ev),
-			Text: o.s.withLink(p, p.T("mail.outcome.ask.body", person.Name, ev, list.String()), "/events/"+itoa(e.ID)+"/meetings")}
+			Text: o.s.withLink(p, p.T("mail.outcome.ask.body", person.Name, ev, list.String()), "/outcomes/orgs/"+itoa(org))}
 		if err := o.s.mail.Send(ctx, msg); err != nil {
 			o.s.log.Warn("outcome mail not sent", "org", org, "to", person.Email, "err", err)
 			continue
