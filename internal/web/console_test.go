@@ -13,7 +13,8 @@ import (
 )
 
 // TestConsoleIndexStands: an exhibitor's console lists its stands with the
-// way to its portal and leads; an organizer of one event goes straight to
+// way to its portal and leads, and its organization with the way to its
+// outcomes and partners; an organizer of one event goes straight to
 // it; a visitor is told there is nothing to run.
 func TestConsoleIndexStands(t *testing.T) {
 	f := mustFixture(t, "sqlite")
@@ -23,6 +24,11 @@ func TestConsoleIndexStands(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(page, `href="`+portal+`"`) || !strings.Contains(page, `href="`+portal+`/leads"`) ||
 		!strings.Contains(page, "A-101") || strings.Contains(page, "/exhibitors/"+itoa(f.x2.ID)) {
 		t.Errorf("exhibitor staff's console: %d, lacks its stand (or shows another's)", resp.StatusCode)
+	}
+	// Its organization, with the way to its outcomes and partners.
+	if !strings.Contains(page, `href="/outcomes/orgs/`+itoa(f.orgA)+`"`) || !strings.Contains(page, `href="/match/orgs/`+itoa(f.orgA)+`/recommendations"`) ||
+		strings.Contains(page, `/outcomes/orgs/`+itoa(f.x2.OrgID)+`"`) {
+		t.Error("exhibitor staff's console lacks its organization's outcomes and partners (or shows another's)")
 	}
 	if resp := f.do(organizer, "GET", "/console", "", ""); resp.StatusCode != http.StatusSeeOther ||
 		resp.Header.Get("Location") != "/console/events/"+itoa(f.eventID) {

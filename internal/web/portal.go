@@ -185,6 +185,9 @@ type ConsoleIndex struct {
 	// way to their portal, leads and meetings.
 	Stands []Stand
 	Member bool // the viewer works for an organization (cards, partners)
+	// Orgs are the viewer's organizations, each with the way to its
+	// cards, partners and outcomes.
+	Orgs []org.Organization
 	// Registrations are the viewer's own, each with its badge to fetch
 	// again.
 	Registrations []MyRegistration
@@ -214,6 +217,9 @@ func (s *Server) handleConsoleIndex(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if p.Registrations, err = s.myRegistrations(r, evs); err != nil {
+		return err
+	}
+	if p.Orgs, err = (&matchWeb{s: s}).viewerOrgs(r); err != nil {
 		return err
 	}
 	for _, e := range evs {
