@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"ketnoi/internal/event"
-	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
 )
@@ -76,10 +75,7 @@ func (m *matchWeb) mailSides(ctx context.Context, e event.Event, slots []meeting
 			if actor.person != nil && person.ID == actor.person.ID {
 				continue
 			}
-			p := Page{Lang: person.Lang, cat: m.s.cat}
-			if _, ok := i18n.Parse(string(p.Lang)); !ok {
-				p.Lang = i18n.VI
-			}
+			p := m.s.mailPage(person.Lang)
 			with, ev := other.Name.In(p.Lang), p.Tx(e.Name)
 			msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.meeting."+string(kind)+".subject", with)}
 			switch kind {

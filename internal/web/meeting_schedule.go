@@ -257,10 +257,7 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 			m.s.log.Warn("meeting mail: no person", "person", pid, "err", err)
 			continue
 		}
-		p := Page{Lang: person.Lang, cat: m.s.cat}
-		if _, ok := i18n.Parse(string(p.Lang)); !ok {
-			p.Lang = i18n.VI
-		}
+		p := m.s.mailPage(person.Lang)
 		other := v.From // the answering side meets the requesting one, and back
 		if pid == v.RequestedBy {
 			other = v.To

@@ -372,11 +372,7 @@ func plainOutcomes(vs []outcome.View) []outcome.Outcome {
 // answers for the partner (a member, or an admin acting for it), so fn
 // answers as the partner.
 func (o *outcomeWeb) answer(r *http.Request, fn func(out *outcome.Outcome, person int64) error) (outcome.View, error) {
-	id, err := pathID(r, "outcome")
-	if err != nil {
-		return outcome.View{}, err
-	}
-	v, err := o.s.db.Outcome(r.Context(), id)
+	v, err := o.pathOutcome(r)
 	if err != nil {
 		return v, err
 	}
@@ -410,19 +406,24 @@ func (o *outcomeWeb) handleDispute(w http.ResponseWriter, r *http.Request) error
 	return o.back(w, r, v.Partner, "disputed")
 }
 
-func (o *outcomeWeb) withdraw(r *http.Request) (outcome.View, error) {
+// pathOutcome reads the outcome the path names.
+func (o *outcomeWeb) pathOutcome(r *http.Request) (outcome.View, error) {
 	id, err := pathID(r, "outcome")
 	if err != nil {
 		return outcome.View{}, err
 	}
-	v, err := o.s.db.Outcome(r.Context(), id)
+	return o.s.db.Outcome(r.Context(), id)
+}
+
+func (o *outcomeWeb) withdraw(r *http.Request) (outcome.View, error) {
+	v, err := o.pathOutcome(r)
 	if err != nil {
 		return v, err
 	}
 	if err := v.CanWithdraw(); err != nil {
 		return v, err
 	}
-	return v, o.s.db.DeleteOutcome(r.Context(), id, v.Status)
+	return v, o.s.db.DeleteOutcome(r.Context(), v.ID, v.Status)
 }
 
 func (o *outcomeWeb) handleWithdraw(w http.ResponseWriter, r *http.Request) error {

@@ -110,11 +110,7 @@ func (o *outcomeWeb) apiReport(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (o *outcomeWeb) apiOutcome(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "outcome")
-	if err != nil {
-		return err
-	}
-	v, err := o.s.db.Outcome(r.Context(), id)
+	v, err := o.pathOutcome(r)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"ketnoi/internal/event"
-	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/outcome"
@@ -48,10 +47,7 @@ func (o *outcomeWeb) mailOutcome(ctx context.Context, id int64, kind string, act
 		if actor.person != nil && person.ID == actor.person.ID {
 			continue
 		}
-		p := Page{Lang: person.Lang, cat: o.s.cat}
-		if _, ok := i18n.Parse(string(p.Lang)); !ok {
-			p.Lang = i18n.VI
-		}
+		p := o.s.mailPage(person.Lang)
 		by, what := from.Name.In(p.Lang), kindLabel(p, v.Kind)
 		value := "–"
 		if v.Value > 0 {
@@ -124,10 +120,7 @@ func (o *outcomeWeb) mailAsk(ctx context.Context, e event.Event, slots []meeting
 		if actor.person != nil && person.ID == actor.person.ID {
 			continue
 		}
-		p := Page{Lang: person.Lang, cat: o.s.cat}
-		if _, ok := i18n.Parse(string(p.Lang)); !ok {
-			p.Lang = i18n.VI
-		}
+		p := o.s.mailPage(person.Lang)
 		var list strings.Builder
 		for _, m := range ms {
 			fmt.Fprintf(&list, "- %s — %s\n", m.Other(org).Name.In(p.Lang), slotLabel(p, slots, m.Slot))

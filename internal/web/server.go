@@ -232,3 +232,13 @@ func (s *Server) withLink(p Page, text, path string) string {
 func (s *Server) absolute(path string) string {
 	return strings.TrimSuffix(s.cfg.PublicURL, "/") + path
 }
+
+// mailPage is a page in a mail recipient's language, Vietnamese when
+// theirs is not one of ours, for the texts of their mail.
+func (s *Server) mailPage(lang i18n.Lang) Page {
+	p := Page{Lang: lang, cat: s.cat}
+	if _, ok := i18n.Parse(string(lang)); !ok {
+		p.Lang = i18n.VI
+	}
+	return p
+}
