@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -486,4 +487,19 @@ func mustNotSearchOnLeaving(t *testing.T, ctx context.Context, box string) {
 	if n := mustRun(t, ctx, chromedp.Evaluate[int](`window.ketnoiAsked`)); n != 0 {
 		t.Fatalf("leaving %s sent %d more searches", box, n)
 	}
+}
+
+// browserSignIn signs a fixture role in through the login form, after
+// dropping the browser's cookies.
+func browserSignIn(t *testing.T, ctx context.Context, base, role string) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+		t.Fatalf("clear cookies: %v", err)
+	}
+	mustNavigate(t, ctx, base+"/login")
+	mustDo(t, ctx,
+		chromedp.SendKeys(chromedp.CSS("#email"), role+"@example.vn"),
+		chromedp.SendKeys(chromedp.CSS("#password"), password),
+	)
+	mustClickNavigate(t, ctx, "#login-submit")
 }

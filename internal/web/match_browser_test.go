@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/emersion/go-ical"
@@ -44,15 +42,7 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 
 	signIn := func(t *testing.T, ctx context.Context, role string) {
 		t.Helper()
-		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
-			t.Fatalf("clear cookies: %v", err)
-		}
-		mustNavigate(t, ctx, f.srv.URL+"/login")
-		mustDo(t, ctx,
-			chromedp.SendKeys(chromedp.CSS("#email"), role+"@example.vn"),
-			chromedp.SendKeys(chromedp.CSS("#password"), password),
-		)
-		mustClickNavigate(t, ctx, "#login-submit")
+		browserSignIn(t, ctx, f.srv.URL, role)
 	}
 	// downloadICS fetches the schedule's .ics with the browser's session and
 	// parses it with go-ical.

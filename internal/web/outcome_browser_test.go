@@ -32,15 +32,7 @@ func TestBrowserOutcome(t *testing.T) {
 	mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
 	signIn := func(t *testing.T, ctx context.Context, role string) {
 		t.Helper()
-		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
-			t.Fatalf("clear cookies: %v", err)
-		}
-		mustNavigate(t, ctx, f.srv.URL+"/login")
-		mustDo(t, ctx,
-			chromedp.SendKeys(chromedp.CSS("#email"), role+"@example.vn"),
-			chromedp.SendKeys(chromedp.CSS("#password"), password),
-		)
-		mustClickNavigate(t, ctx, "#login-submit")
+		browserSignIn(t, ctx, f.srv.URL, role)
 	}
 	var id int64
 
