@@ -160,6 +160,10 @@ func TestHomeListsPastEventsLast(t *testing.T) {
 	if strings.Contains(upcoming, "2026") || strings.Contains(past, "Triển lãm") {
 		t.Error("an event is listed on the wrong side")
 	}
+	// A one-day event shows its date once, a longer one its first and last.
+	if !strings.Contains(past, "16/04/2026 ·") || strings.Contains(past, "16/04/2026 – 16/04/2026") || !strings.Contains(upcoming, "10/03/2027 – 12/03/2027") {
+		t.Error("the events' dates are not written as one date or a range")
+	}
 }
 
 // TestRegistrationClosesWhenOver: once an event's last day has passed in

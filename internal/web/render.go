@@ -73,6 +73,15 @@ func (p Page) Country(code string) string {
 }
 
 // Date writes a civil date in the page's language.
+// Dates writes an event's dates: one date for a one-day event, else the
+// first and the last.
+func (p Page) Dates(start, end string) string {
+	if start == end {
+		return p.Date(start)
+	}
+	return p.Date(start) + " – " + p.Date(end)
+}
+
 func (p Page) Date(d string) string {
 	t, err := time.Parse(event.DateLayout, d)
 	if err != nil {
