@@ -32,8 +32,10 @@ type OutcomeFormPage struct {
 	Fields  map[string]string
 	Message string
 	// Known lists what is already reported of it, so that nobody reports
-	// twice what the other side only needs to confirm.
+	// twice what the other side only needs to confirm; Mine marks the
+	// viewer's organizations, which confirm from here what waits for them.
 	Known []outcome.View
+	Mine  map[int64]bool
 	// Closed says why nothing can be reported (no organization, a meeting
 	// that did not take place); the form is then not shown.
 	Closed string
@@ -95,7 +97,10 @@ func (o *outcomeWeb) cardSubject(r *http.Request) (subject, error) {
 // form fills the page for a subject; the known reports come from the
 // meeting or, for a card, from the viewer's organizations.
 func (o *outcomeWeb) form(r *http.Request, sj subject) (OutcomeFormPage, error) {
-	p := OutcomeFormPage{Page: o.s.page(r, ""), Kinds: outcome.Kinds, Orgs: sj.sides, Kind: string(outcome.FollowUp)}
+	p := OutcomeFormPage{Page: o.s.page(r, ""), Kinds: outcome.Kinds, Orgs: sj.sides, Kind: string(outcome.FollowUp), Mine: map[int64]bool{}}
+	for _, side := range sj.sides {
+		p.Mine[side.ID] = true
+	}
 	p.Title = p.T("outcome.report")
 	if len(sj.sides) > 0 {
 		p.OrgID = sj.sides[0].ID

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,10 +74,15 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/outcomes/orgs/"+itoa(orgB)+"?done=reported" {
 		t.Fatalf("report: %d %q %s", resp.StatusCode, resp.Header.Get("Location"), readAll(t, resp))
 	}
-	// The other side reports the same kind: refused, told to confirm.
+	// The other side reports the same kind: refused, told to confirm, with
+	// the way to confirm it right there.
 	resp = f.do(xstaff, "POST", base, form, "kind=pilot&value=")
-	if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, `id="outcome-message"`) {
+	if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, `id="outcome-message"`) ||
+		!regexp.MustCompile(`action="/outcomes/\d+/confirm"`).MatchString(page) {
 		t.Fatalf("second pilot: %d %s", resp.StatusCode, page)
+	}
+	if page := readAll(t, f.do(otherX, "GET", base+"/new", "", "")); strings.Contains(page, "/confirm\"") {
+		t.Error("the reporter is offered to confirm its own report")
 	}
 	if m := inbox.Wait(t, xstaff+"@example.vn", "reports an outcome"); !strings.Contains(m.Text, "Pilot") || !strings.Contains(m.Text, "1.500.000.000 ₫") {
 		t.Fatalf("mail to the partner: %q", m.Text)
