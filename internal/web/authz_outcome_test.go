@@ -35,9 +35,10 @@ func init() {
 		"POST /api/v1/outcomes/{outcome}/dispute":             orgAMembers,
 		"DELETE /api/v1/outcomes/{outcome}":                   outcomeByB,
 		"GET /api/v1/events/{event}/outcomes":                 runners,
-		"GET /impact":                                         everyone,
-		"GET /impact.csv":                                     everyone,
-		"GET /api/v1/impact":                                  everyone,
+		"POST /api/v1/events/{event}/outcomes/ask":            runners,
+		"GET /impact":        everyone,
+		"GET /impact.csv":    everyone,
+		"GET /api/v1/impact": everyone,
 	})
 	form := "application/x-www-form-urlencoded"
 	bodies["POST /events/{event}/meetings/{meeting}/outcomes"] = func(*fixture, string) (string, string) {

@@ -235,6 +235,7 @@ func init() {
 		"POST /api/v1/outcomes/{outcome}/dispute":   {summary: "Dispute a report, with a reason the reporter reads (the partner organization's members)", in: DisputeInput{}, out: outcome.View{}},
 		"DELETE /api/v1/outcomes/{outcome}":         {summary: "Withdraw a report that is not confirmed (the reporting organization's members); 409 once confirmed"},
 		"GET /api/v1/impact":                        {summary: "The ecosystem's confirmed outcomes in aggregate (public): by kind, by the pair of houses joined, domestic or international, by year; values of groups of fewer than 3 outcomes are withheld, and where needed the next smallest group's, so that the total does not give them away", out: outcome.Indicators{}},
+		"POST /api/v1/events/{event}/outcomes/ask":  {summary: "Ask every organization whose meetings at the event took place (held, or scheduled and over) and that has said nothing of them what came of them: its members are mailed the list (the event's organizers; body optional)", in: struct{}{}, out: Asked{}},
 		"GET /api/v1/events/{event}/outcomes":       {summary: "An event's outcomes with counts and confirmed value by kind (the event's organizers)", out: EventOutcomes{}},
 	} {
 		apiDocs[k] = d

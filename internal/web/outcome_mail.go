@@ -71,19 +71,25 @@ func (o *outcomeWeb) mailOutcome(ctx context.Context, id int64, kind string, act
 // kindLabel names a kind in the page's language.
 func kindLabel(p Page, k outcome.Kind) string { return p.T("outcome.kind." + string(k)) }
 
-// handleAsk mails the members of every organization with meetings at the
-// event that took place and of which it has reported nothing, listing
-// them, each in the member's language; the organizer then reads how many
-// organizations and people were asked.
-func (o *outcomeWeb) handleAsk(w http.ResponseWriter, r *http.Request) error {
+// Asked is how many organizations and people were asked what came of
+// their meetings.
+type Asked struct {
+	Organizations int `json:"organizations"`
+	People        int `json:"people"`
+}
+
+// ask mails the members of every organization with meetings at the event
+// that took place and of which it has said nothing, listing them, each in
+// the member's language.
+func (o *outcomeWeb) ask(r *http.Request) (event.Event, Asked, error) {
 	e, v, err := o.s.loadEvent(r)
 	if err != nil {
-		return err
+		return e, Asked{}, err
 	}
 	slots := meeting.Slots(e.Days(), event.Zone(v.TimeZone))
 	ms, err := o.s.db.EventMeetings(r.Context(), e.ID, meeting.Held, meeting.Scheduled)
 	if err != nil {
-		return err
+		return e, Asked{}, err
 	}
 	ids := make([]int64, len(ms))
 	for i, m := range ms {
@@ -91,20 +97,41 @@ func (o *outcomeWeb) handleAsk(w http.ResponseWriter, r *http.Request) error {
 	}
 	reported, err := o.s.db.MeetingOutcomes(r.Context(), ids)
 	if err != nil {
-		return err
+		return e, Asked{}, err
 	}
 	ends := func(m meeting.View) (time.Time, bool) {
 		s, ok := meeting.FindSlot(slots, m.Slot)
 		return s.Ends, ok
 	}
 	pending := outcome.Pending(ms, reported, ends, o.s.db.Now())
-	orgs := slices.Sorted(maps.Keys(pending))
-	people := 0
-	for _, org := range orgs {
-		people += o.mailAsk(r.Context(), e, slots, org, pending[org], viewerOf(r))
+	var out Asked
+	for _, org := range slices.Sorted(maps.Keys(pending)) {
+		out.Organizations++
+		out.People += o.mailAsk(r.Context(), e, slots, org, pending[org], viewerOf(r))
 	}
-	http.Redirect(w, r, fmt.Sprintf("/console/events/%d/outcomes?asked=%d&people=%d", e.ID, len(orgs), people), http.StatusSeeOther)
+	return e, out, nil
+}
+
+// handleAsk asks from the console, which then says how many were asked.
+func (o *outcomeWeb) handleAsk(w http.ResponseWriter, r *http.Request) error {
+	e, n, err := o.ask(r)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/console/events/%d/outcomes?asked=%d&people=%d", e.ID, n.Organizations, n.People), http.StatusSeeOther)
 	return nil
+}
+
+func (o *outcomeWeb) apiAsk(w http.ResponseWriter, r *http.Request) error {
+	var in struct{}
+	if err := decodeOptional(r, &in); err != nil {
+		return err
+	}
+	_, n, err := o.ask(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, n)
 }
 
 // mailAsk asks one organization's members what came of its meetings and

@@ -310,12 +310,29 @@ func TestAskForOutcomes(t *testing.T) {
 	if n := mailsTo(t, inbox, otherX+"@example.vn", "mang lại kết quả gì"); n != 0 {
 		t.Fatalf("B, which has reported, was asked %d times", n)
 	}
+	// The same through the API: A has still said nothing.
+	apiAsk := func() web.Asked {
+		t.Helper()
+		resp := f.do(organizer, "POST", "/api/v1/events/"+itoa(f.eventID)+"/outcomes/ask", "application/json", "")
+		var asked web.Asked
+		decodeInto(t, resp, &asked)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("asking through the API: %d", resp.StatusCode)
+		}
+		return asked
+	}
+	if got := apiAsk(); got != (web.Asked{Organizations: 1, People: 2}) {
+		t.Errorf("asking through the API: %+v", got)
+	}
 	// Once A reports, nobody is left to ask.
 	resp := f.do(xstaff, "POST", "/events/"+itoa(f.eventID)+"/meetings/"+itoa(held.ID)+"/outcomes", form, "kind=mou")
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("A's report: %d %s", resp.StatusCode, readAll(t, resp))
 	}
 	ask("Đã hỏi 0 tổ chức (0 người).")
+	if got := apiAsk(); got != (web.Asked{}) {
+		t.Errorf("asking through the API after A reported: %+v", got)
+	}
 	if toReport(xstaff, f.orgA) {
 		t.Error("a meeting A reported on is still listed to report on")
 	}

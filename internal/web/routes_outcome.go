@@ -45,6 +45,7 @@ func (s *Server) outcomeRoutes() []route {
 		{"POST /api/v1/outcomes/{outcome}/dispute", outcomePartner, o.apiDispute},
 		{"DELETE /api/v1/outcomes/{outcome}", outcomeReporter, o.apiWithdraw},
 		{"GET /api/v1/events/{event}/outcomes", eventOrganizer, o.apiEventOutcomes},
+		{"POST /api/v1/events/{event}/outcomes/ask", eventOrganizer, o.apiAsk},
 		{"GET /api/v1/impact", public, o.apiImpact},
 	}
 }
