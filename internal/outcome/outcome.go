@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"ketnoi/internal/apperr"
-	"ketnoi/internal/i18n"
+	"ketnoi/internal/meeting"
 )
 
 // Kind is what came of it.
@@ -88,12 +88,8 @@ type Outcome struct {
 	UpdatedAt  time.Time `json:"updated_at"`
 }
 
-// Party is an organization as lists show it.
-type Party struct {
-	ID      int64     `json:"id"`
-	Name    i18n.Text `json:"name"`
-	Country string    `json:"country"`
-}
+// Party is an organization as lists show it, as a meeting's sides are.
+type Party = meeting.Party
 
 // View is an outcome with the names of both organizations.
 type View struct {

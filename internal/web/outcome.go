@@ -292,15 +292,11 @@ type PendingMeeting struct {
 }
 
 func (o *outcomeWeb) handleOrgOutcomes(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "org")
+	id, vs, err := o.orgOutcomes(r)
 	if err != nil {
 		return err
 	}
 	og, err := o.s.db.Organization(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	vs, err := o.s.db.OrgOutcomes(r.Context(), id)
 	if err != nil {
 		return err
 	}

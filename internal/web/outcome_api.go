@@ -35,12 +35,18 @@ type EventOutcomes struct {
 	Outcomes []outcome.View  `json:"outcomes"`
 }
 
-func (o *outcomeWeb) apiOrgOutcomes(w http.ResponseWriter, r *http.Request) error {
+// orgOutcomes reads the outcomes of the organization the path names.
+func (o *outcomeWeb) orgOutcomes(r *http.Request) (int64, []outcome.View, error) {
 	id, err := pathID(r, "org")
 	if err != nil {
-		return err
+		return 0, nil, err
 	}
 	vs, err := o.s.db.OrgOutcomes(r.Context(), id)
+	return id, vs, err
+}
+
+func (o *outcomeWeb) apiOrgOutcomes(w http.ResponseWriter, r *http.Request) error {
+	_, vs, err := o.orgOutcomes(r)
 	if err != nil {
 		return err
 	}
@@ -183,11 +189,7 @@ func (o *outcomeWeb) handleXLSX(w http.ResponseWriter, r *http.Request) error {
 // handleOrgXLSX sends an organization's outcomes as a workbook, for its
 // own reports (to a funder, to the Department of Science and Technology).
 func (o *outcomeWeb) handleOrgXLSX(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "org")
-	if err != nil {
-		return err
-	}
-	vs, err := o.s.db.OrgOutcomes(r.Context(), id)
+	id, vs, err := o.orgOutcomes(r)
 	if err != nil {
 		return err
 	}
