@@ -177,13 +177,28 @@ func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
 	return out, rows.Err()
 }
 
-// MatchFigures counts an event's B2B meetings that were held and the
-// confirmed outcomes of its meetings, for its public page.
-func (db *DB) MatchFigures(ctx context.Context, eventID int64) (held, outcomes int, err error) {
-	err = db.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM meetings WHERE event_id = ? AND status = 'held'),
-		(SELECT COUNT(*) FROM outcomes WHERE event_id = ? AND status = 'confirmed')`, eventID, eventID).Scan(&held, &outcomes)
+// MatchFigures are an event's B2B figures for its public page.
+type MatchFigures struct {
+	Held      int // meetings checked in as held
+	Outcomes  int // confirmed outcomes of its meetings
+	Orgs      int // organizations with a meeting scheduled or held
+	Countries int // their countries
+}
+
+// MatchFigures counts an event's B2B meetings that were held, the confirmed
+// outcomes of its meetings, and the organizations (and their countries)
+// that meet there, for its public page.
+func (db *DB) MatchFigures(ctx context.Context, eventID int64) (MatchFigures, error) {
+	var f MatchFigures
+	err := db.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM meetings WHERE event_id = ? AND status = 'held'),
+		(SELECT COUNT(*) FROM outcomes WHERE event_id = ? AND status = 'confirmed'),
+		COUNT(*), COUNT(DISTINCT country)
+		FROM organizations WHERE id IN (
+			SELECT from_org FROM meetings WHERE event_id = ? AND status IN ('scheduled', 'held')
+			UNION SELECT to_org FROM meetings WHERE event_id = ? AND status IN ('scheduled', 'held'))`,
+		eventID, eventID, eventID, eventID).Scan(&f.Held, &f.Outcomes, &f.Orgs, &f.Countries)
 	if err != nil {
-		return 0, 0, fmt.Errorf("match figures: %w", err)
+		return MatchFigures{}, fmt.Errorf("match figures: %w", err)
 	}
-	return held, outcomes, nil
+	return f, nil
 }

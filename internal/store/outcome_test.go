@@ -86,8 +86,8 @@ func TestOutcomes(t *testing.T) {
 		if s := outcome.Summarize([]outcome.Outcome{evs[0].Outcome}); s.Total.Confirmed != 1 || s.Total.Value != 300_000_000 {
 			t.Fatalf("summary %+v", s)
 		}
-		if held, confirmed, err := db.MatchFigures(ctx, e.ID); err != nil || held != 0 || confirmed != 1 {
-			t.Fatalf("MatchFigures = %d held, %d confirmed, %v", held, confirmed, err)
+		if f, err := db.MatchFigures(ctx, e.ID); err != nil || f != (store.MatchFigures{Outcomes: 1}) {
+			t.Fatalf("MatchFigures = %+v, %v, want 1 confirmed outcome of a meeting only requested", f, err)
 		}
 		facts, err := db.ConfirmedFacts(ctx)
 		if err != nil || len(facts) != 1 || facts[0].Kind != outcome.Pilot || facts[0].Value != 300_000_000 || facts[0].Year != db.Now().Year() ||
@@ -105,6 +105,9 @@ func TestOutcomes(t *testing.T) {
 		}
 		if ms, err := db.MeetingsTookPlace(ctx, a); err != nil || len(ms) != 1 || ms[0].ID != m.ID {
 			t.Fatalf("MeetingsTookPlace = %+v, %v", ms, err)
+		}
+		if f, err := db.MatchFigures(ctx, e.ID); err != nil || f != (store.MatchFigures{Held: 1, Outcomes: 1, Orgs: 2, Countries: 2}) {
+			t.Fatalf("MatchFigures = %+v, %v, want the held meeting's two organizations of two countries", f, err)
 		}
 		byMeeting, err := db.MeetingOutcomes(ctx, []int64{m.ID, 424242})
 		if err != nil || len(byMeeting[m.ID]) != 1 || len(byMeeting) != 1 {

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -71,6 +72,22 @@ func crawlDemo(t *testing.T, dialect string) {
 			}
 			crawl(t, c, hs.URL, []string{"/", "/market", "/console"})
 		})
+	}
+
+	// Last year's matchmaking day had no floor and no forum: its page
+	// counts who met and what came of it, not zero booths and sessions.
+	b := &browse{t: t, c: &http.Client{}, base: hs.URL}
+	_, page := b.get("/events/" + strconv.Itoa(demo.PastID))
+	figures, _, _ := strings.Cut(page[strings.Index(page, `<ul class="figures">`)+1:], "</ul>")
+	for _, want := range []string{`id="fig-orgs"`, `id="fig-held"`, `id="fig-outcomes"`} {
+		if !strings.Contains(figures, want) {
+			t.Errorf("the matchmaking day's figures lack %s: %s", want, figures)
+		}
+	}
+	for _, zero := range []string{"gian hàng", "phiên diễn đàn", "<b>0</b>"} {
+		if strings.Contains(figures, zero) {
+			t.Errorf("the matchmaking day's figures show %q: %s", zero, figures)
+		}
 	}
 }
 

@@ -39,7 +39,7 @@ func impactTables(p Page, in outcome.Indicators, events map[string]string) []Imp
 		case g.Value == 0:
 			return "–" // none, or none told (a follow-up has no value)
 		}
-		return p.VND(g.Value)
+		return p.VNDShort(g.Value)
 	}
 	table := func(id, caption string, gs []outcome.Group, label func(string) string) ImpactTable {
 		t := ImpactTable{ID: id, Caption: p.T(caption)}

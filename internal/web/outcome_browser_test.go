@@ -87,7 +87,7 @@ func TestBrowserOutcome(t *testing.T) {
 		signIn(t, ctx, organizer)
 		mustNavigate(t, ctx, f.srv.URL+"/console/events/"+itoa(f.eventID))
 		mustClickNavigate(t, ctx, "#console-outcomes")
-		mustText(t, ctx, `#outcome-summary tr[data-kind="contract"]`, "2.500.000.000")
+		mustText(t, ctx, `#outcome-summary tr[data-kind="contract"]`, "2,5\u00a0tỷ\u00a0₫")
 		mustNoOverflow(t, ctx, 390)
 		// Both sides reported or confirmed: asking reaches nobody.
 		mustClickNavigate(t, ctx, "#ask-outcomes")

@@ -84,7 +84,7 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if page := readAll(t, f.do(otherX, "GET", base+"/new", "", "")); strings.Contains(page, "/confirm\"") {
 		t.Error("the reporter is offered to confirm its own report")
 	}
-	if m := inbox.Wait(t, xstaff+"@example.vn", "reports an outcome"); !strings.Contains(m.Text, "Pilot") || !strings.Contains(m.Text, "1.500.000.000 ₫") {
+	if m := inbox.Wait(t, xstaff+"@example.vn", "reports an outcome"); !strings.Contains(m.Text, "Pilot") || !strings.Contains(m.Text, "1,500,000,000\u00a0₫") {
 		t.Fatalf("mail to the partner: %q", m.Text)
 	}
 	inbox.Wait(t, xadmin+"@example.vn", "Thí điểm")
@@ -123,6 +123,9 @@ func outcomeFlow(t *testing.T, dialect string) {
 	page = readAll(t, f.do(anon, "GET", "/events/"+itoa(f.eventID), "", ""))
 	if !strings.Contains(page, `<b id="fig-held">1</b>`) || !strings.Contains(page, `<b id="fig-outcomes"><a href="/impact">1</a></b>`) {
 		t.Errorf("the event's page does not count the held meeting and its confirmed outcome")
+	}
+	if !strings.Contains(page, `<b id="fig-orgs">2</b>`) {
+		t.Errorf("the event's page does not count the two organizations that met")
 	}
 	page = readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID), "", ""))
 	if _, chart, ok := strings.Cut(page, `id="dash-outcomes"`); !ok || !strings.Contains(chart, "Thí điểm</span>") || !strings.Contains(chart, "1.500.000.000") {
@@ -244,7 +247,7 @@ func TestImpact(t *testing.T) {
 		t.Fatalf("sources %+v", in.BySource)
 	}
 	page := readAll(t, f.do(anon, "GET", "/impact", "", ""))
-	for _, want := range []string{`id="impact-count">3<`, "300.000.000 ₫", "Sàn công nghệ (quanh năm)", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
+	for _, want := range []string{`id="impact-count">3<`, "300\u00a0triệu\u00a0₫", "Sàn công nghệ (quanh năm)", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

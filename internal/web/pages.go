@@ -62,9 +62,9 @@ type EventPage struct {
 	Sessions []event.Session
 	CanRun   bool
 	Over     bool // its last day has passed: no registration
-	// Held and Outcomes count its B2B meetings that took place and the
-	// confirmed outcomes of its meetings.
-	Held, Outcomes int
+	// Match counts its B2B meetings that took place, their confirmed
+	// outcomes and the organizations that meet there.
+	Match store.MatchFigures
 }
 
 // eventAndVenue is an event with its venue, as most pages need both.
@@ -112,7 +112,7 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 	if p.Sessions, _, err = s.db.Sessions(r.Context(), e.ID, store.SessionFilter{Limit: 200}); err != nil {
 		return err
 	}
-	if p.Held, p.Outcomes, err = s.db.MatchFigures(r.Context(), e.ID); err != nil {
+	if p.Match, err = s.db.MatchFigures(r.Context(), e.ID); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "event", p)

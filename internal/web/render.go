@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"path"
@@ -114,17 +115,67 @@ func (p Page) inZone(v event.Venue) Page {
 	return p
 }
 
-// VND writes an amount of dong with thousands separators.
-func (p Page) VND(n int64) string {
+// VND writes an amount of dong as the page's language groups digits
+// (1.500.000.000 in Vietnamese, 1,500,000,000 in English and Korean), with
+// a no-break space before the sign so that a narrow column never leaves the
+// sign alone on a line.
+func (p Page) VND(n int64) string { return p.group(n) + "\u00a0₫" }
+
+// VNDShort writes a large amount of dong in the words the page's language
+// counts money in — 160,45 tỷ ₫, 160.45 billion ₫, 1,604.5억 ₫ — rounded
+// to two decimals, for headline figures and tables read on a phone; an
+// amount under a million is written whole.
+func (p Page) VNDShort(n int64) string {
+	type unit struct {
+		size int64
+		word string
+	}
+	units := []unit{{1_000_000_000, "\u00a0tỷ"}, {1_000_000, "\u00a0triệu"}}
+	dec := ","
+	switch p.Lang {
+	case i18n.EN:
+		units, dec = []unit{{1_000_000_000, "\u00a0billion"}, {1_000_000, "\u00a0million"}}, "."
+	case i18n.KO:
+		units, dec = []unit{{100_000_000, "억"}, {10_000, "만"}}, "."
+	}
+	for _, u := range units {
+		if n < u.size || (u.size == 10_000 && n < 1_000_000) {
+			continue
+		}
+		hundredths := (n*100 + u.size/2) / u.size
+		s := p.group(hundredths / 100)
+		if f := hundredths % 100; f != 0 {
+			s += dec + strings.TrimRight(fmt.Sprintf("%02d", f), "0")
+		}
+		return s + u.word + "\u00a0₫"
+	}
+	return p.VND(n)
+}
+
+// Num writes a count with the page's digit grouping.
+func (p Page) Num(n int) string { return p.group(int64(n)) }
+
+// Area writes a floor area in whole square metres.
+func (p Page) Area(m2 float64) string { return p.group(int64(math.Round(m2))) + "\u00a0m²" }
+
+func (p Page) group(n int64) string {
+	sep := byte(',')
+	if p.Lang == i18n.VI {
+		sep = '.'
+	}
 	s := strconv.FormatInt(n, 10)
 	var b strings.Builder
+	if n < 0 {
+		b.WriteByte('-')
+		s = s[1:]
+	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
+			b.WriteByte(sep)
 		}
 		b.WriteRune(c)
 	}
-	return b.String() + " ₫"
+	return b.String()
 }
 
 func (s *Server) page(r *http.Request, title string) Page {
