@@ -12,6 +12,19 @@ import (
 
 var errPageNotFound = apperr.Errorf(apperr.NotFound, "Page not found.")
 
+// internalMessage is all a client learns of an internal error.
+const internalMessage = "Internal error."
+
+// handleNotFound answers a path no route has. It reads the session like
+// every page, so that a signed-in reader who mistyped an address still
+// sees the menu as theirs and the page in their language.
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	if v, err := s.loadViewer(w, r, false); err == nil {
+		r = r.WithContext(withValue(r.Context(), keyViewer, v))
+	}
+	s.fail(w, r, errPageNotFound)
+}
+
 // statusOf is the one table from error codes to HTTP statuses.
 func statusOf(err error) int {
 	var e *apperr.Error
@@ -62,7 +75,7 @@ func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/")
 // people. Internal causes are logged, never shown.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(err)
-	msg, fields := "Internal error.", map[string]string(nil)
+	msg, fields := internalMessage, map[string]string(nil)
 	var e *apperr.Error
 	if errors.As(err, &e) && status != http.StatusInternalServerError {
 		msg, fields = e.Message, e.Fields

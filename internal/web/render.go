@@ -268,7 +268,8 @@ func (s *Server) renderBlock(w http.ResponseWriter, status int, name, block stri
 type ErrorPage struct {
 	Page
 	Status  int
-	Message string
+	Hint    string // what to do, in the reader's language
+	Message string // the server's reason, in English; "" when the title says it all
 }
 
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -276,6 +277,12 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	p.Title = p.T(fmt.Sprintf("error.%d", status))
 	if p.Title == fmt.Sprintf("error.%d", status) {
 		p.Title = p.T("error.title")
+	}
+	if key := fmt.Sprintf("error.%d.hint", status); p.T(key) != key {
+		p.Hint = p.T(key)
+	}
+	if msg == errPageNotFound.Message || msg == internalMessage {
+		p.Message = "" // the title and the hint say it in the reader's language
 	}
 	if err := s.render(w, status, "error", p); err != nil {
 		s.log.Error("render error page", "err", err)

@@ -126,7 +126,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
-	s.mux.Handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errPageNotFound }))
+	s.mux.HandleFunc("/", s.handleNotFound)
 	s.handler = s.countRequests(s.logRequests(compress(s.limitBody(s.mux))))
 	return s, nil
 }

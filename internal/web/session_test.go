@@ -190,6 +190,13 @@ func TestErrorPagesAndOperations(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(page, "Không tìm thấy trang") || !strings.Contains(page, "/static/app.css") {
 		t.Fatalf("404 page: %d", resp.StatusCode)
 	}
+	if !strings.Contains(page, `id="error-hint">Trang bạn tìm không có`) || strings.Contains(page, "Page not found") {
+		t.Error("the 404 page does not say in Vietnamese what to do, or repeats its title in English")
+	}
+	// A signed-in reader who mistypes an address is still signed in there.
+	if page := readAll(t, f.do(visitor, "GET", "/no/such/page", "", "")); !strings.Contains(page, `id="logout"`) {
+		t.Error("the 404 page shows a signed-in visitor as signed out")
+	}
 	resp, page = b.get("/events/424242")
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(page, `class="narrow error"`) {
 		t.Fatalf("unknown event page: %d", resp.StatusCode)
