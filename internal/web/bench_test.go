@@ -23,10 +23,11 @@ func BenchmarkDirectory(b *testing.B) {
 }
 
 // BenchmarkPlan serves the demo's hall plans (500 booths each) and the event
-// home, with /healthz as the baseline. Run: go test -run '^$' -bench Plan
+// home of the fair and of the past matchmaking day, with /healthz as the
+// baseline. Run: go test -run '^$' -bench Plan
 // -cpu 2 ./internal/web/
 func BenchmarkPlan(b *testing.B) {
-	benchPaths(b, "/healthz", "/events/1/plan", "/events/1/plan?hall=C&color=sector", "/events/1")
+	benchPaths(b, "/healthz", "/events/1/plan", "/events/1/plan?hall=C&color=sector", "/events/1", "/events/3")
 }
 
 // benchPaths seeds the demo and serves each path in parallel in process.
