@@ -3,6 +3,7 @@ package schedule
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -193,6 +194,56 @@ func TestWorkersComparedAtOnePrice(t *testing.T) {
 			if want := breaks*tuneBreakWeight + idle*tuneIdleTie; best.pcost[k] != want {
 				t.Fatalf("seed %d: participant %d costs %d, want %d", seed, k, best.pcost[k], want)
 			}
+		}
+	}
+}
+
+// TestSearchStopsWhenPerfect: once every meeting is placed without an idle
+// slot nothing can improve, and the search ends there instead of spending
+// its budget; on a crowded instance, where some meeting must stay out, it
+// runs its whole budget.
+func TestSearchStopsWhenPerfect(t *testing.T) {
+	searched := func(p Problem, iters int) (*state, int) {
+		m, err := compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := newState(m)
+		if err := st.placeFixed(); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.construct(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		st.refreshCosts()
+		return st, st.search(context.Background(), iters, 0, 1, false)
+	}
+	// A chain of 40 participants, each meeting the next twice, in 8 slots:
+	// every inner participant's four meetings must be consecutive.
+	chain := Problem{Locations: []Location{{ID: "T", Capacity: 40}}}
+	for s := range 8 {
+		chain.Slots = append(chain.Slots, Slot{ID: fmt.Sprintf("s%d", s), Day: "2027-03-10", Start: hhmm(540 + 30*s), End: hhmm(570 + 30*s), Session: "am"})
+	}
+	for k := range 40 {
+		chain.Participants = append(chain.Participants, Participant{ID: fmt.Sprintf("p%d", k)})
+		if k > 0 {
+			for r := range 2 {
+				chain.Meetings = append(chain.Meetings, Meeting{ID: fmt.Sprintf("m%d-%d", k, r), With: []string{fmt.Sprintf("p%d", k-1), fmt.Sprintf("p%d", k)}})
+			}
+		}
+	}
+	for _, objective := range []string{ObjectiveIdle, ObjectiveBreaks} {
+		chain.Objective = objective
+		const budget = 5_000_000
+		st, moves := searched(chain, budget)
+		if r := st.result(); len(r.Unscheduled) != 0 || r.Objective.Idle != 0 {
+			t.Fatalf("%s: the chain was not scheduled perfectly: %d unscheduled, %d idle", objective, len(r.Unscheduled), r.Objective.Idle)
+		}
+		if moves >= budget/10 {
+			t.Errorf("%s: %d of %d moves spent after a perfect schedule", objective, moves, budget)
+		}
+		if _, moves := searched(Generate(smallConfig(objective), 1), 20_000); moves != 20_000 {
+			t.Errorf("%s: the crowded instance stopped after %d of 20000 moves", objective, moves)
 		}
 	}
 }

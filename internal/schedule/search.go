@@ -46,8 +46,10 @@ type searcher struct {
 // then (on the breaks objective) the fewest breaks, then the lowest search
 // cost, so a schedule with fewer breaks is never dropped for one with fewer
 // idle slots. The search stops after iters moves, or once work meetings
-// have been moved or tried (work > 0).
-func (st *state) search(ctx context.Context, iters, work int, seed uint64, coolByWork bool) {
+// have been moved or tried (work > 0), or as soon as its best schedule is
+// perfect — every meeting placed, no idle slot — which nothing can beat.
+// It returns the number of moves made.
+func (st *state) search(ctx context.Context, iters, work int, seed uint64, coolByWork bool) int {
 	m := st.m
 	sr := &searcher{
 		st:      st,
@@ -74,7 +76,15 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64, coolB
 		}
 	}
 	if len(movable) == 0 {
-		return
+		return 0
+	}
+	// The most weight any schedule can have: the fixed meetings and every
+	// meeting with a slot it may use.
+	most := 0
+	for i := range m.nMeet {
+		if m.fixed[i] >= 0 || len(m.dom[i]) > 0 {
+			most += m.weight[i]
+		}
 	}
 	for _, mt := range movable {
 		if st.slotOf[mt] < 0 {
@@ -97,9 +107,10 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64, coolB
 		slotMoves, rowMoves, target = 0, 0, 0
 		t0, t1 = 4, 0.1
 	}
-	for it := 0; it < iters; it++ {
+	it := 0
+	for ; it < iters; it++ {
 		if it&1023 == 0 {
-			if ctx.Err() != nil || (work > 0 && done >= work) {
+			if ctx.Err() != nil || (work > 0 && done >= work) || (bestW == most && bestS == 0) {
 				break
 			}
 			// Several cooling cycles: each reheats from where the last
@@ -142,10 +153,11 @@ func (st *state) search(ctx context.Context, iters, work int, seed uint64, coolB
 		sr.step(mt, temp)
 	}
 	if st.over == 0 && better(st.weight, st.goal(), st.soft, bestW, bestG, bestS) {
-		return
+		return it
 	}
 	st.softCap = false
 	st.restore(best)
+	return it
 }
 
 func maxSessionLen(m *model) int {
