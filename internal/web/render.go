@@ -124,7 +124,7 @@ func (p Page) VND(n int64) string { return p.group(n) + "\u00a0₫" }
 // VNDShort writes a large amount of dong in the words the page's language
 // counts money in — 160,45 tỷ ₫, 160.45 billion ₫, 1,604.5억 ₫ — rounded
 // to two decimals, for headline figures and tables read on a phone; an
-// amount under a million is written whole.
+// amount that rounds to less than a million is written whole.
 func (p Page) VNDShort(n int64) string {
 	type unit struct {
 		size int64
@@ -139,10 +139,11 @@ func (p Page) VNDShort(n int64) string {
 		units, dec = []unit{{100_000_000, "억"}, {10_000, "만"}}, "."
 	}
 	for _, u := range units {
-		if n < u.size || (u.size == 10_000 && n < 1_000_000) {
+		// Rounded first, so that 999.999.999 is 1 tỷ, not 1.000 triệu.
+		hundredths := (n*100 + u.size/2) / u.size
+		if hundredths < 100 || (u.size == 10_000 && n < 1_000_000) {
 			continue
 		}
-		hundredths := (n*100 + u.size/2) / u.size
 		s := p.group(hundredths / 100)
 		if f := hundredths % 100; f != 0 {
 			s += dec + strings.TrimRight(fmt.Sprintf("%02d", f), "0")
