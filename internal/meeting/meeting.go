@@ -249,12 +249,28 @@ func (m *Meeting) Cancel(reason string) error {
 	return nil
 }
 
-// CheckIn records that the meeting took place at its table. A meeting
-// recorded as a no-show may still be checked in: the pair came late, or
-// the no-show was a slip of the organizer's finger.
-func (m *Meeting) CheckIn(now time.Time) error {
+// CheckInEarly is how long before its slot a meeting can be checked in:
+// the two sides often sit down a few minutes early.
+const CheckInEarly = 15 * time.Minute
+
+// ErrNotYet refuses a check-in before the meeting's time: a meeting
+// marked held counts as having taken place, on the event's public page and
+// when its outcomes are asked for.
+var ErrNotYet = apperr.Errorf(apperr.Conflict, "This meeting's time has not come: it can be checked in from 15 minutes before it starts.")
+
+// CheckInOpen reports whether a meeting in slot s can be checked in at now.
+func CheckInOpen(s Slot, now time.Time) bool { return !now.Before(s.Starts.Add(-CheckInEarly)) }
+
+// CheckIn records that the meeting took place at its table, from
+// CheckInEarly before its slot among slots (ErrNotYet before that). A
+// meeting recorded as a no-show may still be checked in: the pair came
+// late, or the no-show was a slip of the organizer's finger.
+func (m *Meeting) CheckIn(now time.Time, slots []Slot) error {
 	if m.Status != Scheduled && m.Status != NoShow {
 		return errState("checked in", m.Status)
+	}
+	if s, ok := FindSlot(slots, m.Slot); ok && !CheckInOpen(s, now) {
+		return ErrNotYet
 	}
 	m.Status, m.CheckedInAt = Held, &now
 	return nil

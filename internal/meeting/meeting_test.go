@@ -33,7 +33,7 @@ func TestAnswers(t *testing.T) {
 	if err := m.Accept(Requester, 7); err != nil || m.Status != Accepted || m.WantedSlot != "d1-1400" {
 		t.Fatalf("accept the proposal: %v %+v", err, m)
 	}
-	if err := m.CheckIn(time.Now()); !apperr.Is(err, apperr.Conflict) {
+	if err := m.CheckIn(time.Now(), slots); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("check-in before scheduling: %v", err)
 	}
 	if err := m.MarkNoShow(); !apperr.Is(err, apperr.Conflict) {
@@ -42,14 +42,25 @@ func TestAnswers(t *testing.T) {
 	// On the day, either record corrects the other.
 	day := m
 	day.Status, day.Slot, day.Location = Scheduled, "d1-1400", "T01"
-	at := time.Date(2027, 3, 10, 7, 5, 0, 0, time.UTC)
+	s1400, _ := FindSlot(slots, "d1-1400")
+	at := s1400.Starts.Add(35 * time.Minute) // late, in the next slot
 	if err := day.MarkNoShow(); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
 		t.Fatalf("no-show: %v %+v", err, day)
 	}
-	if err := day.CheckIn(at); err != nil || day.Status != Held || day.CheckedInAt == nil || !day.CheckedInAt.Equal(at) {
+	// Not before its time.
+	for _, early := range []time.Time{time.Date(2027, 3, 9, 7, 0, 0, 0, time.UTC), s1400.Starts.Add(-CheckInEarly - time.Second)} {
+		if err := day.CheckIn(early, slots); !errors.Is(err, ErrNotYet) || day.Status != NoShow {
+			t.Fatalf("check-in at %v, before the slot of %v: %v, %s", early, s1400.Starts, err, day.Status)
+		}
+	}
+	if err := day.CheckIn(s1400.Starts.Add(-CheckInEarly), slots); err != nil || day.Status != Held {
+		t.Fatalf("check-in %v before the slot: %v, %s", CheckInEarly, err, day.Status)
+	}
+	day.Status = NoShow
+	if err := day.CheckIn(at, slots); err != nil || day.Status != Held || day.CheckedInAt == nil || !day.CheckedInAt.Equal(at) {
 		t.Fatalf("late check-in after a no-show: %v %+v", err, day)
 	}
-	if err := day.CheckIn(at); !apperr.Is(err, apperr.Conflict) {
+	if err := day.CheckIn(at, slots); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("checked in twice: %v", err)
 	}
 	if err := day.MarkNoShow(); err != nil || day.Status != NoShow || day.CheckedInAt != nil {

@@ -105,7 +105,9 @@ func TestMeetingLifecycleAndScheduler(t *testing.T) {
 			t.Fatalf("MeetingsOfOrgs = %d, %v", len(mine), err)
 		}
 		cur := moved.Meeting
-		if err := cur.CheckIn(now); err != nil {
+		slots := meeting.Slots(days, event.Zone(""))
+		at, _ := meeting.FindSlot(slots, cur.Slot)
+		if err := cur.CheckIn(at.Starts, slots); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.SaveMeeting(ctx, &cur, meeting.Scheduled); err != nil {

@@ -58,10 +58,12 @@ type MeetingRow struct {
 	Other     meeting.Party
 	Outgoing  bool // this side asked
 	CanAnswer bool
-	When      string
-	Where     string
-	Proposed  string
-	Wanted    string
+	// CanCheckIn: scheduled (or a no-show) and its time has come.
+	CanCheckIn bool
+	When       string
+	Where      string
+	Proposed   string
+	Wanted     string
 	// Outcomes is what either side reported of it.
 	Outcomes []outcome.View
 }
@@ -122,6 +124,9 @@ func (m *matchWeb) row(p Page, slots []meeting.Slot, orgID int64, v meeting.View
 	}
 	mm := v.Meeting
 	row.CanAnswer = mm.Accept(side, 0) == nil
+	if s, ok := meeting.FindSlot(slots, v.Slot); ok && (v.Status == meeting.Scheduled || v.Status == meeting.NoShow) {
+		row.CanCheckIn = meeting.CheckInOpen(s, m.s.db.Now())
+	}
 	return row
 }
 
@@ -440,8 +445,8 @@ func (m *matchWeb) handleCancel(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (m *matchWeb) handleCheckIn(w http.ResponseWriter, r *http.Request) error {
-	return m.act(w, r, "held", func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
-		return mt.CheckIn(m.s.db.Now())
+	return m.act(w, r, "held", func(mt *meeting.Meeting, _ meeting.Side, slots []meeting.Slot) error {
+		return mt.CheckIn(m.s.db.Now(), slots)
 	})
 }
 

@@ -112,8 +112,8 @@ func (m *matchWeb) apiCancel(w http.ResponseWriter, r *http.Request) error {
 // does (either side, the event's organizers).
 func (m *matchWeb) apiCheckIn(w http.ResponseWriter, r *http.Request) error {
 	var in struct{}
-	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
-		return mt.CheckIn(m.s.db.Now())
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, slots []meeting.Slot) error {
+		return mt.CheckIn(m.s.db.Now(), slots)
 	})
 }
 
@@ -209,7 +209,7 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/propose": {summary: "Answer with another time: a slot id of the event (only the side expected to answer)", in: ProposeInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  {summary: "Cancel a meeting that may still take place (either side)", in: CancelInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/schedule":          {summary: "Run the scheduler over the accepted requests, from now on (the event's organizers): scheduled meetings keep their place, both sides of each change are mailed; 409 when a meeting was moved by hand meanwhile (nothing written)", in: struct{}{}, out: RunResult{}},
-		"POST /api/v1/events/{event}/meetings/{meeting}/checkin": {summary: "Mark a scheduled meeting held, as the check-in at the table does (either side, the event's organizers; body optional)", in: struct{}{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/checkin": {summary: "Mark a scheduled meeting held, as the check-in at the table does (either side, the event's organizers; body optional); 409 until 15 minutes before its slot begins", in: struct{}{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/noshow":  {summary: "Record that a scheduled meeting did not take place (the event's organizers; body optional)", in: struct{}{}, out: meeting.View{}},
 		"GET /api/v1/events/{event}/meetings/{meeting}/times":    {summary: "Every slot of the event for a meeting: the first free location, how many are free, or why it cannot go there (the event's organizers)", out: TimeView{}, list: true},
 		"POST /api/v1/events/{event}/meetings/{meeting}/move":    {summary: "Move a scheduled meeting, or place an accepted one, at a slot and location (the event's organizers); both sides are mailed; 409 when a side or the location is taken or away", in: MoveInput{}, out: meeting.View{}},

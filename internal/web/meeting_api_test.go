@@ -440,9 +440,13 @@ func TestMeetingReminders(t *testing.T) {
 // TestMeetingCheckInAPI: on the day, a side (or the organizer) marks a
 // scheduled meeting held through the API, and the organizer records a
 // no-show; each corrects the other; neither applies to a meeting not
-// scheduled, and a side cannot record a no-show.
+// scheduled, and a side cannot record a no-show; a check-in before the
+// meeting's time is refused with nothing written.
 func TestMeetingCheckInAPI(t *testing.T) {
-	f := mustFixture(t, "sqlite")
+	var clock atomic.Pointer[time.Time]
+	before := time.Date(2027, 3, 9, 0, 0, 0, 0, time.UTC) // the eve of the fair
+	clock.Store(&before)
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return *clock.Load() }))
 	ctx := t.Context()
 	m := acceptedTableMeeting(t, f, "AGV")
 	base := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID)
@@ -451,6 +455,25 @@ func TestMeetingCheckInAPI(t *testing.T) {
 		t.Fatalf("place: %d", resp.StatusCode)
 	}
 	problem(t, f, xadmin, "POST", base+"/noshow", `{}`, 403)
+	slots := meeting.Slots([]string{"2027-03-10", "2027-03-11", "2027-03-12"}, event.Zone("Asia/Ho_Chi_Minh"))
+	s0900, _ := meeting.FindSlot(slots, "d1-0900")
+	for _, early := range []time.Time{before, s0900.Starts.Add(-meeting.CheckInEarly - time.Minute).UTC()} {
+		clock.Store(&early)
+		if p := problem(t, f, xadmin, "POST", base+"/checkin", `{}`, 409); !strings.Contains(p.Detail, "has not come") {
+			t.Errorf("check-in at %v: %q", early, p.Detail)
+		}
+		if got, _ := f.db.Meeting(ctx, f.eventID, m.ID); got.Status != meeting.Scheduled || got.CheckedInAt != nil {
+			t.Fatalf("an early check-in wrote %s at %v", got.Status, got.CheckedInAt)
+		}
+		if page := readAll(t, f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", "")); strings.Contains(page, base[len("/api/v1"):]+"/checkin") {
+			t.Errorf("the meetings page offers a check-in at %v", early)
+		}
+	}
+	sitting := s0900.Starts.Add(-5 * time.Minute).UTC()
+	clock.Store(&sitting)
+	if page := readAll(t, f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", "")); !strings.Contains(page, `action="`+base[len("/api/v1"):]+`/checkin"`) {
+		t.Errorf("the meetings page offers no check-in five minutes before the meeting")
+	}
 	resp := f.do(xadmin, "POST", base+"/checkin", "application/json", "")
 	var v meeting.View
 	decodeInto(t, resp, &v)

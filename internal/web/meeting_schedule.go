@@ -177,7 +177,7 @@ func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error 
 	now := m.s.db.Now()
 	var next meeting.Slot
 	if p.Next, next = nextMeeting(rows, slots, now); p.Next != nil {
-		p.NextBegun = !now.Before(next.Starts)
+		p.NextBegun = meeting.CheckInOpen(next, now)
 	}
 	p.Notice = doneNotice(p.Page, r)
 	return m.s.render(w, http.StatusOK, "schedule", p)
