@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -378,6 +379,15 @@ func TestMailsLinkToThePage(t *testing.T) {
 	}
 	if m := inbox.Wait(t, "apply@startup.vn", ""); !strings.Contains(m.Text, "https://ketnoi.example"+apply) {
 		t.Fatalf("the application mail lacks its whole link:\n%s", m.Text)
+	}
+	// A registration's badge mail leads to the event's page.
+	reg := url.Values{"csrf": {"anonymous-csrf-token-0123456789"}, "name": {"Trần Thị Bích"}, "email": {"bich@example.vn"},
+		"organization": {"Viện Cơ khí"}, "category": {"delegate"}, "consent": {"yes"}}
+	if resp := f.do(anon, "POST", "/events/"+itoa(f.eventID)+"/register", form, reg.Encode()); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("registration: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	if m := inbox.Wait(t, "bich@example.vn", ""); !strings.Contains(m.Text, "https://ketnoi.example/events/"+itoa(f.eventID)) || len(m.Attachments) == 0 {
+		t.Fatalf("the badge mail lacks the event's link or its badge:\n%s", m.Text)
 	}
 	for _, bad := range []string{"ketnoi.example", "ftp://ketnoi.example", "https://", "https://ketnoi.example/?x=1"} {
 		if _, err := web.New(f.db, web.Config{PublicURL: bad}); err == nil {

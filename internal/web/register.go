@@ -192,9 +192,13 @@ func (s *Server) badgeMessage(ctx context.Context, e event.Event, r checkin.Regi
 		return mail.Message{}, err
 	}
 	name := e.Name.In(r.Lang)
+	// The event's page (programme, exhibitors, floor plan) is where a
+	// registrant without an account goes next.
+	text := s.withLink(s.mailPage(r.Lang), s.cat.T(r.Lang, "checkin.mail.body", r.Name, name)+"\n\n"+s.cat.T(r.Lang, "gates.mail.code", code),
+		"/events/"+itoa(e.ID))
 	return mail.Message{To: []string{r.Email},
 		Subject: s.cat.T(r.Lang, "checkin.mail.subject", name),
-		Text:    s.cat.T(r.Lang, "checkin.mail.body", r.Name, name) + "\n\n" + s.cat.T(r.Lang, "gates.mail.code", code),
+		Text:    text,
 		Attachments: []mail.Attachment{{Name: "badge.pdf", ContentType: "application/pdf", Data: pdf.Bytes()},
 			{Name: "badge.png", ContentType: "image/png", Data: png}}}, nil
 }
