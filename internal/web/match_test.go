@@ -382,3 +382,33 @@ func checkMeetingsXLSX(t *testing.T, f *fixture, scheduled int64) {
 		t.Errorf("the cancelled request's row: %s", second)
 	}
 }
+
+// TestRequestFormFromACard: a request from a card names the card and starts
+// the message with it; the form says so when the two organizations
+// already have an open request at the event (a second would be refused),
+// and stops saying it once that one is cancelled.
+func TestRequestFormFromACard(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	form := "/events/" + itoa(f.eventID) + "/meetings/new?to=" + itoa(f.orgA) + "&card=" + itoa(f.ids["card"]) + "&origin=card"
+	page := readAll(t, f.do(otherX, "GET", form, "", ""))
+	for _, want := range []string{`id="meeting-about">Về tin: Xe tự hành AGV cho kho hàng<`,
+		`id="meeting-message">Xin gặp để trao đổi về: Xe tự hành AGV cho kho hàng</textarea>`, `id="meeting-pair-open"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	v, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
+	must(t, err)
+	open := v.Meeting
+	must(t, open.Cancel("plans changed"))
+	must(t, f.db.SaveMeeting(ctx, &open, meeting.Requested))
+	if page := readAll(t, f.do(otherX, "GET", form, "", "")); strings.Contains(page, `id="meeting-pair-open"`) || !strings.Contains(page, `id="meeting-form"`) {
+		t.Error("after the cancellation the form still says a request is open")
+	}
+	// A card of another organization than the one asked names nothing.
+	other := "/events/" + itoa(f.eventID) + "/meetings/new?to=" + itoa(f.x2.OrgID) + "&card=" + itoa(f.ids["card"])
+	if page := readAll(t, f.do(xadmin, "GET", other, "", "")); strings.Contains(page, `id="meeting-about"`) || strings.Contains(page, "Xin gặp để trao đổi về") {
+		t.Error("the form names a card that is not the other side's")
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
+	"ketnoi/internal/market"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
 	"ketnoi/internal/outcome"
@@ -204,6 +205,11 @@ type NewMeetingPage struct {
 	Message string
 	NoOrgs  bool
 	Over    bool // the event is over: no form
+	// About is the title of the card the request comes from.
+	About string
+	// OpenWith names the viewer's organization that already has an open
+	// request with this one at the event: a second would be refused.
+	OpenWith string
 }
 
 func (m *matchWeb) newMeetingPage(r *http.Request, e event.Event, toID int64) (NewMeetingPage, error) {
@@ -260,7 +266,63 @@ func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) erro
 	}
 	p.CardID, p.Origin = formID(r, "card"), r.FormValue("origin")
 	p.FromID = formID(r, "from")
+	if err := m.aboutCard(r, &p); err != nil {
+		return err
+	}
+	if err := m.openWith(r, &p); err != nil {
+		return err
+	}
 	return m.s.render(w, http.StatusOK, "meeting_new", p)
+}
+
+// aboutCard names the published card of the other side that a request
+// comes from and starts the message with it.
+func (m *matchWeb) aboutCard(r *http.Request, p *NewMeetingPage) error {
+	if p.CardID == 0 {
+		return nil
+	}
+	c, err := m.s.db.Card(r.Context(), p.CardID)
+	if apperr.Is(err, apperr.NotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if c.OrgID == p.To.ID && c.Status == market.Published {
+		p.About = p.Tx(c.Title)
+		p.Text = p.T("meeting.about_card", p.About)
+	}
+	return nil
+}
+
+// openWith finds a request of the viewer's organizations with the other
+// side that is still open at the event, so that the form says so before
+// anyone types a message the store would refuse (meeting.ErrPairOpen).
+func (m *matchWeb) openWith(r *http.Request, p *NewMeetingPage) error {
+	ids := make([]int64, 0, len(p.From))
+	names := map[int64]string{}
+	for _, o := range p.From {
+		ids = append(ids, o.ID)
+		names[o.ID] = p.Tx(o.Name)
+	}
+	ms, err := m.s.db.MeetingsOfOrgs(r.Context(), p.Event.ID, ids)
+	if err != nil {
+		return err
+	}
+	for _, v := range ms {
+		if !v.Status.Open() {
+			continue
+		}
+		switch p.To.ID {
+		case v.ToOrg:
+			p.OpenWith = names[v.FromOrg]
+		case v.FromOrg:
+			p.OpenWith = names[v.ToOrg]
+		}
+		if p.OpenWith != "" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // errMeetingsOver refuses a meeting request once the event is over.
