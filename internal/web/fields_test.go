@@ -1,0 +1,82 @@
+package web_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"ketnoi/internal/i18n"
+)
+
+// fieldMessage finds the field messages written in the code: f["name"] =
+// "is required", f.Add("name", "…"), apperr.Fields{"name": "…"}.
+var fieldMessage = regexp.MustCompile(`f\["([a-z_0-9.]+)"\]\s*=\s*"([^"]+)"|f\.Add\("([a-z_0-9.]+)",\s*"([^"]+)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]+)"\}`)
+
+// apiOnly are files whose field messages only the JSON API answers, in
+// English like the rest of its problem details.
+var apiOnly = map[string]bool{"web/api.go": true, "web/decode.go": true, "web/meeting_api.go": true, "web/outcome_api.go": true}
+
+// TestFieldMessagesAreTranslated: every field message a form can show has
+// its Vietnamese and Korean text, under the key translateFields looks up,
+// so that a form refused in Vietnamese does not explain itself in English.
+func TestFieldMessagesAreTranslated(t *testing.T) {
+	cat, err := i18n.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(path, ".."+string(filepath.Separator)))
+		if apiOnly[rel] {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range fieldMessage.FindAllStringSubmatch(string(src), -1) {
+			var parts []string
+			for _, g := range m[1:] {
+				if g != "" {
+					parts = append(parts, g)
+				}
+			}
+			key := "field." + parts[0] + "." + parts[1]
+			seen++
+			for _, lang := range []i18n.Lang{i18n.VI, i18n.KO} {
+				if !cat.Has(lang, key) {
+					t.Errorf("%s: %q has no %s text (add it to locales/*/fields.json)", rel, key, lang)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 100 {
+		t.Fatalf("found only %d field messages in the code: the pattern has stopped matching it", seen)
+	}
+}
+
+// TestRefusedFormSpeaksTheReadersLanguage: a card refused for a research
+// result without its readiness level says so beside the field, in
+// Vietnamese, with what was typed kept.
+func TestRefusedFormSpeaksTheReadersLanguage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp := f.do(xadmin, "POST", "/market/orgs/"+itoa(f.orgA)+"/cards", "application/x-www-form-urlencoded",
+		"kind=research_result&status=published&title_vi=K%E1%BA%BFt+qu%E1%BA%A3+m%E1%BB%9Bi&sectors=agv_amr")
+	page := readAll(t, resp)
+	if resp.StatusCode != 422 || !strings.Contains(page, "mức sẵn sàng công nghệ (TRL) từ 1 đến 9") || strings.Contains(page, "must be a readiness level") {
+		t.Fatalf("refused card: %d, want the TRL message in Vietnamese:\n%s", resp.StatusCode, page)
+	}
+	if !strings.Contains(page, `value="Kết quả mới"`) {
+		t.Error("the refused form lost the title typed")
+	}
+}
