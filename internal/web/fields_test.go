@@ -15,19 +15,24 @@ import (
 // "is required", f.Add("name", "…"), apperr.Fields{"name": "…"}.
 var fieldMessage = regexp.MustCompile(`f\["([a-z_0-9.]+)"\]\s*=\s*"([^"]+)"|f\.Add\("([a-z_0-9.]+)",\s*"([^"]+)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]+)"\}`)
 
+// conflictMessage finds the reasons given for refusing an action, which
+// the error page shows.
+var conflictMessage = regexp.MustCompile(`apperr\.Errorf\(apperr\.Conflict, "([^"%]+)"\)`)
+
 // apiOnly are files whose field messages only the JSON API answers, in
 // English like the rest of its problem details.
 var apiOnly = map[string]bool{"web/api.go": true, "web/decode.go": true, "web/meeting_api.go": true, "web/outcome_api.go": true}
 
 // TestFieldMessagesAreTranslated: every field message a form can show has
 // its Vietnamese and Korean text, under the key translateFields looks up,
-// so that a form refused in Vietnamese does not explain itself in English.
+// so that a form refused in Vietnamese does not explain itself in English;
+// so has every reason for refusing an action (the error page's message).
 func TestFieldMessagesAreTranslated(t *testing.T) {
 	cat, err := i18n.LoadCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := 0
+	seen, conflicts := 0, 0
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
@@ -55,13 +60,22 @@ func TestFieldMessagesAreTranslated(t *testing.T) {
 				}
 			}
 		}
+		for _, m := range conflictMessage.FindAllStringSubmatch(string(src), -1) {
+			key := "error.msg." + m[1]
+			conflicts++
+			for _, lang := range i18n.Langs {
+				if !cat.Has(lang, key) {
+					t.Errorf("%s: %q has no %s text (add it to locales/*/errors.json)", rel, key, lang)
+				}
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if seen < 100 {
-		t.Fatalf("found only %d field messages in the code: the pattern has stopped matching it", seen)
+	if seen < 100 || conflicts < 20 {
+		t.Fatalf("found only %d field messages and %d refusals in the code: the patterns have stopped matching it", seen, conflicts)
 	}
 }
 

@@ -468,6 +468,11 @@ func TestMeetingCheckInAPI(t *testing.T) {
 		if page := readAll(t, f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", "")); strings.Contains(page, base[len("/api/v1"):]+"/checkin") {
 			t.Errorf("the meetings page offers a check-in at %v", early)
 		}
+		// A form posted all the same is refused in the reader's language.
+		resp := f.do(xadmin, "POST", base[len("/api/v1"):]+"/checkin", "application/x-www-form-urlencoded", "")
+		if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, `id="error-message">Chưa đến giờ gặp`) {
+			t.Errorf("an early check-in from the page: %d\n%s", resp.StatusCode, page)
+		}
 	}
 	sitting := s0900.Starts.Add(-5 * time.Minute).UTC()
 	clock.Store(&sitting)

@@ -270,7 +270,10 @@ type ErrorPage struct {
 	Page
 	Status  int
 	Hint    string // what to do, in the reader's language
-	Message string // the server's reason, in English; "" when the title says it all
+	Message string // the server's reason; "" when the title says it all
+	// English: the reason has no text in the reader's language (it is
+	// marked as English for screen readers).
+	English bool
 }
 
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -282,8 +285,13 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	if key := fmt.Sprintf("error.%d.hint", status); p.T(key) != key {
 		p.Hint = p.T(key)
 	}
-	if msg == errPageNotFound.Message || msg == internalMessage {
+	switch key := "error.msg." + msg; {
+	case msg == errPageNotFound.Message || msg == internalMessage:
 		p.Message = "" // the title and the hint say it in the reader's language
+	case p.cat != nil && p.cat.Has(p.Lang, key):
+		p.Message = p.T(key)
+	default:
+		p.English = true
 	}
 	if err := s.render(w, status, "error", p); err != nil {
 		s.log.Error("render error page", "err", err)
