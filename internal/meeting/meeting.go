@@ -190,7 +190,20 @@ func (m *Meeting) answering(s Side) bool {
 }
 
 func errState(what string, st Status) error {
-	return apperr.Errorf(apperr.Conflict, "This meeting cannot be %s now (it is %s).", what, st)
+	se := &StateError{What: what, Status: st}
+	return &apperr.Error{Code: apperr.Conflict, Message: se.Error(), Err: se}
+}
+
+// StateError is a change refused because of the meeting's status: what
+// was asked ("accepted", "checked in" …) and the status the meeting is in,
+// kept apart so that a page can say it in its reader's language.
+type StateError struct {
+	What   string
+	Status Status
+}
+
+func (e *StateError) Error() string {
+	return fmt.Sprintf("This meeting cannot be %s now (it is %s).", e.What, e.Status)
 }
 
 // Accept agrees to the request or to the time the other side proposed.

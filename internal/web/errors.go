@@ -98,7 +98,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeProblem(w, r, status, msg, fields)
 		return
 	}
-	s.renderError(w, r, status, msg)
+	s.renderError(w, r, status, msg, err)
 }
 
 // problem is an RFC 9457 problem detail with field errors.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -92,5 +93,21 @@ func TestRefusedFormSpeaksTheReadersLanguage(t *testing.T) {
 	}
 	if !strings.Contains(page, `value="Kết quả mới"`) {
 		t.Error("the refused form lost the title typed")
+	}
+}
+
+// TestRefusedMeetingChangeSpeaksTheReadersLanguage: answering a request
+// twice (a second tab, a double tap) is refused with the reason in the
+// reader's language, the meeting's status named as the pages name it.
+func TestRefusedMeetingChangeSpeaksTheReadersLanguage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	accept := "/events/" + itoa(f.eventID) + "/meetings/" + itoa(f.ids["meeting"]) + "/accept"
+	if resp := f.do(xadmin, "POST", accept, "application/x-www-form-urlencoded", ""); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("accept: %d", resp.StatusCode)
+	}
+	resp := f.do(xadmin, "POST", accept, "application/x-www-form-urlencoded", "")
+	page := readAll(t, resp)
+	if want := `id="error-message">Không thể chấp nhận cuộc gặp này lúc này (trạng thái: Đã chấp nhận, chờ xếp lịch).<`; resp.StatusCode != http.StatusConflict || !strings.Contains(page, want) {
+		t.Fatalf("second accept: %d, want %s in\n%s", resp.StatusCode, want, page)
 	}
 }

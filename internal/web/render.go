@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -16,6 +17,7 @@ import (
 
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
 	"ketnoi/internal/taxonomy"
 )
@@ -276,7 +278,7 @@ type ErrorPage struct {
 	English bool
 }
 
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string, err error) {
 	p := ErrorPage{Page: s.page(r, ""), Status: status, Message: msg}
 	p.Title = p.T(fmt.Sprintf("error.%d", status))
 	if p.Title == fmt.Sprintf("error.%d", status) {
@@ -285,7 +287,10 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	if key := fmt.Sprintf("error.%d.hint", status); p.T(key) != key {
 		p.Hint = p.T(key)
 	}
+	var se *meeting.StateError
 	switch key := "error.msg." + msg; {
+	case errors.As(err, &se) && p.T("meeting.refused."+se.What) != "meeting.refused."+se.What:
+		p.Message = p.T("meeting.refused", p.T("meeting.refused."+se.What), p.T("meeting.status."+string(se.Status)))
 	case msg == errPageNotFound.Message || msg == internalMessage:
 		p.Message = "" // the title and the hint say it in the reader's language
 	case p.cat != nil && p.cat.Has(p.Lang, key):
