@@ -168,18 +168,8 @@ func TestWorkersComparedAtOnePrice(t *testing.T) {
 		t.Fatal("the odd workers price a break like the even ones; this test needs them to differ")
 	}
 	for seed := range uint64(6) {
-		m, err := compile(Generate(smallConfig(ObjectiveBreaks), seed))
-		if err != nil {
-			t.Fatal(err)
-		}
-		st := newState(m)
-		if err := st.placeFixed(); err != nil {
-			t.Fatal(err)
-		}
-		if err := st.construct(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		st.refreshCosts()
+		st := mustConstruct(t, Generate(smallConfig(ObjectiveBreaks), seed))
+		m := st.m
 		best := searchParallel(context.Background(), st, Options{Seed: seed, Iterations: 5000, Workers: 2})
 		if best.breakW != tuneBreakWeight {
 			t.Fatalf("seed %d: returned schedule priced at %d per break, want %d", seed, best.breakW, tuneBreakWeight)
@@ -204,18 +194,7 @@ func TestWorkersComparedAtOnePrice(t *testing.T) {
 // runs its whole budget.
 func TestSearchStopsWhenPerfect(t *testing.T) {
 	searched := func(p Problem, iters int) (*state, int) {
-		m, err := compile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st := newState(m)
-		if err := st.placeFixed(); err != nil {
-			t.Fatal(err)
-		}
-		if err := st.construct(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		st.refreshCosts()
+		st := mustConstruct(t, p)
 		return st, st.search(context.Background(), iters, 0, 1, false)
 	}
 	// A chain of 40 participants, each meeting the next twice, in 8 slots:
@@ -246,4 +225,23 @@ func TestSearchStopsWhenPerfect(t *testing.T) {
 			t.Errorf("%s: the crowded instance stopped after %d of 20000 moves", objective, moves)
 		}
 	}
+}
+
+// mustConstruct compiles p and builds its greedy schedule, the state a
+// search starts from.
+func mustConstruct(t *testing.T, p Problem) *state {
+	t.Helper()
+	m, err := compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := newState(m)
+	if err := st.placeFixed(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.construct(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st.refreshCosts()
+	return st
 }
