@@ -121,6 +121,9 @@ func TestMarketplaceSearchAndRecommendations(t *testing.T) {
 			if !strings.Contains(page, "<mark>kho</mark>") || !strings.Contains(page, "Cần giải pháp") {
 				t.Errorf("the search page does not highlight the match")
 			}
+			if page := readAll(t, f.do(anon, "GET", "/market?q=zzzqqq", "", "")); !strings.Contains(page, "Không có tin nào phù hợp.") || !strings.Contains(page, `<a href="/market" id="market-clear">`) {
+				t.Errorf("a search with no card offers no way back to every card")
+			}
 
 			theirCard := func() bool {
 				resp := f.do(otherX, "GET", "/api/v1/organizations/"+itoa(orgB)+"/recommendations?event="+itoa(f.eventID), "", "")
