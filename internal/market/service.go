@@ -278,6 +278,17 @@ type Partner struct {
 	Reasons []recommend.Reason `json:"reasons"`
 }
 
+// Card is the id of the partner's card that its first reason names, ""
+// when none does: a meeting requested from the recommendation is about it.
+func (p Partner) Card() string {
+	for _, r := range p.Reasons {
+		if r.TheirCard != "" {
+			return r.TheirCard
+		}
+	}
+	return ""
+}
+
 // Recommend returns an organization's best partners at an event (eventID
 // > 0, among the event's participants) or all year (eventID 0).
 func (s *Service) Recommend(ctx context.Context, eventID, orgID int64, n int, lang i18n.Lang) ([]Partner, error) {

@@ -65,11 +65,12 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		mustBodyContain(t, ctx, "Xe tự hành AGV cho kho hàng") // the reason names their offer
 		mustClickNavigate(t, ctx, fmt.Sprintf(`a.request-meeting[data-partner="%d"]`, f.orgA))
 		mustBodyContain(t, ctx, exhibitorName)
+		mustText(t, ctx, "#meeting-about", "Xe tự hành AGV cho kho hàng") // the request is about the offer the reason names
 		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#meeting-message"), "Chúng tôi muốn xem AGV của quý công ty."))
 		mustClickNavigate(t, ctx, "#send-request")
 		mustExist(t, ctx, "#meeting-notice")
 		vs, err := f.db.MeetingsOfOrgs(ctx0, f.eventID, []int64{v.ID})
-		if err != nil || len(vs) != 1 || vs[0].Status != meeting.Requested || vs[0].Origin != meeting.FromRecommendation {
+		if err != nil || len(vs) != 1 || vs[0].Status != meeting.Requested || vs[0].Origin != meeting.FromRecommendation || vs[0].CardID != f.ids["card"] {
 			t.Fatalf("the request in the database: %+v, %v", vs, err)
 		}
 		meetingID = vs[0].ID
