@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	mode := flag.String("mode", "jair", "jair, seeds, exact, lpbound, scale, cnf or chrono")
+	mode := flag.String("mode", "jair", "jair, seeds, exact, lpbound, scale, cnf, chrono or order")
 	dir := flag.String("jair", "../shared/bench/b2b-jair2022", "directory of the JAIR 2022 instances")
 	cbc := flag.String("cbc", "/usr/bin/cbc", "CBC binary for -mode exact and lpbound")
 	mipSec := flag.Int("mipsec", 0, "with -mode lpbound, also give CBC the slot model as a MIP for this many seconds")
@@ -48,6 +48,7 @@ func main() {
 	flag.Float64Var(&ch.Noise, "noise", 0, "with -mode chrono and -hint, the probability of leaving the hint at each choice")
 	flag.BoolVar(&ch.Straddlers, "straddlers", false, "with -mode chrono, only participants with both morning-only and afternoon-only meetings may have a break, one each")
 	hint := flag.String("hint", "", "with -mode chrono, a schedule whose slots the search tries first")
+	sched := flag.String("schedule", "", "with -mode order, a schedule of the problem -in")
 	halves := flag.String("halves", "", "with -mode cnf, a schedule: each meeting without a slot list is held to the half of the day it has there")
 	flag.Parse()
 	var err error
@@ -67,6 +68,8 @@ func main() {
 		if opt.OnlyBroken, err = readIDSet(*onlyBroken); err == nil {
 			err = exportCNF(*cnfIn, *cnfOut, opt)
 		}
+	case "order":
+		err = printOrder(os.Stdout, *cnfIn, *sched)
 	case "chrono":
 		ch.Breaks = *maxBreaks
 		err = printChrono(os.Stdout, *cnfIn, *hint, ch)
