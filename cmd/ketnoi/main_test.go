@@ -111,3 +111,30 @@ func TestServeStopsCleanlyOnSIGTERM(t *testing.T) {
 		t.Fatal("did not stop within 30 s of SIGTERM")
 	}
 }
+
+// TestDemoClock: --at starts the demo's clock at the time given, in UTC,
+// and lets it run; a time written otherwise is refused with the form to
+// use.
+func TestDemoClock(t *testing.T) {
+	real := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	now := func() time.Time { return real }
+	clock, err := demoClock("2027-03-10T09:00:00+07:00", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := clock(), time.Date(2027, 3, 10, 2, 0, 0, 0, time.UTC); !got.Equal(want) || got.Location() != time.UTC {
+		t.Fatalf("clock reads %v, want %v in UTC", got, want)
+	}
+	real = real.Add(90 * time.Minute)
+	if got, want := clock(), time.Date(2027, 3, 10, 3, 30, 0, 0, time.UTC); !got.Equal(want) {
+		t.Fatalf("after 90 minutes the clock reads %v, want %v", got, want)
+	}
+	if c, err := demoClock("", now); c != nil || err != nil {
+		t.Fatalf("no --at: a clock (%t), %v", c != nil, err)
+	}
+	for _, bad := range []string{"2027-03-10 09:00", "tomorrow", "2027-03-10T09:00:00"} {
+		if _, err := demoClock(bad, now); err == nil || !strings.Contains(err.Error(), "2027-03-10T09:00:00+07:00") {
+			t.Errorf("--at %q: %v", bad, err)
+		}
+	}
+}
