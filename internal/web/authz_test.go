@@ -36,8 +36,9 @@ var access = map[string][]string{
 
 	"GET /portal/events/{event}/exhibitors/{exhibitor}":  members,
 	"POST /portal/events/{event}/exhibitors/{exhibitor}": xAdmins,
-	"GET /console":                accounts,
-	"GET /console/events/{event}": runners,
+	"GET /console":                       accounts,
+	"GET /console/events/{event}":        runners,
+	"GET /console/events/{event}/report": runners,
 
 	"GET /api/v1/openapi.json":                                    everyone,
 	"POST /api/v1/auth/login":                                     everyone,

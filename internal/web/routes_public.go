@@ -32,6 +32,7 @@ func (s *Server) consoleRoutes() []route {
 	return []route{
 		{"GET /console", signedIn, s.handleConsoleIndex},
 		{"GET /console/events/{event}", eventOrganizer, s.handleDashboard},
+		{"GET /console/events/{event}/report", eventOrganizer, s.handleReport},
 	}
 }
 
