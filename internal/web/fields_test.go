@@ -13,8 +13,9 @@ import (
 )
 
 // fieldMessage finds the field messages written in the code: f["name"] =
-// "is required", f.Add("name", "…"), apperr.Fields{"name": "…"}.
-var fieldMessage = regexp.MustCompile(`f\["([a-z_0-9.]+)"\]\s*=\s*"([^"]+)"|f\.Add\("([a-z_0-9.]+)",\s*"([^"]+)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]+)"\}`)
+// "is required", fields.Add("name", "…"), apperr.Fields{"name": "…"}
+// (a message has a space: a value without one is a catalogue key).
+var fieldMessage = regexp.MustCompile(`\b\w+\["([a-z_0-9.]+)"\]\s*=\s*"([^"]* [^"]*)"|\b\w+\.Add\("([a-z_0-9.]+)",\s*"([^"]* [^"]*)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]* [^"]*)"\}`)
 
 // conflictMessage finds the reasons given for refusing an action, which
 // the error page shows.
