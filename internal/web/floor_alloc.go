@@ -219,8 +219,19 @@ func (s *Server) handleAllocationAction(w http.ResponseWriter, r *http.Request) 
 			return perr
 		}
 		p.Message, p.Issues = ae.Message, issues
-		for k, v := range ae.Fields {
-			p.Issues = append(p.Issues, k+" "+v)
+		switch key := "error.msg." + ae.Message; {
+		case ae.Code == apperr.Invalid:
+			p.Message = p.T("form.fix")
+		case p.cat.Has(p.Lang, key):
+			p.Message = p.T(key)
+		}
+		// A field's message follows the label the form gives it.
+		for k, v := range translateFields(p.Page, ae.Fields) {
+			label := p.T("floor.alloc." + k)
+			if label == "floor.alloc."+k {
+				label = k
+			}
+			p.Issues = append(p.Issues, label+": "+v)
 		}
 		return s.render(w, http.StatusUnprocessableEntity, "floor_alloc", p)
 	}

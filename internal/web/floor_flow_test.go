@@ -132,6 +132,11 @@ func TestAllocationFlow(t *testing.T) {
 	}
 	// X1 was confirmed on A-101: the proposal keeps it there.
 	wantStatus(t, f.form(organizer, path, url.Values{"op": {"move"}, "exhibitor": {itoa(f.x2.ID)}, "booths": {"a-108"}}), http.StatusSeeOther)
+	// A move to no booth is refused, the reason beside the form's label,
+	// in the organizer's language.
+	if page := wantStatus(t, f.form(organizer, path, url.Values{"op": {"move"}, "exhibitor": {itoa(f.x2.ID)}, "booths": {""}}), http.StatusUnprocessableEntity); !strings.Contains(page, "phải chọn từ 1 đến 6 gian hàng") {
+		t.Errorf("a move to no booth: the reason is not in Vietnamese:\n%s", clip(page[strings.Index(page, "<main"):], 1500))
+	}
 	wantStatus(t, f.form(organizer, path, url.Values{"op": {"move"}, "exhibitor": {itoa(f.x2.ID)}, "booths": {"Z-1"}}), http.StatusUnprocessableEntity)
 	wantStatus(t, f.form(organizer, path, url.Values{"op": {"run"}}), http.StatusSeeOther) // keeps the locked move
 	wantStatus(t, f.form(organizer, path, url.Values{"op": {"confirm"}}), http.StatusSeeOther)
