@@ -468,6 +468,10 @@ func TestMeetingCheckInAPI(t *testing.T) {
 		if page := readAll(t, f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", "")); strings.Contains(page, base[len("/api/v1"):]+"/checkin") {
 			t.Errorf("the meetings page offers a check-in at %v", early)
 		}
+		plan := readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/meetings?day=2027-03-10&slot=d1-0900", "", ""))
+		if strings.Contains(plan, base[len("/api/v1"):]+"/checkin") || strings.Contains(plan, "/meetings/"+itoa(m.ID)+"/noshow") {
+			t.Errorf("the table plan offers a check-in or a no-show at %v", early)
+		}
 		// A form posted all the same is refused in the reader's language.
 		resp := f.do(xadmin, "POST", base[len("/api/v1"):]+"/checkin", "application/x-www-form-urlencoded", "")
 		if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, `id="error-message">Chưa đến giờ gặp`) {
