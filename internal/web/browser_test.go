@@ -20,6 +20,7 @@ import (
 
 	"ketnoi/internal/demo"
 	"ketnoi/internal/event"
+	"ketnoi/internal/store"
 	"ketnoi/internal/store/storetest"
 	"ketnoi/internal/web"
 	"ketnoi/internal/web/webtest"
@@ -33,6 +34,7 @@ const stepTimeout = 30 * time.Second
 type demoServer struct {
 	url string
 	ds  *demo.Dataset
+	db  *store.DB // to compare a page with what the database holds
 }
 
 func mustDemoServer(t *testing.T) demoServer {
@@ -50,7 +52,7 @@ func mustDemoServer(t *testing.T) demoServer {
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return demoServer{url: ts.URL, ds: ds}
+	return demoServer{url: ts.URL, ds: ds, db: db}
 }
 
 // login returns the demo account of the role.

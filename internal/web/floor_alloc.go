@@ -219,11 +219,9 @@ func (s *Server) handleAllocationAction(w http.ResponseWriter, r *http.Request) 
 			return perr
 		}
 		p.Message, p.Issues = ae.Message, issues
-		switch key := "error.msg." + ae.Message; {
-		case ae.Code == apperr.Invalid:
+		p.Message, _ = p.reason(ae.Message)
+		if ae.Code == apperr.Invalid {
 			p.Message = p.T("form.fix")
-		case p.cat.Has(p.Lang, key):
-			p.Message = p.T(key)
 		}
 		// A field's message follows the label the form gives it.
 		for k, v := range translateFields(p.Page, ae.Fields) {

@@ -278,6 +278,16 @@ type ErrorPage struct {
 	English bool
 }
 
+// reason is the text of a refusal's reason (an apperr message) in the
+// page's language, and whether the catalogue has one (locales/*/errors.json).
+func (p Page) reason(msg string) (string, bool) {
+	key := "error.msg." + msg
+	if p.cat == nil || !p.cat.Has(p.Lang, key) {
+		return msg, false
+	}
+	return p.T(key), true
+}
+
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string, err error) {
 	p := ErrorPage{Page: s.page(r, ""), Status: status, Message: msg}
 	p.Title = p.T(fmt.Sprintf("error.%d", status))
@@ -288,13 +298,14 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		p.Hint = p.T(key)
 	}
 	var se *meeting.StateError
-	switch key := "error.msg." + msg; {
+	reason, local := p.reason(msg)
+	switch {
 	case errors.As(err, &se) && p.T("meeting.refused."+se.What) != "meeting.refused."+se.What:
 		p.Message = p.T("meeting.refused", p.T("meeting.refused."+se.What), p.T("meeting.status."+string(se.Status)))
 	case msg == errPageNotFound.Message || msg == internalMessage:
 		p.Message = "" // the title and the hint say it in the reader's language
-	case p.cat != nil && p.cat.Has(p.Lang, key):
-		p.Message = p.T(key)
+	case local:
+		p.Message = reason
 	default:
 		p.English = true
 	}

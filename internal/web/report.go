@@ -68,7 +68,7 @@ func (p *ReportPage) countRows(m map[string]int, label func(string) string, n in
 }
 
 func (s *Server) reportFloor(r *http.Request, p *ReportPage) error {
-	st, err := s.db.Stats(r.Context(), p.Event.ID)
+	st, err := s.db.FloorStats(r.Context(), p.Event.ID)
 	if err != nil {
 		return err
 	}

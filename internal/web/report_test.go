@@ -3,11 +3,8 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,8 +14,6 @@ import (
 
 	"ketnoi/internal/demo"
 	"ketnoi/internal/outcome"
-	"ketnoi/internal/store/storetest"
-	"ketnoi/internal/web"
 	"ketnoi/internal/web/webtest"
 )
 
@@ -30,24 +25,12 @@ import (
 func TestEventReport(t *testing.T) {
 	webtest.RequireChromium(t)
 	ctx := context.Background()
-	db := storetest.MustOpen(t, "sqlite")
-	db.Now = epochClock()
-	ds := demo.Generate(1)
-	must(t, demo.Seed(ctx, db, ds))
-	srv, err := web.New(db, web.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), NoMailWorker: true})
-	must(t, err)
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	var organizer demo.Login
-	for _, l := range ds.Logins {
-		if l.Role == "organizer" {
-			organizer = l
-		}
-	}
+	d := mustDemoServer(t)
+	db, organizer := d.db, d.login(t, "organizer")
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}
-	signInAs(t, c, ts.URL, organizer.Email, organizer.Password)
-	b := &browse{t: t, c: c, base: ts.URL}
+	signInAs(t, c, d.url, organizer.Email, organizer.Password)
+	b := &browse{t: t, c: c, base: d.url}
 
 	counts, err := db.MeetingCounts(ctx, demo.PastID)
 	must(t, err)
@@ -99,13 +82,13 @@ func TestEventReport(t *testing.T) {
 
 	bctx := webtest.MustBrowser(t)
 	mustDo(t, bctx, chromedp.EmulateViewport(390, 844))
-	mustNavigate(t, bctx, ts.URL+"/login")
+	mustNavigate(t, bctx, d.url+"/login")
 	mustDo(t, bctx,
 		chromedp.SendKeys(chromedp.CSS("#email"), organizer.Email),
 		chromedp.SendKeys(chromedp.CSS("#password"), organizer.Password),
 	)
 	mustClickNavigate(t, bctx, "#login-submit")
-	mustNavigate(t, bctx, fmt.Sprintf("%s/console/events/%d", ts.URL, demo.PastID))
+	mustNavigate(t, bctx, fmt.Sprintf("%s/console/events/%d", d.url, demo.PastID))
 	mustClickNavigate(t, bctx, "#console-report")
 	mustText(t, bctx, "h1", "Báo cáo kết quả sự kiện")
 	mustNoOverflow(t, bctx, 390)
