@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"ketnoi/internal/account"
@@ -144,14 +145,27 @@ func (s *Server) signUp(r *http.Request, in account.SignUp) (account.Person, err
 func translateFields(p Page, fields map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range fields {
-		key := "field." + k + "." + v
-		if t := p.T(key); t != key {
-			out[k] = t
-		} else {
-			out[k] = v
-		}
+		out[k] = translateField(p, k, v)
 	}
 	return out
+}
+
+// translateField looks a field message up in the reader's language. A
+// message that names a value ends with ": " and the value ("names a booth
+// that does not exist: B-7"); its text is looked up without the value,
+// which is kept as written.
+func translateField(p Page, field, msg string) string {
+	key := "field." + field + "." + msg
+	if t := p.T(key); t != key {
+		return t
+	}
+	if i := strings.LastIndex(msg, ": "); i > 0 {
+		key := "field." + field + "." + msg[:i]
+		if t := p.T(key); t != key {
+			return t + ": " + msg[i+2:]
+		}
+	}
+	return msg
 }
 
 // handleLang switches the language, remembered in a cookie and, when

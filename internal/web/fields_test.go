@@ -14,8 +14,10 @@ import (
 
 // fieldMessage finds the field messages written in the code: f["name"] =
 // "is required", fields.Add("name", "…"), apperr.Fields{"name": "…"}
-// (a message has a space: a value without one is a catalogue key).
-var fieldMessage = regexp.MustCompile(`\b\w+\["([a-z_0-9.]+)"\]\s*=\s*"([^"]* [^"]*)"|\b\w+\.Add\("([a-z_0-9.]+)",\s*"([^"]* [^"]*)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]* [^"]*)"\}`)
+// (a message has a space: a value without one is a catalogue key), and
+// the text of one that ends with a value ("…: " + code, or fmt.Sprintf's
+// "…: %d").
+var fieldMessage = regexp.MustCompile(`\b\w+\["([a-z_0-9.]+)"\]\s*=\s*"([^"]* [^"]*)"|\b\w+\.Add\("([a-z_0-9.]+)",\s*"([^"]* [^"]*)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]* [^"]*)"\}|Fields\{"([a-z_0-9.]+)":\s*(?:fmt\.Sprintf\()?"([^"]* [^"]*): (?:%[a-z]|" \+)`)
 
 // conflictMessage finds the reasons given for refusing an action, which
 // the error page shows.

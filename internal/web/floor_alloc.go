@@ -332,10 +332,10 @@ func movedBooths(s string, booths []event.Booth) ([]string, error) {
 	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 		b, ok := byCode[strings.ToUpper(c)]
 		if !ok {
-			return nil, apperr.Fields{"booths": "names booth " + c + ", which does not exist"}.Err()
+			return nil, apperr.Fields{"booths": "names a booth that does not exist: " + c}.Err()
 		}
 		if b.Status == event.Blocked {
-			return nil, apperr.Fields{"booths": "names booth " + c + ", which is blocked"}.Err()
+			return nil, apperr.Fields{"booths": "names a blocked booth: " + c}.Err()
 		}
 		out = append(out, b.Code)
 	}

@@ -127,7 +127,7 @@ func LogoPNG(data []byte) ([]byte, error) {
 		return nil, apperr.Fields{"logo": "must be a PNG, JPEG or GIF image"}.Err()
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide {
-		return nil, apperr.Fields{"logo": fmt.Sprintf("must be at most %d×%d pixels", maxLogoSide, maxLogoSide)}.Err()
+		return nil, apperr.Fields{"logo": fmt.Sprintf("must be at most this many pixels: %d×%d", maxLogoSide, maxLogoSide)}.Err()
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
