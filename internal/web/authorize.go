@@ -45,36 +45,48 @@ type route struct {
 }
 
 // authorize loads the viewer, enforces the route's policy and, for forms,
-// the CSRF token, before the handler runs.
+// the CSRF token, before the handler runs. An error is answered with the
+// request that carries the viewer, so that the error page is in the
+// reader's language and shows them signed in.
 func (s *Server) authorize(rt route) http.Handler {
-	return s.adapt(func(w http.ResponseWriter, r *http.Request) error {
-		v, err := s.loadViewer(w, r, rt.policy == eventScannerInTx)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r, err := s.runAuthorized(w, r, rt)
 		if err != nil {
-			return err
+			s.fail(w, r, err)
 		}
-		ctx := withValue(r.Context(), keyViewer, v)
-		if r.Method == http.MethodGet {
-			// A read reads the directory version once; a write may change
-			// it midway, so it asks each time.
-			ctx = withVersionMemo(ctx)
-		}
-		r = r.WithContext(ctx)
-		if err := s.allowed(r, rt.policy, v); err != nil {
-			if !v.fromMemory {
-				return err
-			}
-			// A refusal from memory may be out of date: ask the database.
-			if r, err = s.reauthorize(w, r, rt.policy); err != nil {
-				return err
-			}
-		}
-		if r.Method == http.MethodPost && !isAPI(r) {
-			if err := checkCSRF(r, v); err != nil {
-				return err
-			}
-		}
-		return s.idempotent(w, r, rt.h)
 	})
+}
+
+// runAuthorized is authorize's work; it returns the request as it last
+// stood (with the viewer, once loaded) with the error.
+func (s *Server) runAuthorized(w http.ResponseWriter, r *http.Request, rt route) (*http.Request, error) {
+	v, err := s.loadViewer(w, r, rt.policy == eventScannerInTx)
+	if err != nil {
+		return r, err
+	}
+	ctx := withValue(r.Context(), keyViewer, v)
+	if r.Method == http.MethodGet {
+		// A read reads the directory version once; a write may change
+		// it midway, so it asks each time.
+		ctx = withVersionMemo(ctx)
+	}
+	r = r.WithContext(ctx)
+	if err := s.allowed(r, rt.policy, v); err != nil {
+		if !v.fromMemory {
+			return r, err
+		}
+		// A refusal from memory may be out of date: ask the database.
+		var rerr error
+		if r, rerr = s.reauthorize(w, r, rt.policy); rerr != nil {
+			return r, rerr
+		}
+	}
+	if r.Method == http.MethodPost && !isAPI(r) {
+		if err := checkCSRF(r, v); err != nil {
+			return r, err
+		}
+	}
+	return r, s.idempotent(w, r, rt.h)
 }
 
 // reauthorize loads the viewer again, reading the access version, and

@@ -19,9 +19,10 @@ import (
 // "…: %d").
 var fieldMessage = regexp.MustCompile(`\b\w+\["([a-z_0-9.]+)"\]\s*=\s*"([^"]* [^"]*)"|\b\w+\.Add\("([a-z_0-9.]+)",\s*"([^"]* [^"]*)"\)|Fields\{"([a-z_0-9.]+)":\s*"([^"]* [^"]*)"\}|Fields\{"([a-z_0-9.]+)":\s*(?:fmt\.Sprintf\()?"([^"]* [^"]*): (?:%[a-z]|" \+)`)
 
-// conflictMessage finds the reasons given for refusing an action, which
-// the error page shows.
-var conflictMessage = regexp.MustCompile(`apperr\.Errorf\(apperr\.Conflict, "([^"%]+)"\)`)
+// conflictMessage finds the reasons the error page shows: for refusing an
+// action, for a page that is not there (a store's errNotFound("Event")
+// says "Event not found."), for a request not allowed.
+var conflictMessage = regexp.MustCompile(`apperr\.Errorf\(apperr\.(?:Conflict|NotFound|Forbidden|TooMany|Unauthorized), "([^"%]+)"\)|errNotFound\("([^"]+)"\)`)
 
 // apiOnly are files whose field messages only the JSON API answers, in
 // English like the rest of its problem details.
@@ -66,6 +67,9 @@ func TestFieldMessagesAreTranslated(t *testing.T) {
 		}
 		for _, m := range conflictMessage.FindAllStringSubmatch(string(src), -1) {
 			key := "error.msg." + m[1]
+			if m[2] != "" {
+				key = "error.msg." + m[2] + " not found."
+			}
 			conflicts++
 			for _, lang := range i18n.Langs {
 				if !cat.Has(lang, key) {

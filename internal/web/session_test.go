@@ -201,6 +201,20 @@ func TestErrorPagesAndOperations(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(page, `class="narrow error"`) {
 		t.Fatalf("unknown event page: %d", resp.StatusCode)
 	}
+	// A route's own refusals (a missing event, a page not theirs) are in
+	// the signed-in reader's language, the reader still signed in.
+	if resp := f.do(visitor, "GET", "/lang/ko", "", ""); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("switch to Korean: %d", resp.StatusCode)
+	}
+	for path, want := range map[string]string{
+		"/events/424242": "행사를 찾을 수 없습니다.",
+		"/console/events/" + itoa(f.eventID) + "/meetings": "이 작업을 할 권한이 없습니다.",
+	} {
+		page := readAll(t, f.do(visitor, "GET", path, "", ""))
+		if !strings.Contains(page, `<html lang="ko">`) || !strings.Contains(page, `id="error-message">`+want) || !strings.Contains(page, `id="logout"`) {
+			t.Errorf("%s: want a Korean error page (%q) with the visitor signed in:\n%s", path, want, clip(page, 1500))
+		}
+	}
 	// /events, typed by hand, leads to the list of events on the home page.
 	if resp := f.do(anon, "GET", "/events", "", ""); resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/" {
 		t.Errorf("/events: %d to %q, want a redirect to /", resp.StatusCode, resp.Header.Get("Location"))
