@@ -11,6 +11,7 @@ import (
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/outcome"
 )
 
 const meetingCols = "m.id, m.event_id, m.from_org, m.to_org, m.requested_by, m.answered_by, m.card_id, m.origin, m.message, m.place, m.status, m.reason, " +
@@ -99,20 +100,31 @@ func (db *DB) MeetingOrgs(ctx context.Context, eventID, id int64) (from, to int6
 }
 
 // SaveMeeting writes a meeting's new state if it still is in the state
-// was; otherwise someone acted first and it is a conflict.
+// was; otherwise someone acted first and it is a conflict. A meeting
+// cancelled takes with it the outcomes reported for it that its partner
+// has not confirmed: reported ahead of a meeting that then did not take
+// place, they would count as coming from a B2B meeting.
 func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.Status) error {
 	m.UpdatedAt = db.Now()
-	res, err := db.exec(ctx, `UPDATE meetings SET status = ?, reason = ?, proposed_slot = ?, proposed_by = ?, wanted_slot = ?, slot = ?, location = ?,
+	return db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, reason = ?, proposed_slot = ?, proposed_by = ?, wanted_slot = ?, slot = ?, location = ?,
 		answered_by = ?, checked_in_at = ?, updated_at = ? WHERE event_id = ? AND id = ? AND status = ?`,
-		string(m.Status), m.Reason, m.ProposedSlot, nullID(m.ProposedBy), m.WantedSlot, m.Slot, m.Location, nullID(m.AnsweredBy),
-		m.CheckedInAt, m.UpdatedAt, m.EventID, m.ID, string(was))
-	if err != nil {
-		return fmt.Errorf("save meeting: %w", db.dialect.translate(err))
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return apperr.Errorf(apperr.Conflict, "This meeting was changed meanwhile; please reload.")
-	}
-	return nil
+			string(m.Status), m.Reason, m.ProposedSlot, nullID(m.ProposedBy), m.WantedSlot, m.Slot, m.Location, nullID(m.AnsweredBy),
+			m.CheckedInAt, m.UpdatedAt, m.EventID, m.ID, string(was))
+		if err != nil {
+			return fmt.Errorf("save meeting: %w", db.dialect.translate(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.Errorf(apperr.Conflict, "This meeting was changed meanwhile; please reload.")
+		}
+		if m.Status != meeting.Cancelled {
+			return nil
+		}
+		if _, err := tx.exec(ctx, "DELETE FROM outcomes WHERE meeting_id = ? AND status <> ?", m.ID, string(outcome.Confirmed)); err != nil {
+			return fmt.Errorf("withdraw the outcomes of a cancelled meeting: %w", err)
+		}
+		return nil
+	})
 }
 
 // MeetingsOfOrgs lists an event's meetings of some organizations, by slot

@@ -9,6 +9,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/market"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
 	"ketnoi/internal/outcome"
 	"ketnoi/internal/store"
 )
@@ -138,6 +139,60 @@ func TestOutcomes(t *testing.T) {
 		bad := outcome.Outcome{Reporter: a, Partner: a, Kind: outcome.MoU, Status: outcome.Reported}
 		if err := db.CreateOutcome(ctx, &bad); err == nil {
 			t.Fatal("a report with itself as partner was stored")
+		}
+	})
+}
+
+// TestCancelledMeetingWithdrawsItsReports: an outcome reported ahead of a
+// scheduled meeting goes when the meeting is cancelled, unless its
+// partner has confirmed it; other meetings' reports stay.
+func TestCancelledMeetingWithdrawsItsReports(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Cơ khí"}, Country: "VN"}
+		if err := db.CreateOrganization(ctx, third); err != nil {
+			t.Fatal(err)
+		}
+		a, b, c := xs[0].OrgID, xs[1].OrgID, third.ID
+		meet := func(from, to int64) *meeting.Meeting {
+			m := &meeting.Meeting{EventID: e.ID, FromOrg: from, ToOrg: to, Place: meeting.Table, Status: meeting.Scheduled, Slot: "d1-0900", Location: "T01"}
+			if from == c {
+				m.Slot = "d1-0930"
+			}
+			if err := db.CreateMeeting(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		report := func(m *meeting.Meeting, kind outcome.Kind) *outcome.Outcome {
+			o, err := outcome.New(m.FromOrg, m.ToOrg, kind, 1_500_000_000, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.EventID, o.MeetingID = e.ID, m.ID
+			if err := db.CreateOutcome(ctx, &o); err != nil {
+				t.Fatal(err)
+			}
+			return &o
+		}
+		cancelled, other := meet(b, a), meet(c, a)
+		mou, pilot, kept := report(cancelled, outcome.MoU), report(cancelled, outcome.Pilot), report(other, outcome.MoU)
+		pilot.Status = outcome.Confirmed
+		if err := db.SaveOutcome(ctx, pilot, outcome.Reported); err != nil {
+			t.Fatal(err)
+		}
+		cancelled.Status, cancelled.Reason = meeting.Cancelled, "Trùng lịch"
+		if err := db.SaveMeeting(ctx, cancelled, meeting.Scheduled); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Outcome(ctx, mou.ID); !apperr.Is(err, apperr.NotFound) {
+			t.Errorf("the MoU reported for the cancelled meeting: %v, want it withdrawn", err)
+		}
+		for _, o := range []*outcome.Outcome{pilot, kept} {
+			if _, err := db.Outcome(ctx, o.ID); err != nil {
+				t.Errorf("outcome %d (%s): %v, want it kept", o.ID, o.Kind, err)
+			}
 		}
 	})
 }
