@@ -214,8 +214,18 @@ func (m *Meeting) Accept(s Side, person int64) error {
 	if m.Status == Proposed {
 		m.WantedSlot = m.ProposedSlot
 	}
-	m.Status, m.AnsweredBy = Accepted, person
+	m.Status = Accepted
+	m.answeredBy(s, person)
 	return nil
+}
+
+// answeredBy records who answered for the recipient side: the person its
+// mail goes to from then on. The requesting side answering a time the
+// recipient proposed leaves it as it is.
+func (m *Meeting) answeredBy(s Side, person int64) {
+	if s == Recipient {
+		m.AnsweredBy = person
+	}
 }
 
 // Decline refuses the request (or the proposed time), with a reason.
@@ -230,7 +240,8 @@ func (m *Meeting) Decline(s Side, person int64, reason string) error {
 	if !m.answering(s) {
 		return errState("declined", m.Status)
 	}
-	m.Status, m.Reason, m.AnsweredBy = Declined, reason, person
+	m.Status, m.Reason = Declined, reason
+	m.answeredBy(s, person)
 	return nil
 }
 
@@ -243,9 +254,7 @@ func (m *Meeting) Propose(s Side, person int64, slot string, slots []Slot) error
 		return apperr.Fields{"slot": "is not a meeting slot of this event"}.Err()
 	}
 	m.Status, m.ProposedSlot, m.ProposedBy = Proposed, slot, m.orgOf(s)
-	if s == Recipient {
-		m.AnsweredBy = person
-	}
+	m.answeredBy(s, person)
 	return nil
 }
 

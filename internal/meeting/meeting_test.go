@@ -30,7 +30,9 @@ func TestAnswers(t *testing.T) {
 	if err := m.Accept(Recipient, 8); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("the proposer accepted its own proposal: %v", err)
 	}
-	if err := m.Accept(Requester, 7); err != nil || m.Status != Accepted || m.WantedSlot != "d1-1400" {
+	// The requester accepting the proposed time leaves the recipient's
+	// person as the one who answered for it (its mail goes there).
+	if err := m.Accept(Requester, 7); err != nil || m.Status != Accepted || m.WantedSlot != "d1-1400" || m.AnsweredBy != 8 {
 		t.Fatalf("accept the proposal: %v %+v", err, m)
 	}
 	if err := m.CheckIn(time.Now(), slots); !apperr.Is(err, apperr.Conflict) {

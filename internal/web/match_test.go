@@ -242,7 +242,18 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	if err != nil || got.Status != meeting.Scheduled {
 		t.Fatalf("meeting after the run: %+v %v", got.Meeting, err)
 	}
-	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, "unavailable="+got.Slot), 303, "availability")
+	// B's meetings page marks the meeting's time, and saving it as busy
+	// says what will happen to the meeting.
+	if page := readAll(t, f.do(otherX, "GET", ev+"/meetings", "", "")); !strings.Contains(page, `value="`+got.Slot+`" > `+got.Slot[3:5]+":"+got.Slot[5:]+` <small>(có cuộc gặp)</small>`) {
+		t.Errorf("the availability form does not mark the scheduled meeting's time %s", got.Slot)
+	}
+	busy := f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, "unavailable="+got.Slot)
+	if loc := busy.Header.Get("Location"); busy.StatusCode != 303 || !strings.HasSuffix(loc, "done=availability_met") {
+		t.Fatalf("busy at the meeting's time: %d to %q, want the notice that the meeting will move", busy.StatusCode, loc)
+	}
+	if page := readAll(t, f.do(otherX, "GET", ev+"/meetings?done=availability_met", "", "")); !strings.Contains(page, "lần xếp lịch tiếp theo của ban tổ chức") {
+		t.Error("the notice of a busy meeting time is not shown")
+	}
 	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "second run")
 	inbox.Wait(t, xadmin+"@example.vn", "Lịch gặp được dời")
 	moved, _ := f.db.Meeting(t.Context(), f.eventID, id)
@@ -274,7 +285,7 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	checkOrganizerMove(t, f, inbox, id)
 	expect(f.do(xstaff, "POST", mt+"/cancel", form, "reason=Xin+lỗi,+trùng+lịch"), 303, "cancel")
 	m := inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp bị hủy")
-	if !strings.Contains(m.Text, "trùng lịch") {
+	if !strings.Contains(m.Text, "Lý do: Xin lỗi, trùng lịch") {
 		t.Fatalf("the cancellation mail lacks the reason: %q", m.Text)
 	}
 	expect(f.do(otherX, "GET", ev+"/schedule.ics", "", ""), 404, "no meeting left")

@@ -71,9 +71,12 @@ type MeetingRow struct {
 
 // OrgMeetings is one of the viewer's organizations with its meetings.
 type OrgMeetings struct {
-	Org      org.Organization
-	Rows     []MeetingRow
-	Unavail  map[string]bool
+	Org     org.Organization
+	Rows    []MeetingRow
+	Unavail map[string]bool
+	// Met holds the slots of its scheduled meetings, which cannot be
+	// marked busy.
+	Met      map[string]bool
 	HasBooth bool
 	// Sent counts its open requests, shown against the event's limit
 	// (Limit, 0 when there is none).
@@ -160,7 +163,7 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 		if err != nil {
 			return err
 		}
-		om := OrgMeetings{Org: o, Unavail: map[string]bool{}, HasBooth: len(booths[o.ID]) > 0, Limit: set.MaxRequests}
+		om := OrgMeetings{Org: o, Unavail: map[string]bool{}, Met: map[string]bool{}, HasBooth: len(booths[o.ID]) > 0, Limit: set.MaxRequests}
 		for _, s := range un[o.ID] {
 			om.Unavail[s] = true
 		}
@@ -179,6 +182,9 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 			switch v.Status {
 			case meeting.Scheduled, meeting.Held, meeting.NoShow:
 				p.HasSchedule = true
+			}
+			if v.Status == meeting.Scheduled {
+				om.Met[v.Slot] = true
 			}
 			if v.FromOrg == o.ID && v.Status.Open() {
 				om.Sent++
@@ -537,8 +543,31 @@ func (m *matchWeb) handleAvailability(w http.ResponseWriter, r *http.Request) er
 	if err := m.s.db.SetUnavailable(r.Context(), e.ID, orgID, away); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/events/"+itoa(e.ID)+"/meetings?done=availability", http.StatusSeeOther)
+	done := "availability"
+	if met, err := m.metWhenAway(r, e.ID, orgID, away); err != nil {
+		return err
+	} else if met {
+		done = "availability_met"
+	}
+	http.Redirect(w, r, "/events/"+itoa(e.ID)+"/meetings?done="+done, http.StatusSeeOther)
 	return nil
+}
+
+// metWhenAway reports whether an organization has a scheduled meeting in
+// one of the slots it has just marked busy: the organizer's next run of
+// the scheduler moves it (or, with no other time, unschedules it), which
+// the organization should know as it saves.
+func (m *matchWeb) metWhenAway(r *http.Request, eventID, orgID int64, away []string) (bool, error) {
+	vs, err := m.s.db.MeetingsOfOrgs(r.Context(), eventID, []int64{orgID})
+	if err != nil {
+		return false, err
+	}
+	for _, v := range vs {
+		if v.Status == meeting.Scheduled && slices.Contains(away, v.Slot) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // API.

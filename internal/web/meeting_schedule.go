@@ -247,11 +247,30 @@ func (m *matchWeb) mailChange(r *http.Request, e event.Event, slots []meeting.Sl
 	m.mailTo(r.Context(), e, slots, v, kind, oldSlot, hostOnly(r.Host))
 }
 
-func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Slot, v meeting.View, kind mailKind, oldSlot, host string) {
-	for _, pid := range []int64{v.RequestedBy, v.AnsweredBy} {
-		if pid == 0 {
-			continue
+// meetingPeople is whom a meeting's mail goes to: the person who asked,
+// and the one who answered for the other side — or, when nobody has
+// answered for it (a meeting placed by the organizer), that side's
+// members; each once.
+func (m *matchWeb) meetingPeople(ctx context.Context, v meeting.View) []int64 {
+	people := []int64{v.RequestedBy, v.AnsweredBy}
+	if v.AnsweredBy == 0 {
+		members, err := m.s.db.OrgMemberIDs(ctx, v.ToOrg)
+		if err != nil {
+			m.s.log.Warn("meeting mail: no members", "org", v.ToOrg, "err", err)
 		}
+		people = append(people, members...)
+	}
+	var out []int64
+	for _, pid := range people {
+		if pid != 0 && !slices.Contains(out, pid) {
+			out = append(out, pid)
+		}
+	}
+	return out
+}
+
+func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Slot, v meeting.View, kind mailKind, oldSlot, host string) {
+	for _, pid := range m.meetingPeople(ctx, v) {
 		person, err := m.s.db.Person(ctx, pid)
 		if err != nil {
 			m.s.log.Warn("meeting mail: no person", "person", pid, "err", err)
@@ -282,7 +301,11 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 			}
 			msg.Text += "\n\nketnoi"
 		case mailCancelled:
-			msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, p.Tx(e.Name), v.Reason)
+			reason := "" // the other side's words, on a line of their own
+			if v.Reason != "" {
+				reason = "\n\n" + p.T("mail.meeting.cancelled.reason", v.Reason)
+			}
+			msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, p.Tx(e.Name), reason)
 		case mailUnscheduled:
 			msg.Text = p.T("mail.meeting.unscheduled.body", person.Name, with, p.Tx(e.Name), slotLabel(p, slots, oldSlot))
 		}
