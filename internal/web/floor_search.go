@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -45,7 +46,11 @@ func searchQuery(r *http.Request) (catalog.Query, error) {
 		return catalog.Query{}, err
 	}
 	if r.URL.Query().Get("limit") == "" {
-		limit = 20
+		limit = searchPageSize
+	}
+	// The page reads ?page=N (its pager), the API ?offset=.
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 && n <= 50_000 && q.Get("offset") == "" {
+		offset = (n - 1) * limit
 	}
 	cq := catalog.Query{Text: strings.TrimSpace(q.Get("q")), Hall: q.Get("hall"), Country: q.Get("country"), Sector: q.Get("sector"),
 		Type: q.Get("booth_type"), Kind: q.Get("kind"), Offset: offset, Limit: limit}
@@ -141,17 +146,23 @@ func fieldText(e catalog.Entry, field string) (string, bool) {
 	return "", false
 }
 
+// searchPageSize is the hits a page of the catalogue search shows.
+const searchPageSize = 20
+
 // SearchPage is the visitors' catalogue search.
 type SearchPage struct {
 	Page
-	Event     event.Event
-	Query     catalog.Query
-	Result    catalog.Result
-	Rows      []SearchRow
-	Halls     []event.Hall
-	Countries []string
-	Sectors   []string
-	Types     []string
+	Event  event.Event
+	Query  catalog.Query
+	Result catalog.Result
+	Rows   []SearchRow
+	// PageNo of Pages, and the address the pager changes ?page= of.
+	PageNo, Pages int
+	Base          string
+	Halls         []event.Hall
+	Countries     []string
+	Sectors       []string
+	Types         []string
 }
 
 // SearchRow is a hit as the page shows it: the name with its matches
@@ -179,6 +190,10 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	for _, h := range p.Result.Hits {
 		p.Rows = append(p.Rows, searchRow(h, p.Lang))
 	}
+	if cq.Limit > 0 {
+		p.PageNo, p.Pages = cq.Offset/cq.Limit+1, (p.Result.Total+cq.Limit-1)/cq.Limit
+	}
+	p.Base = r.URL.RequestURI()
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "search-results" {
 		return s.renderBlock(w, http.StatusOK, "floor_search", "search-results", p)
 	}

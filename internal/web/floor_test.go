@@ -144,6 +144,24 @@ func TestSearchAPI(t *testing.T) {
 	if !strings.Contains(page, "<mark>용접</mark>") {
 		t.Fatalf("search page lacks the highlighted Korean hit")
 	}
+	// The page pages its hits (here one a page): the next page shows the
+	// next hit and leads back.
+	first := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/search?limit=1", f.eventID), "", ""), http.StatusOK)
+	next := fmt.Sprintf(`href="/events/%d/search?limit=1&amp;page=2"`, f.eventID)
+	if !strings.Contains(first, next) || !strings.Contains(first, "Trang 1 / ") {
+		t.Fatalf("the first page of hits has no way to the next:\n%s", first[strings.Index(first, `id="search-count"`):])
+	}
+	second := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/search?limit=1&page=2", f.eventID), "", ""), http.StatusOK)
+	hit := func(page string) string {
+		i := strings.Index(page, `class="hit-link"`)
+		if i < 0 {
+			t.Fatal("a page of hits without a hit")
+		}
+		return page[i : i+80]
+	}
+	if !strings.Contains(second, "Trang 2 / ") || !strings.Contains(second, `rel="prev"`) || hit(first) == hit(second) {
+		t.Fatalf("the second page of hits: %q after %q", hit(second), hit(first))
+	}
 }
 
 // TestLogoUpload: an image is re-encoded as PNG; other files are refused.
@@ -221,4 +239,15 @@ func TestEventHomeCounts(t *testing.T) {
 	if got := count("gian hàng"); got == booths {
 		t.Errorf("booths still %s after one was added", got)
 	}
+}
+
+// TestDirectoryPastTheLastPage: an address past the directory's last page
+// (an old link, a hand-edited one) leads to the last page, filters kept.
+func TestDirectoryPastTheLastPage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	resp := f.do(anon, "GET", fmt.Sprintf("/events/%d/exhibitors?country=VN&page=99", f.eventID), "", "")
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != fmt.Sprintf("/events/%d/exhibitors?country=VN&page=1", f.eventID) {
+		t.Fatalf("page 99 of 1: %d to %q, want the last page", resp.StatusCode, loc)
+	}
+	wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/exhibitors?page=1", f.eventID), "", ""), http.StatusOK)
 }

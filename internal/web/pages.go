@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"ketnoi/internal/event"
@@ -170,6 +171,11 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Exhibitors, p.Total = page.Items, page.Total
 	p.Pages = (p.Total + directoryPageSize - 1) / directoryPageSize
+	if pageNo > p.Pages && p.Pages > 0 {
+		// An old or edited address past the end: the last page.
+		http.Redirect(w, r, setQuery(r.URL, "page", strconv.Itoa(p.Pages)), http.StatusSeeOther)
+		return nil
+	}
 	facets, err := cached(r.Context(), s, "facets:"+itoa(e.ID), func() (directoryFacets, error) {
 		var d directoryFacets
 		var err error
@@ -269,4 +275,13 @@ func (s *Server) handleExhibitor(w http.ResponseWriter, r *http.Request) error {
 	p := ExhibitorPage{Page: s.page(r, ""), Event: e, Exhibitor: x, IsMember: member || v.organizer(e.ID)}
 	p.Title = p.Tx(x.Org.Name)
 	return s.render(w, http.StatusOK, "exhibitor", p)
+}
+
+// setQuery is the address u with one query parameter set.
+func setQuery(u *url.URL, key, value string) string {
+	q := u.Query()
+	q.Set(key, value)
+	v := *u
+	v.RawQuery = q.Encode()
+	return v.RequestURI()
 }
