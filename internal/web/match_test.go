@@ -420,6 +420,19 @@ func TestRequestFormFromACard(t *testing.T) {
 	if page := readAll(t, f.do(otherX, "GET", form, "", "")); strings.Contains(page, `id="meeting-pair-open"`) || !strings.Contains(page, `id="meeting-form"`) {
 		t.Error("after the cancellation the form still says a request is open")
 	}
+	// Sent, the request shows the side asked the card it is about, and
+	// who asks leads to their profile.
+	sent := url.Values{"from": {itoa(f.x2.OrgID)}, "to": {itoa(f.orgA)}, "card": {itoa(f.ids["card"])}, "origin": {"card"}, "place": {"table"}, "message": {"Xin gặp"}}
+	if resp := f.do(otherX, "POST", "/events/"+itoa(f.eventID)+"/meetings", "application/x-www-form-urlencoded", sent.Encode()); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("request from the card: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	mine := readAll(t, f.do(xadmin, "GET", "/events/"+itoa(f.eventID)+"/meetings", "", ""))
+	for _, want := range []string{`Về tin: <a href="/market/cards/` + itoa(f.ids["card"]) + `">Xe tự hành AGV cho kho hàng</a>`,
+		`<a href="/market/orgs/` + itoa(f.x2.OrgID) + `" class="other-org">`} {
+		if !strings.Contains(mine, want) {
+			t.Errorf("the side asked does not see %s", want)
+		}
+	}
 	// A card of another organization than the one asked names nothing.
 	other := "/events/" + itoa(f.eventID) + "/meetings/new?to=" + itoa(f.x2.OrgID) + "&card=" + itoa(f.ids["card"])
 	if page := readAll(t, f.do(xadmin, "GET", other, "", "")); strings.Contains(page, `id="meeting-about"`) || strings.Contains(page, "Xin gặp để trao đổi về") {

@@ -67,6 +67,9 @@ type MeetingRow struct {
 	Wanted     string
 	// Outcomes is what either side reported of it.
 	Outcomes []outcome.View
+	// Card is the title of the published card the request was made from
+	// ("" when none), what the meeting is about.
+	Card string
 }
 
 // OrgMeetings is one of the viewer's organizations with its meetings.
@@ -158,6 +161,7 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	cards := map[int64]string{}
 	for _, o := range orgs {
 		vs, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, []int64{o.ID})
 		if err != nil {
@@ -178,6 +182,9 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 		for _, v := range vs {
 			row := m.row(p.Page, slots, o.ID, v)
 			row.Outcomes = outs[v.ID]
+			if row.Card, err = m.cardTitle(r, p.Page, v.CardID, cards); err != nil {
+				return err
+			}
 			om.Rows = append(om.Rows, row)
 			switch v.Status {
 			case meeting.Scheduled, meeting.Held, meeting.NoShow:
@@ -279,6 +286,25 @@ func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	return m.s.render(w, http.StatusOK, "meeting_new", p)
+}
+
+// cardTitle is the title of a published card a request was made from, in
+// the page's language, "" for none; seen holds the titles read so far.
+func (m *matchWeb) cardTitle(r *http.Request, p Page, id int64, seen map[int64]string) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	if t, ok := seen[id]; ok {
+		return t, nil
+	}
+	c, err := m.s.db.Card(r.Context(), id)
+	if err != nil && !apperr.Is(err, apperr.NotFound) {
+		return "", err
+	}
+	if err == nil && c.Status == market.Published {
+		seen[id] = p.Tx(c.Title)
+	}
+	return seen[id], nil
 }
 
 // aboutCard names the published card of the other side that a request
