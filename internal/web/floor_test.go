@@ -144,6 +144,19 @@ func TestSearchAPI(t *testing.T) {
 	if !strings.Contains(page, "<mark>용접</mark>") {
 		t.Fatalf("search page lacks the highlighted Korean hit")
 	}
+	// The hit leads to the product on its exhibitor's page.
+	products, err := f.db.Products(t.Context(), f.x1.ID)
+	if err != nil || len(products) != 1 {
+		t.Fatalf("products: %v %v", products, err)
+	}
+	anchor := fmt.Sprintf("/events/%d/exhibitors/%d#product-%d", f.eventID, f.x1.ID, products[0].ID)
+	if !strings.Contains(page, `href="`+anchor+`"`) {
+		t.Errorf("the product hit does not lead to %s", anchor)
+	}
+	profile := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/exhibitors/%d", f.eventID, f.x1.ID), "", ""), http.StatusOK)
+	if !strings.Contains(profile, fmt.Sprintf(`id="product-%d"><b>Rô-bốt hàn</b>`, products[0].ID)) {
+		t.Error("the exhibitor's page does not show its product")
+	}
 	// The page pages its hits (here one a page): the next page shows the
 	// next hit and leads back.
 	first := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/search?limit=1", f.eventID), "", ""), http.StatusOK)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"ketnoi/internal/event"
+	"ketnoi/internal/exhibit"
 	"ketnoi/internal/store"
 )
 
@@ -251,6 +252,9 @@ type ExhibitorPage struct {
 	Event     event.Event
 	Exhibitor event.ExhibitorView
 	IsMember  bool
+	// Products are what it shows at the fair; a product found by the
+	// catalogue search is one of them (#product-ID).
+	Products []exhibit.Product
 }
 
 func (s *Server) handleExhibitor(w http.ResponseWriter, r *http.Request) error {
@@ -274,6 +278,9 @@ func (s *Server) handleExhibitor(w http.ResponseWriter, r *http.Request) error {
 	publicExhibitor(&x)
 	p := ExhibitorPage{Page: s.page(r, ""), Event: e, Exhibitor: x, IsMember: member || v.organizer(e.ID)}
 	p.Title = p.Tx(x.Org.Name)
+	if p.Products, err = s.db.Products(r.Context(), x.ID); err != nil {
+		return err
+	}
 	return s.render(w, http.StatusOK, "exhibitor", p)
 }
 

@@ -19,6 +19,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
+	"ketnoi/internal/textsearch"
 	"ketnoi/internal/taxonomy"
 )
 
@@ -192,6 +193,14 @@ func (s *Server) page(r *http.Request, title string) Page {
 
 var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
+	// productOf is the product id of a catalogue hit, 0 for an exhibitor.
+	"productOf": func(id int64) int64 {
+		if id > textsearch.ProductIDBase {
+			return id - textsearch.ProductIDBase
+		}
+		return 0
+	},
+	"webURL": webURL,
 	"short": org.ShortName,
 	"query": func(base string, kv ...any) string {
 		u, _ := url.Parse(base)
@@ -316,3 +325,18 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// webURL is a website as typed by an organization ("abc.vn",
+// "https://abc.vn/x") as a link, "" when it does not look like an address
+// on the web (the page then shows the text without a link).
+func webURL(site string) string {
+	site = strings.TrimSpace(site)
+	if !strings.Contains(site, "://") {
+		site = "https://" + site
+	}
+	u, err := url.Parse(site)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	return u.String()
+}

@@ -61,3 +61,24 @@ func TestNumbersInEachLanguage(t *testing.T) {
 		t.Errorf("Area = %q", got)
 	}
 }
+
+// TestWebURL: a website typed without its scheme still links; text that is
+// no address on the web does not become a link.
+func TestWebURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"minhphat.vn":                  "https://minhphat.vn",
+		" https://hanbit.co.kr/en ":    "https://hanbit.co.kr/en",
+		"http://viencokhi.gov.vn":      "http://viencokhi.gov.vn",
+		"abc":                          "",
+		"":                             "",
+		"javascript:alert(1)":          "",
+		"ftp://files.example.vn":       "",
+		"not a site.vn":                "",
+		"mailto:sales@minhphat.vn":     "",
+		"https://user@evil.example.vn": "",
+	} {
+		if got := webURL(in); got != want {
+			t.Errorf("webURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
