@@ -19,8 +19,8 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
-	"ketnoi/internal/textsearch"
 	"ketnoi/internal/taxonomy"
+	"ketnoi/internal/textsearch"
 )
 
 //go:embed templates
@@ -192,7 +192,7 @@ func (s *Server) page(r *http.Request, title string) Page {
 }
 
 var funcs = template.FuncMap{
-	"add":   func(a, b int) int { return a + b },
+	"add": func(a, b int) int { return a + b },
 	// productOf is the product id of a catalogue hit, 0 for an exhibitor.
 	"productOf": func(id int64) int64 {
 		if id > textsearch.ProductIDBase {
@@ -201,7 +201,7 @@ var funcs = template.FuncMap{
 		return 0
 	},
 	"webURL": webURL,
-	"short": org.ShortName,
+	"short":  org.ShortName,
 	"query": func(base string, kv ...any) string {
 		u, _ := url.Parse(base)
 		q := u.Query()
