@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"net/http"
 	"net/mail"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,8 @@ type CataloguePage struct {
 	Plan        *PlanView
 	Categories  []string
 	Done        string
+	// Posted is the refused form's input, shown again in it.
+	Posted url.Values
 }
 
 func (s *Server) cataloguePage(r *http.Request) (CataloguePage, error) {
@@ -90,7 +93,7 @@ func (s *Server) portalFailed(w http.ResponseWriter, r *http.Request, err error)
 	if perr != nil {
 		return perr
 	}
-	p.Message, p.Fields = ae.Message, translateFields(p.Page, ae.Fields)
+	p.Message, p.Fields, p.Posted = ae.Message, translateFields(p.Page, ae.Fields), r.PostForm
 	if ae.Code == apperr.Invalid {
 		p.Message = p.T("form.fix")
 	}

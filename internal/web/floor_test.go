@@ -264,3 +264,20 @@ func TestDirectoryPastTheLastPage(t *testing.T) {
 	}
 	wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/exhibitors?page=1", f.eventID), "", ""), http.StatusOK)
 }
+
+// TestRefusedProductKeepsWhatWasTyped: a product refused for its name
+// comes back with its descriptions and category as typed, the form in view.
+func TestRefusedProductKeepsWhatWasTyped(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	path := fmt.Sprintf("/portal/events/%d/exhibitors/%d/products", f.eventID, f.x1.ID)
+	resp := f.form(xadmin, path, url.Values{"op": {"add"}, "desc_vi": {"Hàn MIG/MAG sáu trục"}, "desc_ko": {"6축 용접"}, "category": {"robotics"}})
+	page := wantStatus(t, resp, http.StatusUnprocessableEntity)
+	for _, want := range []string{">Hàn MIG/MAG sáu trục</textarea>", ">6축 용접</textarea>", `<option value="robotics" selected>`, `products#product-form"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused product form lacks %s", want)
+		}
+	}
+	if ps, _ := f.db.Products(t.Context(), f.x1.ID); len(ps) != 0 {
+		t.Errorf("a refused product was stored: %+v", ps)
+	}
+}
