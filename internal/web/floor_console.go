@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -30,6 +31,17 @@ type FloorPage struct {
 	Saved     bool
 	BoothType []event.BoothType
 	Statuses  []event.BoothStatus
+	// Posted is a refused booth form's input, shown again in it.
+	Posted url.Values
+}
+
+// Typed is what the booth form shows in a field: the refused input when
+// there is one, else the booth's value.
+func (p FloorPage) Typed(field string, value any) string {
+	if p.Posted != nil {
+		return p.Posted.Get(field)
+	}
+	return fmt.Sprint(value)
 }
 
 func (s *Server) floorPage(r *http.Request, hallCode string) (FloorPage, error) {
@@ -243,7 +255,7 @@ func (s *Server) handleBoothSave(w http.ResponseWriter, r *http.Request) error {
 			return perr
 		}
 		p.selectBooth(b.ID)
-		p.Message, p.Fields = p.T("form.fix"), translateFields(p.Page, ae.Fields)
+		p.Message, p.Fields, p.Posted = p.T("form.fix"), translateFields(p.Page, ae.Fields), r.PostForm
 		if ae.Code == apperr.Conflict {
 			p.Message = ae.Message
 		}
@@ -267,7 +279,7 @@ func (s *Server) checkNoOverlap(r *http.Request, b event.Booth) error {
 	}
 	for _, o := range others {
 		if o.ID != b.ID && b.X+1e-6 < o.X+o.W && o.X+1e-6 < b.X+b.W && b.Y+1e-6 < o.Y+o.H && o.Y+1e-6 < b.Y+b.H {
-			return apperr.Fields{"size": "makes the booth overlap booth " + o.Code}.Err()
+			return apperr.Fields{"size": "makes the booth overlap another booth: " + o.Code}.Err()
 		}
 	}
 	return nil

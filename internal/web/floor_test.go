@@ -113,8 +113,19 @@ func TestBoothEdit(t *testing.T) {
 	}
 	body := wantStatus(t, f.form(organizer, fmt.Sprintf("/console/events/%d/booths/%d", f.eventID, f.boothID),
 		url.Values{"code": {"A-101"}, "w": {"4"}, "h": {"3"}, "type": {"shell"}, "price_vnd": {"1"}}), http.StatusUnprocessableEntity)
-	if !strings.Contains(body, "overlap booth A-102B") {
-		t.Fatalf("overlap not reported:\n%s", body)
+	if !strings.Contains(body, "làm gian hàng chồng lên gian khác: A-102B") {
+		t.Fatalf("overlap not reported in Vietnamese:\n%s", body)
+	}
+	// A refusal is shown as one, beside the field, with what was typed.
+	body = wantStatus(t, f.form(organizer, fmt.Sprintf("/console/events/%d/booths/%d", f.eventID, f.boothID),
+		url.Values{"code": {"A-101"}, "w": {"abc"}, "h": {"3"}, "type": {"shell"}, "zone": {"Hàn Quốc"}, "price_vnd": {"-5"}}), http.StatusUnprocessableEntity)
+	for _, want := range []string{`class="alert" role="status" id="floor-message"`, `name="w" value="abc"`, `name="zone" value="Hàn Quốc"`, `name="price_vnd" value="-5"`, `<p class="field-error">Rộng`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused booth form lacks %s", want)
+		}
+	}
+	if got, _ := f.db.Booth(t.Context(), f.eventID, f.boothID); got.Zone == "Hàn Quốc" {
+		t.Error("a refused booth form was stored")
 	}
 }
 
