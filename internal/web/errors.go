@@ -61,14 +61,6 @@ func statusOf(err error) int {
 // handler writes an error and forgets to return.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-func (s *Server) adapt(h handlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
-			s.fail(w, r, err)
-		}
-	})
-}
-
 func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
 
 // fail answers an error: problem+json for the API, the error page for
