@@ -57,7 +57,7 @@ func statusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
-// handlerFunc is a handler that returns its error to one adapter, so that no
+// handlerFunc is a handler that returns its error to authorize, so that no
 // handler writes an error and forgets to return.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
