@@ -88,15 +88,27 @@ func (s *SignUp) Validate() error {
 	} else if len([]rune(s.Name)) > MaxName {
 		f.Add("name", "is longer than 120 characters")
 	}
-	if n := len([]rune(s.Password)); n < MinPassword {
-		f.Add("password", "must have at least 10 characters")
-	} else if len(s.Password) > MaxPassword {
-		f.Add("password", "is longer than 200 characters")
-	}
+	checkPassword(f, s.Password)
 	if _, ok := i18n.Parse(string(s.Lang)); !ok {
 		s.Lang = i18n.VI
 	}
 	return f.Err()
+}
+
+// ValidatePassword checks a new password with the rules of sign-up; a
+// password set from a reset link is held to the same ones.
+func ValidatePassword(password string) error {
+	f := apperr.Fields{}
+	checkPassword(f, password)
+	return f.Err()
+}
+
+func checkPassword(f apperr.Fields, password string) {
+	if n := len([]rune(password)); n < MinPassword {
+		f.Add("password", "must have at least 10 characters")
+	} else if len(password) > MaxPassword {
+		f.Add("password", "is longer than 200 characters")
+	}
 }
 
 // argon2id parameters: OWASP's second recommended set (19 MiB, 2 passes).

@@ -3,6 +3,7 @@ package account_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"ketnoi/internal/account"
 )
@@ -65,5 +66,32 @@ func TestTokens(t *testing.T) {
 	// hash), and different tokens differently.
 	if h := account.HashToken(a); h == a || h != account.HashToken(strings.Clone(a)) || h == account.HashToken(b) {
 		t.Fatal("token hash is not a stable digest")
+	}
+}
+
+func TestPasswordResetLifetime(t *testing.T) {
+	now := time.Date(2027, 3, 10, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	token, r := account.NewPasswordReset(7, now)
+	if r.TokenHash != account.HashToken(token) || r.PersonID != 7 || r.CreatedAt.Location() != time.UTC {
+		t.Fatalf("reset %+v for token %q", r, token)
+	}
+	if err := r.Check(now.Add(59 * time.Minute)); err != nil {
+		t.Fatalf("within the hour: %v", err)
+	}
+	if err := r.Check(now.Add(time.Hour)); err != account.ErrResetExpired {
+		t.Fatalf("after an hour: %v", err)
+	}
+	used := now
+	r.UsedAt = &used
+	if err := r.Check(now); err != account.ErrResetUsed {
+		t.Fatalf("used: %v", err)
+	}
+}
+
+func TestValidatePasswordHasSignUpRules(t *testing.T) {
+	for pw, ok := range map[string]bool{"short": false, "0123456789": true, "mật khẩu 10": true, strings.Repeat("x", 201): false} {
+		if err := account.ValidatePassword(pw); (err == nil) != ok {
+			t.Errorf("%q: %v", pw, err)
+		}
 	}
 }

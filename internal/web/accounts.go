@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -19,6 +20,27 @@ type AuthPage struct {
 	Name    string
 	Message string
 	Fields  map[string]string
+	// SetPassword links a sign-up refused for an email that is known
+	// without a password (a registration for an event made it) to the
+	// form that mails a link to set one.
+	SetPassword string
+}
+
+// Link is path with the page's next, and with the email typed when
+// withEmail, for the links between the sign-in, sign-up and password
+// pages: whichever way the person goes, they end where they were going.
+func (p AuthPage) Link(path string, withEmail bool) string {
+	q := url.Values{}
+	if p.Next != "/" {
+		q.Set("next", p.Next)
+	}
+	if withEmail && p.Email != "" {
+		q.Set("email", p.Email)
+	}
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
 }
 
 func (s *Server) authPage(r *http.Request, titleKey string) AuthPage {
@@ -110,6 +132,9 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	person, err := s.signUp(r, in)
+	if apperr.Is(err, apperr.Conflict) {
+		err = s.knownWithoutPassword(r, &p, err)
+	}
 	var e *apperr.Error
 	if errors.As(err, &e) && (e.Code == apperr.Invalid || e.Code == apperr.Conflict) {
 		p.Fields = translateFields(p.Page, e.Fields)
@@ -124,6 +149,28 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, p.Next, http.StatusSeeOther)
 	return nil
+}
+
+// knownWithoutPassword turns a sign-up refused for a taken email into
+// an offer to set a password, when the account has none: a person who
+// registered for an event without an account was recorded then, and can
+// only take the account over through a link mailed to that address.
+func (s *Server) knownWithoutPassword(r *http.Request, p *AuthPage, taken error) error {
+	email, err := account.NormalizeEmail(p.Email)
+	if err != nil {
+		return taken
+	}
+	person, err := s.db.PersonByEmail(r.Context(), email)
+	if err != nil && !apperr.Is(err, apperr.NotFound) {
+		s.log.Warn("sign-up: taken email not read", "err", err)
+	}
+	if err != nil || person.PasswordHash != "" {
+		return taken
+	}
+	p.Email = email
+	p.SetPassword = p.Link("/password/forgot", true)
+	return &apperr.Error{Code: apperr.Conflict, Message: "This email has no password yet.",
+		Fields: apperr.Fields{"email": "is known from an event registration, without a password"}, Err: taken}
 }
 
 // signUp validates and creates an account.

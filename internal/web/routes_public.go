@@ -16,6 +16,10 @@ func (s *Server) publicRoutes() []route {
 		{"POST /logout", signedIn, s.handleLogout},
 		{"GET /signup", public, s.handleSignupForm},
 		{"POST /signup", public, s.handleSignup},
+		{"GET /password/forgot", public, s.handleForgotForm},
+		{"POST /password/forgot", public, s.handleForgot},
+		{"GET /password/reset", public, s.handleResetForm},
+		{"POST /password/reset", public, s.handleReset},
 	}
 }
 
