@@ -148,7 +148,8 @@ func TestCreatedOrganizationNeverLeavesTheSite(t *testing.T) {
 func TestNoOrganizationPagesLinkToCreatingOne(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	ev := "/events/" + itoa(f.eventID)
-	for _, path := range []string{ev + "/meetings", ev + "/apply", "/market/mine", "/market/orgs/" + itoa(f.orgA), "/market/cards/" + itoa(f.ids["card"])} {
+	for _, path := range []string{ev + "/meetings", ev + "/apply", "/market/mine", "/market/orgs/" + itoa(f.orgA), "/market/cards/" + itoa(f.ids["card"]),
+		"/market/cards/" + itoa(f.ids["card"]) + "/outcomes/new"} {
 		page := readAll(t, f.do(visitor, "GET", path, "", ""))
 		if got := linkedNext(t, page); got != path {
 			t.Errorf("%s links to the form with next %q", path, got)
