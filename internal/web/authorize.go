@@ -189,6 +189,7 @@ func (s *Server) allRoutes() []route {
 	all = append(all, s.outcomeRoutes()...) // what came of meetings and cards
 	all = append(all, s.checkinRoutes()...) // issue 5: registration, badges, check-in, leads, forum agenda
 	all = append(all, s.mailRoutes()...)    // the mail outbox
+	all = append(all, s.orgRoutes()...)     // creating an organization
 	return all
 }
 

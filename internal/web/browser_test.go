@@ -358,6 +358,20 @@ func mustClickNavigate(t *testing.T, ctx context.Context, sel string) {
 		chromedp.Evaluate[chromedp.Void](`window.ketnoiOldPage = true`),
 		chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible),
 	)
+	waitNewPage(t, ctx, sel)
+	// The navigation timing entry has the status of the document's response,
+	// the last one of a redirect chain.
+	status := mustRun(t, ctx, chromedp.Evaluate[int](`performance.getEntriesByType("navigation")[0].responseStatus`))
+	if status != 200 {
+		loc := mustRun(t, ctx, chromedp.Location())
+		t.Fatalf("click %s: %s answered %d", sel, loc, status)
+	}
+}
+
+// waitNewPage waits, after a click on sel, until a complete document
+// without the old page's mark (window.ketnoiOldPage) is in the tab.
+func waitNewPage(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
 	const loaded = `window.ketnoiOldPage === undefined && document.readyState === "complete"`
 	for {
 		// While the new page loads, the evaluation can fail with its
@@ -370,13 +384,6 @@ func mustClickNavigate(t *testing.T, ctx context.Context, sel string) {
 			t.Fatalf("click %s: no new page loaded: %v", sel, ctx.Err())
 		}
 		time.Sleep(50 * time.Millisecond)
-	}
-	// The navigation timing entry has the status of the document's response,
-	// the last one of a redirect chain.
-	status := mustRun(t, ctx, chromedp.Evaluate[int](`performance.getEntriesByType("navigation")[0].responseStatus`))
-	if status != 200 {
-		loc := mustRun(t, ctx, chromedp.Location())
-		t.Fatalf("click %s: %s answered %d", sel, loc, status)
 	}
 }
 

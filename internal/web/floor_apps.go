@@ -59,7 +59,12 @@ func (s *Server) handleApplyStart(w http.ResponseWriter, r *http.Request) error 
 		p.Orgs = append(p.Orgs, o)
 	}
 	if len(p.Orgs) == 1 {
-		http.Redirect(w, r, fmt.Sprintf("/orgs/%d/events/%d/apply", p.Orgs[0].ID, e.ID), http.StatusSeeOther)
+		target := fmt.Sprintf("/orgs/%d/events/%d/apply", p.Orgs[0].ID, e.ID)
+		if r.URL.Query().Get(createdParam) == "org" {
+			// Just created from this page's link: the form confirms it.
+			target = createdTarget(target, p.Orgs[0].ID)
+		}
+		http.Redirect(w, r, target, http.StatusSeeOther)
 		return nil
 	}
 	return s.render(w, http.StatusOK, "floor_apply", p)

@@ -39,6 +39,9 @@ type OutcomeFormPage struct {
 	// Closed says why nothing can be reported (no organization, a meeting
 	// that did not take place); the form is then not shown.
 	Closed string
+	// NoOrg: the viewer belongs to no organization at all, so the page
+	// links to creating one.
+	NoOrg bool
 }
 
 // subject is what an outcome is reported of: a meeting or a card, with the
@@ -130,6 +133,7 @@ func (o *outcomeWeb) form(r *http.Request, sj subject) (OutcomeFormPage, error) 
 		p.Partner = p.Tx(c.Owner.Name)
 		if len(sj.sides) == 0 {
 			p.Closed = p.T("outcome.no_org")
+			p.NoOrg = len(viewerOf(r).orgs) == 0
 		}
 		for _, side := range sj.sides {
 			vs, err := o.s.db.OrgOutcomes(r.Context(), side.ID)

@@ -41,7 +41,10 @@ type Page struct {
 	// language switch is sent again so that it returns to the new address.
 	OOB     bool
 	Console []EventLink
-	cat     *i18n.Catalog
+	// Flash confirms what the previous page did wherever it led: a new
+	// organization's creator returns to the page that sent them.
+	Flash string
+	cat   *i18n.Catalog
 	// zone is the time zone times of day are shown in: the event's venue
 	// on an event's pages (see inZone), else event.Zone's default.
 	zone *time.Location
@@ -187,6 +190,9 @@ func (s *Server) page(r *http.Request, title string) Page {
 	p := Page{Title: title, Lang: v.lang, Langs: i18n.Langs, CSRF: v.csrf, Path: r.URL.RequestURI(), cat: s.cat}
 	if v.signedIn() {
 		p.SignedIn, p.UserName, p.IsAdmin = true, v.person.Name, v.person.IsAdmin
+		if r.URL.Query().Get(createdParam) == "org" {
+			p.Flash = p.T("org.created")
+		}
 	}
 	return p
 }
