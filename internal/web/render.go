@@ -333,16 +333,12 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // webURL is a website as typed by an organization ("abc.vn",
-// "https://abc.vn/x") as a link, "" when it does not look like an address
-// on the web (the page then shows the text without a link).
+// "https://abc.vn/x") as a link, "" when it is no address on the web (the
+// page then shows the text without a link): older profiles were saved
+// before org.Website checked them.
 func webURL(site string) string {
-	site = strings.TrimSpace(site)
-	if !strings.Contains(site, "://") {
-		site = "https://" + site
+	if u, ok := org.Website(site); ok {
+		return u
 	}
-	u, err := url.Parse(site)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || !strings.Contains(u.Hostname(), ".") {
-		return ""
-	}
-	return u.String()
+	return ""
 }
