@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -424,6 +425,47 @@ func TestScansGoWithTheirEvent(t *testing.T) {
 			if n != c.want {
 				t.Fatalf("event %d: %d scans after deleting event %d, want %d", c.ev, n, ev, c.want)
 			}
+		}
+	})
+}
+
+// TestRegistrantSearchIgnoresDiacritics: the help desk finds a person by
+// name, email or organization typed without Vietnamese diacritics or in
+// another case, pages the matches and counts them all.
+func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ev, _ := checkinEvent(t, db)
+		for i, p := range [][2]string{{"Võ Thanh Tùng", "Công ty Phương Nam"}, {"Trần Thị Thanh Tùng", "Viện Cơ khí"}, {"Lê Văn An", "Đông Á"}, {"Nguyễn Tùng Lâm", ""}} {
+			r := checkin.Registrant{Name: p[0], Email: fmt.Sprintf("person%d@Example.vn", i), OrgName: p[1]}
+			r.EventID, r.Category = ev, event.CatVisitor
+			ckMust(t, db.Register(ctx, &r))
+		}
+		names := func(q string, offset, limit int) ([]string, int) {
+			t.Helper()
+			rs, total, err := db.Registrants(ctx, ev, store.RegistrantFilter{Query: q, Offset: offset, Limit: limit})
+			ckMust(t, err)
+			var out []string
+			for _, r := range rs {
+				out = append(out, r.Name)
+			}
+			return out, total
+		}
+		for q, want := range map[string][]string{
+			"vo thanh tung": {"Võ Thanh Tùng"},
+			"THANH TUNG":    {"Võ Thanh Tùng", "Trần Thị Thanh Tùng"},
+			"phuong nam":    {"Võ Thanh Tùng"},
+			"dong a":        {"Lê Văn An"},
+			"person3@ex":    {"Nguyễn Tùng Lâm"},
+			"Tùng":          {"Võ Thanh Tùng", "Trần Thị Thanh Tùng", "Nguyễn Tùng Lâm"},
+			"nobody":        nil,
+		} {
+			if got, total := names(q, 0, 50); !slices.Equal(got, want) || total != len(want) {
+				t.Errorf("%q: %v (total %d), want %v", q, got, total, want)
+			}
+		}
+		if got, total := names("tung", 1, 1); !slices.Equal(got, []string{"Trần Thị Thanh Tùng"}) || total != 3 {
+			t.Errorf("second page of one: %v (total %d)", got, total)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"ketnoi/internal/textsearch"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -304,23 +305,31 @@ type RegistrantFilter struct {
 	Limit    int
 }
 
-// Registrants searches an event's registrations.
+// Registrants searches an event's registrations. The query matches a
+// name, email or organization the way the catalogue search does: without
+// regard to case or diacritics ("vo thanh tung" finds "Võ Thanh Tùng", as
+// typed at a help desk on any keyboard).
 func (db *DB) Registrants(ctx context.Context, eventID int64, f RegistrantFilter) ([]checkin.Registrant, int, error) {
-	q := "SELECT " + registrantCols + ", COUNT(*) OVER() FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?"
-	args := []any{eventID, f.AfterID}
-	if f.Query != "" {
-		like := "%" + strings.ToLower(f.Query) + "%"
-		q += " AND (LOWER(p.name) LIKE ? OR LOWER(p.email) LIKE ? OR LOWER(r.org_name) LIKE ?)"
-		args = append(args, like, like, like)
-	}
-	if f.Category != "" {
-		q, args = q+" AND r.category = ?", append(args, f.Category)
-	}
-	if f.Status != "" {
-		q, args = q+" AND r.status = ?", append(args, f.Status)
-	}
 	if f.Limit <= 0 {
 		f.Limit = 50
+	}
+	q := "SELECT " + registrantCols + ", COUNT(*) OVER() FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?"
+	args := []any{eventID, f.AfterID}
+	q, args = f.where(q, args)
+	matched := -1
+	if f.Query != "" {
+		ids, err := db.registrantsMatching(ctx, eventID, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		matched = len(ids)
+		ids = ids[min(f.Offset, len(ids)):min(f.Offset+f.Limit, len(ids))]
+		if len(ids) == 0 {
+			return []checkin.Registrant{}, matched, nil
+		}
+		q += " AND r.id IN (" + placeholders(len(ids)) + ")"
+		args = append(args, int64Args(ids)...)
+		f.Offset = 0
 	}
 	q += " ORDER BY r.id LIMIT ? OFFSET ?"
 	args = append(args, f.Limit, f.Offset)
@@ -338,7 +347,49 @@ func (db *DB) Registrants(ctx context.Context, eventID int64, f RegistrantFilter
 		}
 		out = append(out, r)
 	}
+	if matched >= 0 {
+		total = matched
+	}
 	return out, total, rows.Err()
+}
+
+// where adds the filter's category and status to a query.
+func (f RegistrantFilter) where(q string, args []any) (string, []any) {
+	if f.Category != "" {
+		q, args = q+" AND r.category = ?", append(args, f.Category)
+	}
+	if f.Status != "" {
+		q, args = q+" AND r.status = ?", append(args, f.Status)
+	}
+	return q, args
+}
+
+// registrantsMatching returns, in id order, the registrations of the
+// filter whose name, email or organization holds its query once both are
+// folded (textsearch.Fold). The folding is done here rather than in SQL,
+// which has no portable way to drop Vietnamese diacritics; an event's
+// registrations are read as three short columns.
+func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f RegistrantFilter) ([]int64, error) {
+	q, args := f.where("SELECT r.id, p.name, p.email, r.org_name FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?",
+		[]any{eventID, f.AfterID})
+	rows, err := db.query(ctx, q+" ORDER BY r.id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("search registrations: %w", err)
+	}
+	defer rows.Close()
+	want := textsearch.Fold(strings.TrimSpace(f.Query))
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var name, email, orgName string
+		if err := rows.Scan(&id, &name, &email, &orgName); err != nil {
+			return nil, fmt.Errorf("search registrations: %w", err)
+		}
+		if strings.Contains(textsearch.Fold(name), want) || strings.Contains(strings.ToLower(email), want) || strings.Contains(textsearch.Fold(orgName), want) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, rows.Err()
 }
 
 // UpdateRegistrant changes a registration's details and category; a new
