@@ -18,6 +18,7 @@ import (
 
 	"ketnoi/internal/account"
 	"ketnoi/internal/event"
+	"ketnoi/internal/exhibit"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/org"
 )
@@ -35,7 +36,8 @@ type Dataset struct {
 	Halls         []event.Hall
 	Booths        []event.Booth // ExhibitorID set for assigned booths, status sold or held for them
 	Exhibitors    []event.Exhibitor
-	Registrations []event.Registration // exactly FairRegistrations at the fair, more at the forum
+	Registrations []event.Registration  // exactly FairRegistrations at the fair, more at the forum, last year's day's participants
+	Applications  []exhibit.Application // one per exhibitor, same ids, History filled
 	Rooms         []event.Room
 	Speakers      []event.Speaker
 	Sessions      []event.Session // Speakers filled with the session's speakers
@@ -125,6 +127,11 @@ func Generate(seed int64) *Dataset {
 	g.allocateBooths()
 	g.people()
 	g.forum()
+	// Derived records, drawn from their own random sources: the draws
+	// above, and with them every record before, stay as they were.
+	g.pastRegistrations()
+	g.applications(seed)
+	g.describeFair()
 	return g.d
 }
 
@@ -283,6 +290,19 @@ func (g *gen) venueAndEvents() {
 		{ID: PastID, Slug: "b2b-matchmaking-day-2026", Kind: event.Matchmaking, Name: pastName.text(), Description: pastDesc.text(),
 			VenueID: 1, StartDate: pastDay, EndDate: pastDay, Partner: fairPartner, CreatedAt: time.Date(2026, 1, 12, 2, 0, 0, 0, time.UTC)},
 	}
+}
+
+// describeFair writes into the fair's description how many exhibitors it
+// approved and from how many countries, as its page counts them.
+func (g *gen) describeFair() {
+	n, countries := 0, map[string]bool{}
+	for _, x := range g.d.Exhibitors {
+		if x.EventID == FairID && x.Status == event.Approved {
+			n++
+			countries[g.d.Orgs[x.OrgID-1].Country] = true
+		}
+	}
+	g.d.Events[0].Description = sprintf(fairDesc, n, len(countries)).text()
 }
 
 // ---- halls and booths ----

@@ -6,10 +6,12 @@ var (
 	venueAddress = "Hung Vuong Boulevard, Hoa Phu Ward, Binh Duong New City"
 
 	fairName = tr{"Triển lãm Nhà máy Thông minh & Tự động hóa Logistics 2027", "Smart Factory & Logistics Automation Expo 2027", "스마트 팩토리 & 물류 자동화 박람회 2027"}
+	// fairDesc takes the number of approved exhibitors and of their
+	// countries (describeFair).
 	fairDesc = tr{
-		"Triển lãm quốc tế về nhà máy thông minh, robot, tự động hóa kho và logistics: 500 doanh nghiệp, viện trường và startup từ 12 quốc gia, với gian hàng quốc gia Hàn Quốc.",
-		"International exhibition of smart factory, robotics, warehouse and logistics automation: 500 companies, universities and startups from 12 countries, with a Korea national pavilion.",
-		"스마트 팩토리, 로봇, 창고·물류 자동화 국제 전시회: 12개국 500개 기업·대학·스타트업 참가, 한국관 운영.",
+		"Triển lãm quốc tế về nhà máy thông minh, robot, tự động hóa kho và logistics: %[1]d doanh nghiệp, viện trường và startup từ %[2]d quốc gia, với gian hàng quốc gia Hàn Quốc.",
+		"International exhibition of smart factory, robotics, warehouse and logistics automation: %[1]d companies, universities and startups from %[2]d countries, with a Korea national pavilion.",
+		"스마트 팩토리, 로봇, 창고·물류 자동화 국제 전시회: %[2]d개국 %[1]d개 기업·대학·스타트업 참가, 한국관 운영.",
 	}
 	fairPartner = "KOTRA (Korea Trade-Investment Promotion Agency)"
 

@@ -33,6 +33,8 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			func() error { return b.Organizers(organizers) },
 			func() error { return b.Halls(ds.Halls) },
 			func() error { return b.Exhibitors(ds.Exhibitors) },
+			// Each exhibitor's application and its history (applications.go).
+			func() error { return b.Applications(ds.Applications) },
 			func() error { return b.Booths(ds.Booths) },
 			func() error { return b.Registrations(ds.Registrations) },
 			func() error { return b.Forum(ds.Rooms, ds.Speakers, ds.Sessions) },

@@ -206,3 +206,35 @@ func (db *DB) ApplicationsByExhibitor(ctx context.Context, eventID int64) (map[i
 	}
 	return out, nil
 }
+
+// ApplicationCounts counts an event's applications by status.
+func (db *DB) ApplicationCounts(ctx context.Context, eventID int64) (map[string]int, error) {
+	out := map[string]int{}
+	if err := db.countBy(ctx, "SELECT status, COUNT(*) FROM applications WHERE event_id = ? GROUP BY status", eventID, out, nil); err != nil {
+		return nil, fmt.Errorf("count applications: %w", err)
+	}
+	return out, nil
+}
+
+// Applications loads applications with their ids already set and their
+// history (the demo); their exhibitors must be loaded first.
+func (b *Bulk) Applications(as []exhibit.Application) error {
+	rows := make([][]any, len(as))
+	var hist [][]any
+	for i, a := range as {
+		rows[i] = []any{a.ID, a.EventID, a.OrgID, a.ExhibitorID, string(a.Status), a.BoothType, a.Area, a.Sector, joinLines(a.Preferred), a.Zone,
+			a.Pavilion, joinLines(a.Competitors), a.Products, a.Email, string(a.Lang), a.CreatedAt.UTC(), a.UpdatedAt.UTC()}
+		for _, c := range a.History {
+			hist = append(hist, []any{int64(len(hist) + 1), a.ID, string(c.Status), c.Note, nullID(c.PersonID), c.PersonName, c.At.UTC()})
+		}
+	}
+	err := b.insert("applications", []string{"id", "event_id", "org_id", "exhibitor_id", "status", "booth_type", "area_m2", "sector", "preferred",
+		"preferred_zone", "pavilion", "competitors", "products", "contact_email", "lang", "created_at", "updated_at"}, rows)
+	if err != nil {
+		return err
+	}
+	if err := b.insert("application_history", []string{"id", "application_id", "status", "note", "person_id", "person_name", "at"}, hist); err != nil {
+		return err
+	}
+	return b.tx.db.dialect.resetSequences(b.tx, "applications", "application_history")
+}

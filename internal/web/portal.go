@@ -285,14 +285,16 @@ func (s *Server) stands(r *http.Request, evs []event.Event) ([]Stand, error) {
 // DashboardPage is an event's figures for its organizers.
 type DashboardPage struct {
 	Page
-	Event     event.Event
-	Venue     event.Venue
-	Stats     event.Stats
-	Countries []Count
-	Statuses  []Count
-	Booths    []Count
-	Category  []Count
-	Meetings  []Count // B2B meetings by status
+	Event event.Event
+	Venue event.Venue
+	Stats event.Stats
+	// Applications counts the event's applications to exhibit.
+	Applications int
+	Countries    []Count
+	Statuses     []Count // applications by status
+	Booths       []Count
+	Category     []Count
+	Meetings     []Count // B2B meetings by status
 	// Outcomes counts the confirmed outcomes of the event's meetings by
 	// kind; Outcome is their totals.
 	Outcomes []Count
@@ -319,7 +321,16 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 	p := DashboardPage{Page: s.page(r, ""), Event: e, Venue: v, Stats: st}
 	p.Title = p.T("dashboard.title") + " · " + p.Tx(e.Name)
 	p.Countries = counts(st.ByCountry, p.Country, 12)
-	p.Statuses = counts(st.ExhibitorsByStat, func(k string) string { return p.T("status." + k) }, 0)
+	// The applications as the applications console lists them, tab by
+	// tab: exhibitors the organizers added themselves have none.
+	apps, err := s.db.ApplicationCounts(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	for _, n := range apps {
+		p.Applications += n
+	}
+	p.Statuses = counts(apps, func(k string) string { return p.T("floor.status." + k) }, 0)
 	p.Booths = counts(st.BoothsByStatus, func(k string) string { return p.T("booth." + k) }, 0)
 	p.Category = counts(st.ByCategory, func(k string) string { return p.T("category." + k) }, 0)
 	mc, err := s.db.MeetingCounts(r.Context(), e.ID)
