@@ -79,6 +79,10 @@ func demoApplications(t *testing.T, dialect string) {
 	if !strings.Contains(dash, fmt.Sprintf(`id="fig-applications">%d<`, len(ds.Applications))) {
 		t.Errorf("the dashboard does not count the %d applications", len(ds.Applications))
 	}
+	// Its charts write their figures as its tiles do (7.753, not 7753).
+	if n := regexp.MustCompile(`<b>\d{4,}</b>`).FindString(dash); n != "" || !strings.Contains(dash, `class="bars"`) {
+		t.Errorf("a chart of the dashboard shows %s without grouping its digits", n)
+	}
 
 	// The organizer approves the first submitted application, as from the
 	// console's form.
