@@ -220,7 +220,7 @@ func productLine(sector string, lang i18n.Lang) string {
 		if len(names) == 3 {
 			break
 		}
-		names = append(names, tr{n.vi, n.en, n.ko}.in(lang))
+		names = append(names, tr(n).in(lang))
 	}
 	if len(names) == 0 {
 		if s, ok := taxonomy.Lookup(sector); ok {

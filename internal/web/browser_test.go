@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"ketnoi/internal/demo"
@@ -514,4 +515,40 @@ func browserSignIn(t *testing.T, ctx context.Context, base, role string) {
 		chromedp.SendKeys(chromedp.CSS("#password"), password),
 	)
 	mustClickNavigate(t, ctx, "#login-submit")
+}
+
+// dialogs answers the tab's confirmation dialogs with yes and keeps their
+// messages, so that a test can click a button that asks first and check
+// what it asked.
+type dialogs struct {
+	mu   sync.Mutex
+	seen []string
+}
+
+func acceptDialogs(ctx context.Context) *dialogs {
+	d := &dialogs{}
+	opened := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	// Answered from its own goroutine: the dialog blocks the click that
+	// opened it until then.
+	go func() {
+		for ev, err := range opened {
+			if err != nil {
+				return
+			}
+			d.mu.Lock()
+			d.seen = append(d.seen, ev.Message)
+			d.mu.Unlock()
+			if _, err := chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true}); err != nil {
+				return
+			}
+		}
+	}()
+	return d
+}
+
+// asked reports whether a dialog with this message was shown.
+func (d *dialogs) asked(msg string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Contains(d.seen, msg)
 }

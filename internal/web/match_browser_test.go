@@ -91,6 +91,8 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 	step(t, ctx, "organizer runs the scheduler", func(t *testing.T, ctx context.Context) {
 		signIn(t, ctx, organizer)
 		mustNavigate(t, ctx, f.srv.URL+"/console"+ev+"/meetings")
+		// The run mails many people: the form asks first (answered yes).
+		asked := acceptDialogs(ctx)
 		// Once sent, the run's form says the work is under way and takes
 		// no second click: tried on a copy that posts into a frame.
 		busy := mustRun(t, ctx, chromedp.Evaluate[string](`new Promise(done => {
@@ -106,6 +108,9 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		mustClickNavigate(t, ctx, "#run-scheduler")
 		if !mustExist(t, ctx, "#run-result") {
 			t.Fatal("no run result")
+		}
+		if !asked.asked("Chạy xếp lịch ngay? Cả hai bên của mỗi cuộc gặp được xếp hoặc dời sẽ được báo qua thư ngay lập tức.") {
+			t.Error("the run was sent without asking the organizer first")
 		}
 		m, _ := f.db.Meeting(ctx0, f.eventID, meetingID)
 		if m.Status != meeting.Scheduled || m.Location != "booth-A-101" {

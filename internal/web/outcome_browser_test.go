@@ -89,9 +89,14 @@ func TestBrowserOutcome(t *testing.T) {
 		mustClickNavigate(t, ctx, "#console-outcomes")
 		mustText(t, ctx, `#outcome-summary tr[data-kind="contract"]`, "2,5\u00a0tỷ\u00a0₫")
 		mustNoOverflow(t, ctx, 390)
-		// Both sides reported or confirmed: asking reaches nobody.
+		// Both sides reported or confirmed: asking reaches nobody. It asks
+		// before it mails (answered yes).
+		asked := acceptDialogs(ctx)
 		mustClickNavigate(t, ctx, "#ask-outcomes")
 		mustText(t, ctx, "#ask-notice", "Đã hỏi 0 tổ chức")
+		if !asked.asked("Gửi thư ngay cho mọi tổ chức đã gặp để hỏi kết quả các buổi gặp?") {
+			t.Error("the organizations were asked without a confirmation")
+		}
 	})
 	step(t, ctx, "anyone reads the indicators", func(t *testing.T, ctx context.Context) {
 		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
