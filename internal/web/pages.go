@@ -67,6 +67,9 @@ type EventPage struct {
 	// Match counts its B2B meetings that took place, their confirmed
 	// outcomes and the organizations that meet there.
 	Match store.MatchFigures
+	// Registered is the viewer's active registration, if any: the page
+	// offers its badge rather than registering again.
+	Registered *event.Registration
 }
 
 // eventAndVenue is an event with its venue, as most pages need both.
@@ -115,6 +118,9 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p.Match, err = s.db.MatchFigures(r.Context(), e.ID); err != nil {
+		return err
+	}
+	if p.Registered, err = s.viewerRegistration(r, e.ID); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "event", p)

@@ -39,6 +39,26 @@ type RegisterPage struct {
 	QR         template.URL // the badge QR as a data: URL
 	Code       string       // the registration code, for the badge kiosk
 	Over       bool         // the event is over: no form
+	// Registered is the signed-in viewer's active registration at the
+	// event: the page leads to its badge instead of a second form.
+	Registered *event.Registration
+}
+
+// viewerRegistration is the signed-in viewer's active registration at an
+// event, nil when there is none (or nobody is signed in).
+func (s *Server) viewerRegistration(r *http.Request, eventID int64) (*event.Registration, error) {
+	v := viewerOf(r)
+	if !v.signedIn() {
+		return nil, nil
+	}
+	reg, err := s.db.RegistrationOf(r.Context(), eventID, v.person.ID)
+	if apperr.Is(err, apperr.NotFound) || (err == nil && reg.Status != "active") {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &reg, nil
 }
 
 func (s *Server) registerPage(r *http.Request, e event.Event) RegisterPage {
@@ -55,6 +75,12 @@ func (s *Server) handleRegisterForm(w http.ResponseWriter, r *http.Request) erro
 	}
 	p := s.registerPage(r, e)
 	p.Over = s.over(e, v)
+	if p.Registered, err = s.viewerRegistration(r, e.ID); err != nil {
+		return err
+	}
+	if vw := viewerOf(r); vw.signedIn() {
+		p.Form.Name, p.Form.Email = vw.person.Name, vw.person.Email
+	}
 	return s.render(w, http.StatusOK, "register", p)
 }
 

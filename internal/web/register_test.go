@@ -120,3 +120,35 @@ func TestRegistrationQuotaOverAPI(t *testing.T) {
 		})
 	}
 }
+
+// TestRegisteredVisitorGetsTheBadge: a signed-in person is offered the
+// registration form filled with their name and email; once registered,
+// the event's page and the form lead to their badge instead, and the same
+// email typed again is refused in the reader's language.
+func TestRegisteredVisitorGetsTheBadge(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ev := "/events/" + itoa(f.eventID)
+	// An exhibitor's staff member, not registered yet (the fixture's
+	// visitor is).
+	me := f.people[xstaff]
+	form := readAll(t, f.do(xstaff, "GET", ev+"/register", "", ""))
+	if !strings.Contains(form, `value="`+me.Email+`"`) || !strings.Contains(form, `value="`+me.Name+`"`) || strings.Contains(form, `id="already-registered"`) {
+		t.Fatalf("the form is not filled with the signed-in visitor's name and email (%s, %s):\n%s", me.Name, me.Email, form)
+	}
+	if page := readAll(t, f.do(xstaff, "GET", ev, "", "")); strings.Contains(page, `id="my-badge"`) || !strings.Contains(page, ev+"/register") {
+		t.Fatal("an unregistered visitor is not offered to register")
+	}
+	reg := &event.Registration{EventID: f.eventID, PersonID: me.ID, Category: event.CatVisitor}
+	must(t, f.db.CreateRegistration(t.Context(), reg))
+	badge := fmt.Sprintf(`href="/me/registrations/%d/badge.pdf"`, reg.ID)
+	for _, path := range []string{ev, ev + "/register"} {
+		if page := readAll(t, f.do(xstaff, "GET", path, "", "")); !strings.Contains(page, badge) || strings.Contains(page, `id="register-form"`) {
+			t.Errorf("%s does not lead the registered visitor to the badge", path)
+		}
+	}
+	again := url.Values{"name": {me.Name}, "email": {me.Email}, "category": {"visitor"}, "consent": {"yes"}}
+	resp := f.do(anon, "POST", ev+"/register", "application/x-www-form-urlencoded", again.Encode())
+	if page := readAll(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "đã được đăng ký cho sự kiện này: hãy đăng nhập để lấy thẻ") {
+		t.Errorf("the same email again: %d, without the reason in Vietnamese", resp.StatusCode)
+	}
+}
