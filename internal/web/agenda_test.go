@@ -23,6 +23,9 @@ func TestAgendaAndICS(t *testing.T) {
 	if !strings.Contains(page, "Khai mạc") || !strings.Contains(page, fmt.Sprintf(`id="session-%d"`, f.sessID)) {
 		t.Fatal("the agenda does not list the session")
 	}
+	if !strings.Contains(page, "<p>Phát biểu khai mạc của ban tổ chức.</p>") || !strings.Contains(page, " · Tiếng Việt</span>") {
+		t.Error("the agenda does not show the session's abstract, or its language in words")
+	}
 	r := f.do(visitor, "POST", fmt.Sprintf("/events/%d/agenda/%d", f.eventID, f.sessID), "application/x-www-form-urlencoded", "add=yes")
 	if r.StatusCode != 303 {
 		t.Fatalf("add to agenda: %d", r.StatusCode)

@@ -89,6 +89,11 @@ func crawlDemo(t *testing.T, dialect string) {
 			t.Errorf("the matchmaking day's figures show %q: %s", zero, figures)
 		}
 	}
+	// The forum's programme on its page is headed by each of its days.
+	_, forum := b.get("/events/" + strconv.Itoa(demo.ForumID))
+	if days := regexp.MustCompile(`<li class="agenda-day"><h3>([^<]+)</h3>`).FindAllStringSubmatch(forum, -1); len(days) != 2 || days[0][1] == days[1][1] {
+		t.Errorf("the forum's programme has the day headings %v, want its two days", days)
+	}
 }
 
 func signInAs(t *testing.T, c *http.Client, base, email, password string) {

@@ -132,6 +132,7 @@ func mustFixture(t *testing.T, dialect string, opts ...func(*store.DB)) *fixture
 	}))
 	start := time.Date(2027, 3, 10, 2, 0, 0, 0, time.UTC)
 	s := &event.Session{EventID: e.ID, RoomID: 1, Title: i18n.Text{VI: "Khai mạc", EN: "Opening"}, Language: i18n.VI,
+		Abstract: i18n.Text{VI: "Phát biểu khai mạc của ban tổ chức."},
 		StartsAt: start, EndsAt: start.Add(time.Hour), Speakers: []event.Speaker{{ID: 1}}}
 	must(t, db.CreateSession(ctx, s))
 	f.sessID = s.ID

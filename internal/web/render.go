@@ -107,6 +107,9 @@ func (p Page) Date(d string) string {
 // so that a fair in Seoul shows Seoul time to a visitor anywhere.
 func (p Page) Clock(t time.Time) string { return t.In(p.Zone()).Format("15:04") }
 
+// Day writes the date of a time where the page's event is held.
+func (p Page) Day(t time.Time) string { return p.Date(t.In(p.Zone()).Format(event.DateLayout)) }
+
 // Zone is the zone of the page's times of day.
 func (p Page) Zone() *time.Location {
 	if p.zone == nil {
