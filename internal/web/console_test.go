@@ -43,6 +43,12 @@ func TestConsoleIndexStands(t *testing.T) {
 		!strings.Contains(page, `href="`+badgeURL+`"`) {
 		t.Errorf("visitor's console: %d, without the registration's badge (or with stands or events to run)", resp.StatusCode)
 	}
+	// Their page also leads to their personal data: a download, and a
+	// deletion that must be ticked.
+	if page := readAll(t, f.do(visitor, "GET", "/console", "", "")); !strings.Contains(page, `href="/me/data"`) || !strings.Contains(page, `action="/me/data/delete"`) ||
+		!strings.Contains(page, `name="confirm" value="yes" required`) {
+		t.Error("the visitor's page does not lead to their personal data")
+	}
 	resp = f.do(visitor, "GET", badgeURL, "", "")
 	if body := readAll(t, resp); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF") {
 		t.Errorf("the visitor's own badge: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
