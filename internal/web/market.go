@@ -311,6 +311,11 @@ type RecsPage struct {
 	Events   []event.Event
 	Partners []market.Partner
 	Max      float64
+	// Over: the event chosen has ended, so no meeting can be asked there.
+	Over bool
+	// Met is the status of the organization's latest meeting at the event
+	// with each partner it already has one with.
+	Met map[int64]meeting.Status
 }
 
 // recsEvent reads the optional ?event= of a recommendation request.
@@ -364,7 +369,41 @@ func (m *matchWeb) handleRecommendations(w http.ResponseWriter, r *http.Request)
 	if p.Events, _, err = m.s.db.Events(r.Context(), 0, 100); err != nil {
 		return err
 	}
+	if e != nil {
+		if err := m.recsAtEvent(r, &p); err != nil {
+			return err
+		}
+	}
 	return m.s.render(w, http.StatusOK, "market_recs", p)
+}
+
+// recsAtEvent says whether the page's event is over and which partners the
+// organization already has a meeting with there, so that the page offers
+// a request only where one can be made.
+func (m *matchWeb) recsAtEvent(r *http.Request, p *RecsPage) error {
+	v, err := m.s.db.Venue(r.Context(), p.Event.VenueID)
+	if err != nil {
+		return err
+	}
+	p.Over = m.s.over(*p.Event, v)
+	ms, err := m.s.db.MeetingsOfOrgs(r.Context(), p.Event.ID, []int64{p.Org.ID})
+	if err != nil {
+		return err
+	}
+	p.Met = map[int64]meeting.Status{}
+	for _, mv := range ms {
+		// A declined or cancelled request does not stand in the way of a
+		// new one; an open one, or a meeting that took place, does.
+		if !mv.Status.Open() && mv.Status != meeting.Held && mv.Status != meeting.NoShow {
+			continue
+		}
+		other := mv.ToOrg
+		if other == p.Org.ID {
+			other = mv.FromOrg
+		}
+		p.Met[other] = mv.Status
+	}
+	return nil
 }
 
 // Percent writes a score relative to the best one, for the bars.

@@ -439,3 +439,43 @@ func TestRequestFormFromACard(t *testing.T) {
 		t.Error("the form names a card that is not the other side's")
 	}
 }
+
+// TestRecommendationsOfferRequestsWhereTheyCan: at an event, a partner the
+// organization already has an open request with shows its status and the
+// way to the meetings instead of a second request; once that request is
+// cancelled a request is offered again; after the event, none is.
+func TestRecommendationsOfferRequestsWhereTheyCan(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	orgB := f.x2.OrgID
+	resp := f.do(otherX, "POST", "/api/v1/organizations/"+itoa(orgB)+"/cards", "application/json",
+		`{"kind":"need","status":"published","title":{"vi":"Cần xe tự hành AGV cho kho hàng"},"sectors":["warehouse_automation","agv_amr"]}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create card: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	recs := "/match/orgs/" + itoa(orgB) + "/recommendations?event=" + itoa(f.eventID)
+	requestA := `data-partner="` + itoa(f.orgA) + `"`
+	page := readAll(t, f.do(otherX, "GET", recs, "", ""))
+	if !strings.Contains(page, `href="/market/orgs/`+itoa(f.orgA)+`"`) {
+		t.Fatal("org A is not among B's recommendations")
+	}
+	if strings.Contains(page, requestA) || !strings.Contains(page, `class="meta already-met"><span class="tag">Chờ trả lời`) {
+		t.Error("the partner B already asked is offered a second request, or its request's status is not shown")
+	}
+	v, err := f.db.Meeting(t.Context(), f.eventID, f.ids["meeting"])
+	must(t, err)
+	open := v.Meeting
+	must(t, open.Cancel("plans changed"))
+	must(t, f.db.SaveMeeting(t.Context(), &open, meeting.Requested))
+	if page := readAll(t, f.do(otherX, "GET", recs, "", "")); !strings.Contains(page, requestA) {
+		t.Error("after the cancellation no request is offered to the partner")
+	}
+	// After the fair (12 March 2027), the page says so and offers none.
+	after := mustFixture(t, "sqlite", withClock(func() time.Time { return time.Date(2027, 3, 20, 3, 0, 0, 0, time.UTC) }))
+	resp = after.do(otherX, "POST", "/api/v1/organizations/"+itoa(after.x2.OrgID)+"/cards", "application/json",
+		`{"kind":"need","status":"published","title":{"vi":"Cần xe tự hành AGV cho kho hàng"},"sectors":["warehouse_automation","agv_amr"]}`)
+	readAll(t, resp)
+	page = readAll(t, after.do(otherX, "GET", "/match/orgs/"+itoa(after.x2.OrgID)+"/recommendations?event="+itoa(after.eventID), "", ""))
+	if !strings.Contains(page, `id="recs-over"`) || strings.Contains(page, `class="btn small request-meeting"`) {
+		t.Error("the recommendations of an event that is over offer requests, or do not say it is over")
+	}
+}
