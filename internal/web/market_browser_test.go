@@ -46,6 +46,18 @@ func TestBrowserMarketplace(t *testing.T) {
 		if kept := mustRun(t, ctx, chromedp.Evaluate[bool](`document.querySelector('input[name="sectors"][value="robotics"]').checked`)); !kept {
 			t.Errorf("the refused form lost the chosen sector")
 		}
+		// The readiness level is asked of a research result only.
+		trlShown := func() bool {
+			return mustRun(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#card-trl").offsetParent !== null`))
+		}
+		if trlShown() {
+			t.Error("an offer's form asks for a readiness level")
+		}
+		mustDo(t, ctx, chromedp.SetValue(chromedp.CSS("#card-kind"), "research_result"))
+		if !trlShown() {
+			t.Error("a research result's form does not ask for its readiness level")
+		}
+		mustDo(t, ctx, chromedp.SetValue(chromedp.CSS("#card-kind"), "offer"))
 		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#title-vi"), title))
 		mustClickNavigate(t, ctx, "#save-card")
 		mustText(t, ctx, "#card-title", title)
