@@ -116,6 +116,12 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		if m.Status != meeting.Scheduled || m.Location != "booth-A-101" {
 			t.Fatalf("after the run the meeting is %s at %q", m.Status, m.Location)
 		}
+		// Its times and tables stay in view as it scrolls (on a phone at
+		// the tables), and a legend names its colours.
+		sticky := mustRun(t, ctx, chromedp.Evaluate[string](`["#table-plan thead th", "#table-plan tbody th"].map(s => getComputedStyle(document.querySelector(s)).position).join(" ")`))
+		if sticky != "sticky sticky" || !strings.Contains(mustTextOf(t, ctx, "#plan-legend"), "Vắng mặt") {
+			t.Errorf("the table plan's headers are %q, or it has no legend", sticky)
+		}
 		// The plan's cells are narrow: names go without their legal form.
 		plan := mustTextOf(t, ctx, "#table-plan")
 		if !strings.Contains(plan, org.ShortName(visitorName)) || strings.Contains(plan, visitorName) {
