@@ -3,9 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
@@ -507,8 +507,8 @@ func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn f
 	if next == "/" {
 		next = "/events/" + itoa(e.ID) + "/meetings"
 	}
-	if !strings.Contains(next, "?") {
-		next += "?done=" + done
+	if u, err := url.Parse(next); err == nil {
+		next = setQuery(u, "done", done) // the notice, wherever the form came from
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil

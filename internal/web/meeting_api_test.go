@@ -3,6 +3,7 @@ package web_test
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -502,10 +503,20 @@ func TestMeetingCheckInAPI(t *testing.T) {
 		t.Fatalf("late check-in: %d, %s", resp.StatusCode, v.Status)
 	}
 	problem(t, f, xadmin, "POST", base+"/checkin", `{}`, 409) // held already
-	// The table plan's list offers the correction beside a held meeting.
-	resp = f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/meetings?day=2027-03-10&slot=d1-0900", "", "")
+	// The table plan's list offers the correction beside a held meeting;
+	// made from there, it comes back to the same slot with a notice.
+	planAt := "/console/events/" + itoa(f.eventID) + "/meetings?day=2027-03-10&slot=d1-0900"
+	resp = f.do(organizer, "GET", planAt, "", "")
 	if page := readAll(t, resp); !strings.Contains(page, `action="/console/events/`+itoa(f.eventID)+`/meetings/`+itoa(m.ID)+`/noshow"`) {
 		t.Errorf("no no-show correction beside the held meeting")
+	}
+	resp = f.do(organizer, "POST", "/console/events/"+itoa(f.eventID)+"/meetings/"+itoa(m.ID)+"/noshow", "application/x-www-form-urlencoded", url.Values{"next": {planAt}}.Encode())
+	back := "/console/events/" + itoa(f.eventID) + "/meetings?day=2027-03-10&done=noshow&slot=d1-0900"
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != back {
+		t.Fatalf("no-show from the plan: %d to %q", resp.StatusCode, loc)
+	}
+	if page := readAll(t, f.do(organizer, "GET", back, "", "")); !strings.Contains(page, `id="notice">Đã ghi nhận vắng mặt`) {
+		t.Error("the plan does not confirm the no-show")
 	}
 	// Another meeting, scheduled and missed.
 	other := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,

@@ -419,6 +419,8 @@ func (m *matchWeb) handleConsole(w http.ResponseWriter, r *http.Request) error {
 	}
 	if k := r.URL.Query().Get("done"); k == "moved" {
 		p.Notice = p.T("console.moved")
+	} else {
+		p.Notice = doneNotice(p.Page, r) // a check-in or a no-show from the plan
 	}
 	m.fillPlan(r, &p, all, slots)
 	return m.s.render(w, http.StatusOK, "schedule_console", p)
