@@ -522,6 +522,18 @@ func TestMeetingCheckInAPI(t *testing.T) {
 	other := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
 		Status: meeting.Scheduled, Place: meeting.Table, Slot: "d1-1000", Location: "T01"}
 	must(t, f.db.CreateMeeting(ctx, other))
+	// Placed at 10:00, at 10:05 its move form offers its own time and what
+	// has not ended, not the morning's first slots.
+	s1000, _ := meeting.FindSlot(slots, "d1-1000")
+	late := s1000.Starts.Add(5 * time.Minute).UTC()
+	if resp := f.do(organizer, "POST", "/api/v1/events/"+itoa(f.eventID)+"/meetings/"+itoa(other.ID)+"/move", "application/json", `{"slot":"d1-1000","location":"T02"}`); resp.StatusCode != 200 {
+		t.Fatalf("place the other meeting: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	clock.Store(&late)
+	page := readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/meetings?day=2027-03-10&slot=d1-1000", "", ""))
+	if !strings.Contains(page, `<option value="d1-1000" selected>`) || !strings.Contains(page, `<option value="d1-1030"`) || strings.Contains(page, `<option value="d1-0830"`) {
+		t.Errorf("at 10:05 the move form offers times that are over, or not the meeting's own:\n%s", page[strings.Index(page, `id="running"`):])
+	}
 	resp = f.do(organizer, "POST", "/api/v1/events/"+itoa(f.eventID)+"/meetings/"+itoa(other.ID)+"/noshow", "application/json", `{}`)
 	decodeInto(t, resp, &v)
 	if resp.StatusCode != 200 || v.Status != meeting.NoShow {

@@ -358,6 +358,9 @@ type ConsoleMeetingsPage struct {
 	// Alert says why an action wrote nothing when no form of the page can
 	// say it: a scheduler run, a move of a meeting not in the list.
 	Alert string
+	// Ended holds the day's slots that are over: a move there would be
+	// refused (meeting.ErrSlotOver), so the move form does not offer them.
+	Ended map[string]bool
 }
 
 // Choice is a value a form suggests, with its label.
@@ -440,9 +443,12 @@ func (m *matchWeb) fillPlan(r *http.Request, p *ConsoleMeetingsPage, all []meeti
 			p.Day = p.Days[0]
 		}
 	}
+	now := m.s.db.Now()
+	p.Ended = map[string]bool{}
 	for _, s := range slots {
 		if s.Day == p.Day {
 			p.Slots = append(p.Slots, s)
+			p.Ended[s.ID] = !s.Ends.After(now)
 		}
 	}
 	p.Slot = r.URL.Query().Get("slot")
