@@ -11,6 +11,7 @@ package meeting
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -436,6 +437,16 @@ const boothPrefix = "booth-"
 
 // TableID names table n (from 1).
 func TableID(n int) string { return fmt.Sprintf("T%02d", n) }
+
+// TableNumber is the number of a table location ("T07" → 7), and false
+// for a booth or anything else.
+func TableNumber(loc string) (int, bool) {
+	if len(loc) < 2 || loc[0] != 'T' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(loc[1:])
+	return n, err == nil && n > 0
+}
 
 // BoothID names the location of a booth.
 func BoothID(code string) string { return boothPrefix + code }

@@ -281,3 +281,11 @@ func TestFreeTimes(t *testing.T) {
 		t.Errorf("its own slot: %+v", again[1])
 	}
 }
+
+func TestTableNumber(t *testing.T) {
+	for loc, want := range map[string]int{"T01": 1, "T12": 12, TableID(200): 200, "booth-A-101": 0, "T": 0, "T0": 0, "Tx": 0, "": 0} {
+		if n, ok := TableNumber(loc); n != want || ok != (want > 0) {
+			t.Errorf("TableNumber(%q) = %d, %v; want %d", loc, n, ok, want)
+		}
+	}
+}

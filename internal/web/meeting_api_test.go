@@ -709,3 +709,30 @@ func TestRequestLimit(t *testing.T) {
 		t.Fatalf("a request from the receiving side: %d", resp.StatusCode)
 	}
 }
+
+// TestFewerTablesThanInUse: the organizer cannot lower the number of tables
+// below one that holds a scheduled meeting (it would be left at a table
+// the plan no longer has); once it is moved, the lower number is saved.
+func TestFewerTablesThanInUse(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	m := acceptedTableMeeting(t, f, "AGV")
+	move := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID) + "/move"
+	if resp := f.do(organizer, "POST", move, "application/json", `{"slot":"d1-0900","location":"T12"}`); resp.StatusCode != 200 {
+		t.Fatalf("place at T12: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	settings := "/console/events/" + itoa(f.eventID) + "/meetings/settings"
+	form := "application/x-www-form-urlencoded"
+	resp := f.do(organizer, "POST", settings, form, "tables=5")
+	if page := readAll(t, resp); resp.StatusCode != 422 || !strings.Contains(page, "tại bàn số 12") {
+		t.Fatalf("5 tables with a meeting at T12: %d, want the refusal naming table 12", resp.StatusCode)
+	}
+	if s, _ := f.db.MatchSettings(t.Context(), f.eventID); s.Tables != 20 {
+		t.Fatalf("a refused number of tables was saved: %d", s.Tables)
+	}
+	if resp := f.do(organizer, "POST", move, "application/json", `{"slot":"d1-0900","location":"T03"}`); resp.StatusCode != 200 {
+		t.Fatalf("move to T03: %d", resp.StatusCode)
+	}
+	if resp := f.do(organizer, "POST", settings, form, "tables=5"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("5 tables once the meeting is at T03: %d", resp.StatusCode)
+	}
+}

@@ -524,6 +524,15 @@ func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error 
 		fields["tables"] = "console.tables_invalid"
 	}
 	set.Tables = n
+	inUse, err := m.highestTableInUse(r, e.ID)
+	if err != nil {
+		return err
+	}
+	if _, bad := fields["tables"]; !bad && n < inUse {
+		// Fewer tables would leave meetings at tables the plan no longer
+		// has: they must be moved first.
+		fields["tables"] = "console.tables_in_use"
+	}
 	// A form without the reminder keeps it.
 	if _, ok := r.PostForm["remind"]; ok {
 		minutes, err := strconv.Atoi(r.PostFormValue("remind"))
@@ -548,7 +557,7 @@ func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error 
 		m.fillPlan(r, &p, all, slots)
 		p.Fields = map[string]string{}
 		for k, key := range fields {
-			p.Fields[k] = p.T(key, meeting.MaxTables, meeting.MaxRemindMinutes, meeting.MaxRequestLimit)
+			p.Fields[k] = p.T(key, meeting.MaxTables, meeting.MaxRemindMinutes, meeting.MaxRequestLimit, inUse)
 		}
 		return m.s.render(w, http.StatusUnprocessableEntity, "schedule_console", p)
 	}
@@ -557,6 +566,22 @@ func (m *matchWeb) handleSettings(w http.ResponseWriter, r *http.Request) error 
 	}
 	http.Redirect(w, r, "/console/events/"+itoa(e.ID)+"/meetings", http.StatusSeeOther)
 	return nil
+}
+
+// highestTableInUse is the highest table number holding a scheduled
+// meeting at the event, 0 when none does.
+func (m *matchWeb) highestTableInUse(r *http.Request, eventID int64) (int, error) {
+	ms, err := m.s.db.EventMeetings(r.Context(), eventID, meeting.Scheduled)
+	if err != nil {
+		return 0, err
+	}
+	most := 0
+	for _, mv := range ms {
+		if n, ok := meeting.TableNumber(mv.Location); ok {
+			most = max(most, n)
+		}
+	}
+	return most, nil
 }
 
 // schedulerTime bounds one run; the search returns its best schedule when
