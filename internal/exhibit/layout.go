@@ -62,6 +62,10 @@ type RowError struct {
 	Where   string `json:"where"`
 	Code    string `json:"code,omitempty"`
 	Message string `json:"message"`
+	// Format and Args are the message before formatting, so that a page
+	// can say it in its reader's language (Format is the catalogue's key).
+	Format string `json:"-"`
+	Args   []any  `json:"-"`
 }
 
 // ImportError lists every problem of an import file, so that one try shows
@@ -86,7 +90,7 @@ func (e *ImportError) Error() string {
 }
 
 func (e *ImportError) add(where, code, format string, args ...any) {
-	e.Rows = append(e.Rows, RowError{Where: where, Code: code, Message: fmt.Sprintf(format, args...)})
+	e.Rows = append(e.Rows, RowError{Where: where, Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 func (e *ImportError) err() error {

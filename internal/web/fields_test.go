@@ -118,3 +118,30 @@ func TestRefusedMeetingChangeSpeaksTheReadersLanguage(t *testing.T) {
 		t.Fatalf("second accept: %d, want %s in\n%s", resp.StatusCode, want, page)
 	}
 }
+
+// TestImportMessagesAreTranslated: every problem a floor plan import can
+// report (exhibit's e.add formats) has its Vietnamese and Korean text.
+func TestImportMessagesAreTranslated(t *testing.T) {
+	cat, err := i18n.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join("..", "exhibit", "layout.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := regexp.MustCompile(`\be\.add\((?:"[^"]*"|[\w.]+),\s*(?:"[^"]*"|[\w.]+),\s*"([^"]+)"`).FindAllStringSubmatch(string(src), -1)
+	if len(formats) < 15 {
+		t.Fatalf("found only %d import messages: the pattern has stopped matching", len(formats))
+	}
+	for _, m := range formats {
+		if m[1] == "%s" { // a message made elsewhere, passed through
+			continue
+		}
+		for _, lang := range []i18n.Lang{i18n.VI, i18n.KO} {
+			if !cat.Has(lang, "floor.import.msg."+m[1]) {
+				t.Errorf("import message %q has no %s text (add it to locales/*/floor.json)", m[1], lang)
+			}
+		}
+	}
+}

@@ -182,7 +182,7 @@ func (s *Server) importFailed(w http.ResponseWriter, r *http.Request, h event.Ha
 	if perr != nil {
 		return perr
 	}
-	p.Errors = ie.Rows
+	p.Errors = translateImport(p.Page, ie.Rows)
 	p.Message = p.T("floor.import.failed", len(ie.Rows))
 	return s.render(w, http.StatusUnprocessableEntity, "floor_console", p)
 }
@@ -283,4 +283,36 @@ func (s *Server) checkNoOverlap(r *http.Request, b event.Booth) error {
 		}
 	}
 	return nil
+}
+
+// translateImport says an import's problems in the page's language where
+// the catalogue has their text ("floor.import.msg." and the message's
+// format), with the place as "line 7" or "file" reads there; the others
+// stay as written.
+func translateImport(p Page, rows []exhibit.RowError) []exhibit.RowError {
+	where := func(w string) string {
+		if n, ok := strings.CutPrefix(w, "line "); ok {
+			return p.T("floor.import.at_line", n)
+		}
+		if w == "file" {
+			return p.T("floor.import.at_file")
+		}
+		return w
+	}
+	out := make([]exhibit.RowError, len(rows))
+	for i, re := range rows {
+		if key := "floor.import.msg." + re.Format; re.Format != "" && p.cat != nil && p.cat.Has(p.Lang, key) {
+			args := make([]any, len(re.Args))
+			for j, a := range re.Args {
+				if s, ok := a.(string); ok {
+					a = where(s) // "already used at line 2"
+				}
+				args[j] = a
+			}
+			re.Message = p.T(key, args...)
+		}
+		re.Where = where(re.Where)
+		out[i] = re
+	}
+	return out
 }

@@ -70,7 +70,7 @@ func TestHallImportPage(t *testing.T) {
 	path := fmt.Sprintf("/console/events/%d/halls/%d/import", f.eventID, f.hallID)
 	bad := "code,x,y,w,h,type\nA-101,0,0,3,3,shell\nA-102,2,0,3,3,shell\nA-103,99,0,3,3,shell\nA-101,10,10,3,3,shell\n"
 	body := wantStatus(t, f.upload(organizer, path, nil, "file", "hall.csv", []byte(bad)), http.StatusUnprocessableEntity)
-	for _, frag := range []string{"import-errors", "line 3", "overlaps booth A-101", "line 4", "outside the hall", "line 5", "already used at line 2"} {
+	for _, frag := range []string{"import-errors", "dòng 3", "chồng lên gian A-101", "dòng 4", "nằm ngoài nhà triển lãm", "dòng 5", "đã dùng ở dòng 2"} {
 		if !strings.Contains(body, frag) {
 			t.Errorf("error report lacks %q", frag)
 		}
