@@ -135,7 +135,24 @@ func clip(pdf *fpdf.Fpdf, s string, width float64) string {
 	return string(r) + "…"
 }
 
-// ICS returns the sheet as an iCalendar file with one event per meeting.
+// alarmBefore is when a calendar reminds of a meeting: time enough to walk
+// across a fair's halls to its table or booth.
+const alarmBefore = "-PT10M"
+
+// alarm is a meeting's reminder in the reader's own calendar.
+func alarm(with string) *ical.Component {
+	a := ical.NewComponent(ical.CompAlarm)
+	a.Props.SetText(ical.PropAction, "DISPLAY")
+	a.Props.SetText(ical.PropDescription, with)
+	trigger := ical.NewProp(ical.PropTrigger)
+	trigger.SetValueType(ical.ValueDuration)
+	trigger.Value = alarmBefore
+	a.Props.Set(trigger)
+	return a
+}
+
+// ICS returns the sheet as an iCalendar file with one event per meeting,
+// each with its reminder.
 func ICS(sh Sheet, now time.Time) ([]byte, error) {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
@@ -158,6 +175,7 @@ func ICS(sh Sheet, now time.Time) ([]byte, error) {
 			desc += "\n" + e.Note
 		}
 		ev.Props.SetText(ical.PropDescription, desc)
+		ev.Children = append(ev.Children, alarm(e.With))
 		cal.Children = append(cal.Children, ev.Component)
 	}
 	var b bytes.Buffer

@@ -46,6 +46,20 @@ func TestICSParsesBack(t *testing.T) {
 		if sum != sh.Entries[i].With || loc != sh.Entries[i].Where || !strings.HasSuffix(uid, "@ketnoi.test") {
 			t.Errorf("event %d: %q %q %q", i, sum, loc, uid)
 		}
+		// Each meeting reminds its reader ten minutes before.
+		var alarms []*ical.Component
+		for _, c := range ev.Children {
+			if c.Name == ical.CompAlarm {
+				alarms = append(alarms, c)
+			}
+		}
+		if len(alarms) != 1 {
+			t.Fatalf("event %d has %d alarms, want 1", i, len(alarms))
+		}
+		trig := alarms[0].Props.Get(ical.PropTrigger)
+		if d, err := trig.Duration(); err != nil || d != -10*time.Minute {
+			t.Errorf("event %d reminds at %v (%v), want 10 minutes before", i, d, err)
+		}
 	}
 	if _, err := ICS(Sheet{Title: "empty"}, time.Now()); err == nil {
 		t.Error("an empty calendar was written; iCalendar needs one component")

@@ -206,6 +206,10 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 		t.Fatalf("request mail: %q", m.Text)
 	}
 	inbox.Wait(t, otherX+"@example.vn", "Công ty exhibitor-admin đã nhận lời gặp")
+	// Accepted, not scheduled yet: the schedule page says it is waiting.
+	if sched := readAll(t, f.do(otherX, "GET", ev+"/schedule", "", "")); !strings.Contains(sched, `id="schedule-waiting">Đã chấp nhận, đang chờ ban tổ chức xếp lịch: 1 cuộc gặp`) {
+		t.Error("the schedule page does not say an accepted meeting waits to be scheduled")
+	}
 
 	page := readAll(t, f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""))
 	if !strings.Contains(page, "run-result") {
@@ -221,8 +225,8 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 		}
 	}
 	sched := readAll(t, f.do(xadmin, "GET", ev+"/schedule", "", ""))
-	if !strings.Contains(sched, "Công ty other-exhibitor") || !strings.Contains(sched, "Gian hàng A-101") {
-		t.Fatalf("the schedule page lacks the meeting")
+	if !strings.Contains(sched, "Công ty other-exhibitor") || !strings.Contains(sched, "Gian hàng A-101") || strings.Contains(sched, `id="schedule-waiting"`) {
+		t.Fatalf("the schedule page lacks the meeting, or still says it waits")
 	}
 	first := icsEvent(t, f.do(otherX, "GET", ev+"/schedule.ics", "", ""))
 	loc, _ := first.Props.Text(ical.PropLocation)

@@ -32,6 +32,9 @@ type SchedulePage struct {
 	Next      *MeetingRow
 	NextBegun bool
 	Notice    string
+	// Waiting counts the viewer's accepted meetings the organizer has not
+	// scheduled yet: not on the schedule, but not lost either.
+	Waiting int
 }
 
 // nextMeeting is the first of rows (in time order) that is scheduled and
@@ -43,6 +46,27 @@ func nextMeeting(rows []MeetingRow, slots []meeting.Slot, now time.Time) (*Meeti
 		}
 	}
 	return nil, meeting.Slot{}
+}
+
+// waitingToSchedule counts the viewer's organizations' accepted meetings
+// at an event that have no time yet.
+func (m *matchWeb) waitingToSchedule(r *http.Request, eventID int64) (int, error) {
+	v := viewerOf(r)
+	ids := make([]int64, 0, len(v.orgs))
+	for id := range v.orgs {
+		ids = append(ids, id)
+	}
+	all, err := m.s.db.MeetingsOfOrgs(r.Context(), eventID, ids)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, mv := range all {
+		if mv.Status == meeting.Accepted {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // personalMeetings returns the viewer's scheduled, held and missed
@@ -180,6 +204,9 @@ func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error 
 		p.NextBegun = meeting.CheckInOpen(next, now)
 	}
 	p.Notice = doneNotice(p.Page, r)
+	if p.Waiting, err = m.waitingToSchedule(r, e.ID); err != nil {
+		return err
+	}
 	return m.s.render(w, http.StatusOK, "schedule", p)
 }
 
