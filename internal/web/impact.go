@@ -32,6 +32,12 @@ type ImpactRow struct {
 }
 
 func impactTables(p Page, in outcome.Indicators, events map[string]string) []ImpactTable {
+	return impactTablesIn(p, in, events, p.VNDShort)
+}
+
+// impactTablesIn is impactTables with each value written by amount: in
+// words on the public page (p.VNDShort), to the đồng in a report (p.VND).
+func impactTablesIn(p Page, in outcome.Indicators, events map[string]string, amount func(int64) string) []ImpactTable {
 	value := func(g outcome.Group) string {
 		switch {
 		case g.Hidden:
@@ -39,7 +45,7 @@ func impactTables(p Page, in outcome.Indicators, events map[string]string) []Imp
 		case g.Value == 0:
 			return "–" // none, or none told (a follow-up has no value)
 		}
-		return p.VNDShort(g.Value)
+		return amount(g.Value)
 	}
 	table := func(id, caption string, gs []outcome.Group, label func(string) string) ImpactTable {
 		t := ImpactTable{ID: id, Caption: p.T(caption)}

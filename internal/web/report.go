@@ -17,12 +17,25 @@ type ReportPage struct {
 	Venue  event.Venue
 	Made   string // when the figures were read, in the venue's zone
 	Tables []ReportTable
+	// HiddenNote says why some values are not shown ("" when none is).
+	HiddenNote string
 }
 
 // ReportTable is one section: a caption and its rows.
 type ReportTable struct {
 	ID, Caption string
 	Rows        []ReportRow
+}
+
+// Valued reports whether a row of the section has a value, so that the
+// section has a value column.
+func (t ReportTable) Valued() bool {
+	for _, r := range t.Rows {
+		if r.Value != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // ReportRow is a line of a section: what is counted, how many, and the
@@ -160,13 +173,17 @@ func (s *Server) reportOutcomes(r *http.Request, p *ReportPage) error {
 			mine = append(mine, f)
 		}
 	}
-	for _, t := range impactTables(p.Page, outcome.Aggregate(mine), nil) {
+	hidden := p.T("impact.hidden")
+	for _, t := range impactTablesIn(p.Page, outcome.Aggregate(mine), nil, p.VND) {
 		if t.ID != "impact-houses" && t.ID != "impact-reach" || len(t.Rows) == 0 {
 			continue
 		}
 		rt := ReportTable{ID: "report-" + t.ID, Caption: t.Caption}
 		for _, g := range t.Rows {
 			rt.Rows = append(rt.Rows, ReportRow{Label: g.Label, Count: p.Num(g.Count), Value: g.Value})
+			if g.Value == hidden {
+				p.HiddenNote = p.T("impact.hidden_note", outcome.MinGroup)
+			}
 		}
 		p.Tables = append(p.Tables, rt)
 	}

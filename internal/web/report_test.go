@@ -49,7 +49,7 @@ func TestEventReport(t *testing.T) {
 	row := func(table, label string) string {
 		_, rest, ok := strings.Cut(page, `id="`+table+`"`)
 		rest, _, _ = strings.Cut(rest, "</table>")
-		m := regexp.MustCompile(`<th scope="row">` + regexp.QuoteMeta(label) + `</th><td>([^<]*)</td>`).FindStringSubmatch(rest)
+		m := regexp.MustCompile(`<th scope="row">` + regexp.QuoteMeta(label) + `</th><td class="num">([^<]*)</td>`).FindStringSubmatch(rest)
 		if !ok || m == nil {
 			t.Fatalf("the report has no row %q in %s", label, table)
 		}
@@ -66,6 +66,14 @@ func TestEventReport(t *testing.T) {
 		if !strings.Contains(page, `id="`+id+`"`) {
 			t.Errorf("the report lacks %s", id)
 		}
+	}
+	// Its sections head their columns; amounts are written to the đồng
+	// (a report travels), and a value withheld says why.
+	if !strings.Contains(page, `<th scope="col" class="num">Số lượng</th>`) || strings.Contains(page, "tỷ ₫") {
+		t.Error("the report's columns have no headings, or an amount is rounded to words")
+	}
+	if strings.Contains(page, "không công bố") != strings.Contains(page, `id="report-hidden-note"`) {
+		t.Error("a value is withheld without the reason, or the reason stands alone")
 	}
 	if strings.Contains(page, `id="report-floor"`) {
 		t.Error("the matchmaking day's report shows a floor it does not have")
