@@ -8,11 +8,13 @@ import (
 	"testing"
 	"time"
 
+	"ketnoi/internal/account"
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/badge"
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/org"
 	"ketnoi/internal/store"
 )
 
@@ -466,6 +468,20 @@ func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
 		}
 		if got, total := names("tung", 1, 1); !slices.Equal(got, []string{"Trần Thị Thanh Tùng"}) || total != 3 {
 			t.Errorf("second page of one: %v (total %d)", got, total)
+		}
+		// A registration linked to an organization of the platform, without
+		// a name typed, reads and is found by that organization's name.
+		o := &org.Organization{Kind: org.Enterprise, Name: i18n.Text{VI: "Công ty Hải Đăng", EN: "Hai Dang Co."}, Country: "VN"}
+		ckMust(t, db.CreateOrganization(ctx, o))
+		p := &account.Person{Email: "linked@example.vn", Name: "Phạm Linh", Lang: i18n.VI}
+		ckMust(t, db.CreatePerson(ctx, p))
+		reg := &event.Registration{EventID: ev, PersonID: p.ID, OrgID: o.ID, Category: event.CatVisitor}
+		ckMust(t, db.CreateRegistration(ctx, reg))
+		if r, err := db.Registrant(ctx, ev, reg.ID); err != nil || r.OrgName != "Hai Dang Co." {
+			t.Errorf("a linked registration's organization: %q, %v", r.OrgName, err)
+		}
+		if got, _ := names("hai dang", 0, 50); !slices.Equal(got, []string{"Phạm Linh"}) {
+			t.Errorf("search by a linked organization's name: %v", got)
 		}
 	})
 }

@@ -258,8 +258,16 @@ func (tx *Tx) insertRegistration(ctx context.Context, r *checkin.Registrant) err
 	return err
 }
 
+// registrantCols reads a registration with its person. Its organization is
+// the name typed at registration or, for a registration linked to an
+// organization of the platform, that organization's name (in English,
+// else Vietnamese, else Korean: the badge is read by everyone at the fair).
 const registrantCols = `r.id, r.event_id, r.person_id, COALESCE(r.org_id, 0), r.category, r.job_title, r.status, r.created_at,
-	r.badge_version, r.consent_contact, r.org_name, r.phone, r.interests, r.days, r.anonymized, p.name, p.email, p.lang`
+	r.badge_version, r.consent_contact, ` + registrantOrg + `, r.phone, r.interests, r.days, r.anonymized, p.name, p.email, p.lang`
+
+// registrantOrg is a registration's organization as registrantCols reads it.
+const registrantOrg = `COALESCE(NULLIF(r.org_name, ''),
+	(SELECT COALESCE(NULLIF(o.name_en, ''), NULLIF(o.name_vi, ''), o.name_ko) FROM organizations o WHERE o.id = r.org_id), '')`
 
 func scanRegistrant(row interface{ Scan(...any) error }, extra ...any) (checkin.Registrant, error) {
 	var r checkin.Registrant
@@ -370,7 +378,7 @@ func (f RegistrantFilter) where(q string, args []any) (string, []any) {
 // which has no portable way to drop Vietnamese diacritics; an event's
 // registrations are read as three short columns.
 func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f RegistrantFilter) ([]int64, error) {
-	q, args := f.where("SELECT r.id, p.name, p.email, r.org_name FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?",
+	q, args := f.where("SELECT r.id, p.name, p.email, "+registrantOrg+" FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?",
 		[]any{eventID, f.AfterID})
 	rows, err := db.query(ctx, q+" ORDER BY r.id", args...)
 	if err != nil {
