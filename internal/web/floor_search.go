@@ -165,12 +165,16 @@ type SearchPage struct {
 	Types         []string
 }
 
-// SearchRow is a hit as the page shows it: the name with its matches
-// marked, in the viewer's language when that is where the match is.
+// SearchRow is a hit as the page shows it: the name in the reader's
+// language with its matches marked, and the name that matched when that is
+// another language's.
 type SearchRow struct {
 	catalog.Hit
 	Title template.HTML
-	Sub   template.HTML
+	// Also is the name in another language that the query matched, when
+	// the title (in the reader's language) is not it.
+	Also template.HTML
+	Sub  template.HTML
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
@@ -213,13 +217,23 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 // language, else the name in the language that matched.
 func searchRow(h catalog.Hit, lang i18n.Lang) SearchRow {
 	row := SearchRow{Hit: h}
-	order := []string{"name_" + string(lang), "name_en", "name_vi", "name_ko"}
+	own := "name_" + string(lang)
 	row.Title = template.HTML(template.HTMLEscapeString(h.Name.In(lang)))
-	for _, f := range order {
-		if spans, ok := h.Highlights[f]; ok {
-			t, _ := fieldText(h.Entry, f)
-			row.Title = template.HTML(textsearch.Mark(t, spans))
-			break
+	if spans, ok := h.Highlights[own]; ok {
+		t, _ := fieldText(h.Entry, own)
+		row.Title = template.HTML(textsearch.Mark(t, spans))
+	} else {
+		// Found by its name in another language: the title stays in the
+		// reader's, the name that matched follows it, marked.
+		for _, f := range []string{"name_en", "name_vi", "name_ko"} {
+			if spans, ok := h.Highlights[f]; ok {
+				if t, _ := fieldText(h.Entry, f); t != h.Name.In(lang) {
+					row.Also = template.HTML(textsearch.Mark(t, spans))
+				} else {
+					row.Title = template.HTML(textsearch.Mark(t, spans))
+				}
+				break
+			}
 		}
 	}
 	if h.Kind == catalog.KindProduct {

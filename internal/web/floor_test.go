@@ -10,6 +10,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -154,6 +155,11 @@ func TestSearchAPI(t *testing.T) {
 	page := wantStatus(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/search?q=%%EC%%9A%%A9%%EC%%A0%%91", f.eventID), "", ""), http.StatusOK)
 	if !strings.Contains(page, "<mark>용접</mark>") {
 		t.Fatalf("search page lacks the highlighted Korean hit")
+	}
+	// Found by its Korean name, the product is titled in the reader's
+	// Vietnamese, the name that matched under it.
+	if !regexp.MustCompile(`class="hit-link">Rô-bốt hàn</a>.*\n.*<p class="meta also"><mark>용접</mark> 로봇</p>`).MatchString(page) {
+		t.Errorf("the Korean match is not shown under the Vietnamese title")
 	}
 	// The hit leads to the product on its exhibitor's page.
 	products, err := f.db.Products(t.Context(), f.x1.ID)
