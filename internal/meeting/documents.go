@@ -34,6 +34,10 @@ type Sheet struct {
 	Entries  []Entry
 	Zone     *time.Location
 	Host     string // for iCalendar UIDs, e.g. "ketnoi.example"
+	// DayLayout writes a meeting's day in the reader's manner (a Go time
+	// layout): "02/01" (10/03 for 10 March) by default; a Korean reader
+	// takes 10/03 for 3 October and reads "1/2" (3/10).
+	DayLayout string
 }
 
 // DejaVu Sans covers Latin with every Vietnamese diacritic and is free to
@@ -109,7 +113,11 @@ func WritePDF(w io.Writer, sh Sheet) error {
 		zone = time.UTC
 	}
 	for _, e := range sh.Entries {
-		when := e.Starts.In(zone).Format("02/01 15:04") + "–" + e.Ends.In(zone).Format("15:04")
+		day := sh.DayLayout
+		if day == "" {
+			day = "02/01"
+		}
+		when := e.Starts.In(zone).Format(day+" 15:04") + "–" + e.Ends.In(zone).Format("15:04")
 		cells := []string{when, e.Where, e.With, e.Status}
 		for i, c := range cells {
 			font(c, 9)

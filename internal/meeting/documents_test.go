@@ -91,5 +91,17 @@ func TestPDF(t *testing.T) {
 				t.Errorf("the PDF's text lacks %q:\n%s", want, out)
 			}
 		}
+		// A Korean reader's sheet writes the day month first.
+		ko := sheet()
+		ko.DayLayout = "1/2"
+		var kb bytes.Buffer
+		if err := WritePDF(&kb, ko); err != nil {
+			t.Fatal(err)
+		}
+		cmd = exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+		cmd.Stdin = &kb
+		if out, err := cmd.Output(); err != nil || !strings.Contains(string(out), "3/10 09:00") {
+			t.Errorf("the Korean sheet's day: %v\n%s", err, out)
+		}
 	}
 }

@@ -128,7 +128,7 @@ func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p
 	v := viewerOf(r)
 	sh := meeting.Sheet{Title: p.T("schedule.title") + " · " + p.Tx(e.Name), Subtitle: v.person.Name,
 		Heads: [4]string{p.T("schedule.when"), p.T("schedule.where"), p.T("schedule.with"), p.T("schedule.status")},
-		Zone:  slotZone(slots), Host: hostOnly(r.Host)}
+		Zone:  slotZone(slots), Host: hostOnly(r.Host), DayLayout: pdfDayLayout[p.Lang]}
 	var rows []MeetingRow
 	for _, mv := range vs {
 		s, ok := meeting.FindSlot(slots, mv.Slot)
@@ -146,6 +146,11 @@ func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p
 	}
 	return sh, rows, nil
 }
+
+// pdfDayLayout writes a meeting's day on the schedule PDF as each language
+// reads a short date (Korean month/day with Latin digits, which every
+// font of the PDF has).
+var pdfDayLayout = map[i18n.Lang]string{i18n.VI: "02/01", i18n.EN: "Jan 2", i18n.KO: "1/2"}
 
 // pdfText picks a name for documents: Korean text needs a Hangul font,
 // which a server may lack; another language's name stands in then.
