@@ -134,7 +134,7 @@ func LogoPNG(data []byte) ([]byte, error) {
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, apperr.Fields{"logo": "is a damaged " + format + " image"}.Err()
+		return nil, apperr.Fields{"logo": "is a damaged image: " + format}.Err()
 	}
 	img = fit(img, logoMax)
 	var out bytes.Buffer

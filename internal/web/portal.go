@@ -169,7 +169,7 @@ func validateOrg(o *org.Organization) error {
 	for field, codes := range map[string][]string{"sectors": o.Sectors, "interests": o.Interests} {
 		for _, sec := range codes {
 			if _, ok := taxonomy.Lookup(sec); !ok {
-				f.Add(field, "has an unknown sector "+sec)
+				f.Add(field, "has an unknown sector: "+sec)
 			}
 		}
 	}
