@@ -416,6 +416,16 @@ func mustExist(t *testing.T, ctx context.Context, sel string) bool {
 	return mustRun(t, ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector(%q) !== null`, sel)))
 }
 
+// mustSee fails unless the page has an element the CSS selector finds
+// (mustExist only says whether it has).
+func mustSee(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	if !mustExist(t, ctx, sel) {
+		loc := mustRun(t, ctx, chromedp.Location())
+		t.Fatalf("%s has no %s", loc, sel)
+	}
+}
+
 // mustBodyContain checks the text a person sees on the page.
 func mustBodyContain(t *testing.T, ctx context.Context, want string) {
 	t.Helper()

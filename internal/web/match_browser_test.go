@@ -68,7 +68,7 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		mustText(t, ctx, "#meeting-about", "Xe tự hành AGV cho kho hàng") // the request is about the offer the reason names
 		mustDo(t, ctx, chromedp.SendKeys(chromedp.CSS("#meeting-message"), "Chúng tôi muốn xem AGV của quý công ty."))
 		mustClickNavigate(t, ctx, "#send-request")
-		mustExist(t, ctx, "#meeting-notice")
+		mustSee(t, ctx, "#meeting-notice")
 		vs, err := f.db.MeetingsOfOrgs(ctx0, f.eventID, []int64{v.ID})
 		if err != nil || len(vs) != 1 || vs[0].Status != meeting.Requested || vs[0].Origin != meeting.FromRecommendation || vs[0].CardID != f.ids["card"] {
 			t.Fatalf("the request in the database: %+v, %v", vs, err)
@@ -82,7 +82,7 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		mustBodyContain(t, ctx, visitorName)
 		mustBodyContain(t, ctx, "Chúng tôi muốn xem AGV")
 		mustClickNavigate(t, ctx, fmt.Sprintf("#meeting-%d button.accept", meetingID))
-		mustExist(t, ctx, "#meeting-notice")
+		mustSee(t, ctx, "#meeting-notice")
 		if m, _ := f.db.Meeting(ctx0, f.eventID, meetingID); m.Status != meeting.Accepted {
 			t.Fatalf("meeting is %s after accepting", m.Status)
 		}
@@ -181,7 +181,7 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 			t.Errorf("a slot is %d px high and %d px wide on a 390 px phone", dims[0], dims[1])
 		}
 		mustClickNavigate(t, ctx, box+" button.save-availability")
-		mustExist(t, ctx, "#meeting-notice")
+		mustSee(t, ctx, "#meeting-notice")
 		un, err := f.db.Unavailable(ctx0, f.eventID)
 		if err != nil || strings.Join(un[f.orgA], ",") != "d1-0830,d2-1330" {
 			t.Fatalf("availability saved from the phone: %v %v", un[f.orgA], err)

@@ -99,15 +99,6 @@ func TestBrowserNewPersonCreatesOrganization(t *testing.T) {
 	}
 }
 
-// mustSee fails unless the page has an element the CSS selector finds
-// (mustExist only says whether it has).
-func mustSee(t *testing.T, ctx context.Context, sel string) {
-	t.Helper()
-	if !mustExist(t, ctx, sel) {
-		loc := mustRun(t, ctx, chromedp.Location())
-		t.Fatalf("%s has no %s", loc, sel)
-	}
-}
 
 // mustClickNavigateStatus clicks and waits for the next page like
 // mustClickNavigate, for a page that must answer with status (a refused

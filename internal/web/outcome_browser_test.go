@@ -50,7 +50,7 @@ func TestBrowserOutcome(t *testing.T) {
 		if status := mustSubmit(t, ctx, "#outcome-form", map[string]string{}); status != 422 {
 			t.Fatalf("an amount with a decimal part answered %d, want 422", status)
 		}
-		mustExist(t, ctx, "#value-error")
+		mustSee(t, ctx, "#value-error")
 		if kind := mustRun(t, ctx, chromedp.Evaluate[string](`document.querySelector('input[name="kind"]:checked').value`)); kind != "contract" {
 			t.Errorf("the refused form lost the kind: %q", kind)
 		}
@@ -59,7 +59,7 @@ func TestBrowserOutcome(t *testing.T) {
 		}
 		mustDo(t, ctx, chromedp.SetValue(chromedp.CSS("#outcome-value"), "2.500.000.000 ₫"))
 		mustClickNavigate(t, ctx, "#send-outcome")
-		mustExist(t, ctx, "#outcome-notice")
+		mustSee(t, ctx, "#outcome-notice")
 		vs, err := f.db.EventOutcomes(ctx0, f.eventID)
 		if err != nil || len(vs) == 0 || vs[0].Kind != outcome.Contract || vs[0].Value != 2_500_000_000 || vs[0].Status != outcome.Reported {
 			t.Fatalf("the report in the database: %+v, %v", vs, err)
@@ -74,7 +74,7 @@ func TestBrowserOutcome(t *testing.T) {
 		mustText(t, ctx, "#outcomes-waiting", "2.500.000.000")
 		mustNoOverflow(t, ctx, 390)
 		mustClickNavigate(t, ctx, fmt.Sprintf("#outcome-%d button.confirm-outcome", id))
-		mustExist(t, ctx, "#outcome-notice")
+		mustSee(t, ctx, "#outcome-notice")
 		mustText(t, ctx, fmt.Sprintf("#outcomes-all #outcome-%d.status-confirmed", id), "2.500.000.000")
 		if o, _ := f.db.Outcome(ctx0, id); o.Status != outcome.Confirmed {
 			t.Fatalf("the outcome is %s after confirming", o.Status)
