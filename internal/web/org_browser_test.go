@@ -99,7 +99,6 @@ func TestBrowserNewPersonCreatesOrganization(t *testing.T) {
 	}
 }
 
-
 // mustClickNavigateStatus clicks and waits for the next page like
 // mustClickNavigate, for a page that must answer with status (a refused
 // form answers 422).
