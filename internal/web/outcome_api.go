@@ -200,8 +200,8 @@ func (o *outcomeWeb) handleOrgXLSX(w http.ResponseWriter, r *http.Request) error
 // in whole đồng, the meeting and the card they came of.
 func (o *outcomeWeb) writeXLSX(w http.ResponseWriter, r *http.Request, vs []outcome.View, name string) error {
 	p := o.s.page(r, "")
-	header := []string{"ID", p.T("outcome.kind"), p.T("outcome.status"), p.T("outcome.reporter"), p.T("console.xlsx.country"),
-		p.T("outcome.partner"), p.T("console.xlsx.country"), p.T("outcome.value"), p.T("outcome.note"), p.T("outcome.answer"),
+	header := []string{"ID", p.T("outcome.kind"), p.T("outcome.status"), p.T("outcome.reporter"), p.T("outcome.xlsx.reporter_country"),
+		p.T("outcome.partner"), p.T("outcome.xlsx.partner_country"), p.T("outcome.value"), p.T("outcome.note"), p.T("outcome.answer"),
 		p.T("outcome.meeting"), p.T("outcome.card"), p.T("outcome.reported_at")}
 	id := func(n int64) string {
 		if n == 0 {
