@@ -31,7 +31,7 @@ func (m *matchWeb) handleMeetingsXLSX(w http.ResponseWriter, r *http.Request) er
 	sortForPlan(all, slots)
 	header := []string{"ID", p.T("schedule.status"), p.T("console.xlsx.requester"), p.T("console.xlsx.requester_country"),
 		p.T("console.xlsx.recipient"), p.T("console.xlsx.recipient_country"), p.T("console.xlsx.slot"), p.T("console.xlsx.location"),
-		p.T("meeting.place"), p.T("meeting.message"), p.T("meeting.reason"), p.T("console.xlsx.checked_in")}
+		p.T("console.xlsx.place_kind"), p.T("meeting.message"), p.T("meeting.reason"), p.T("console.xlsx.checked_in")}
 	rows := make([][]string, len(all))
 	for i, v := range all {
 		rows[i] = meetingRow(p, slots, v)
