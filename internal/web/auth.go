@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -165,6 +166,14 @@ func langOf(r *http.Request) i18n.Lang {
 // checkCSRF compares the form's token with the session's (or, before
 // sign-in, the cookie's) in constant time.
 func checkCSRF(r *http.Request, v *viewer) error {
+	if err := parseForm(r); err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			// The form was cut short (a phone's photo on an upload form):
+			// say so, rather than that its token is missing.
+			return &apperr.Error{Code: apperr.TooLarge, Message: "The file is larger than allowed: " + sizeText(mb.Limit)}
+		}
+	}
 	got := r.PostFormValue("csrf")
 	if got == "" {
 		got = r.Header.Get("X-CSRF-Token")
@@ -254,4 +263,13 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
+}
+
+// parseForm reads a posted form, multipart or not, and returns why it
+// could not.
+func parseForm(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(32 << 20)
+	}
+	return r.ParseForm()
 }

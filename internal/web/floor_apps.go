@@ -326,7 +326,7 @@ func (s *Server) handleApplicationAction(w http.ResponseWriter, r *http.Request)
 		p.Title = p.T("floor.apps.one") + " · " + p.Tx(a.OrgName)
 		var ae *apperr.Error
 		errors.As(err, &ae)
-		p.Message = ae.Message
+		p.Message, _ = p.reason(ae.Message)
 		return s.render(w, http.StatusConflict, "floor_app", p)
 	}
 	if err != nil {

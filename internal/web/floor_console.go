@@ -112,9 +112,17 @@ func readUpload(r *http.Request, field string, limit int64) ([]byte, string, err
 		return nil, "", apperr.Wrap(apperr.Invalid, err, "The file could not be read.")
 	}
 	if int64(len(b)) > limit {
-		return nil, "", &apperr.Error{Code: apperr.TooLarge, Message: fmt.Sprintf("The file is larger than %d bytes.", limit)}
+		return nil, "", &apperr.Error{Code: apperr.TooLarge, Message: "The file is larger than allowed: " + sizeText(limit)}
 	}
 	return b, hdr.Filename, nil
+}
+
+// sizeText writes a size limit as people read it: "512 KB", "2 MB".
+func sizeText(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt(n>>10, 10) + " KB"
 }
 
 // importHall parses, validates and stores a hall's floor plan.
@@ -257,7 +265,7 @@ func (s *Server) handleBoothSave(w http.ResponseWriter, r *http.Request) error {
 		p.selectBooth(b.ID)
 		p.Message, p.Fields, p.Posted = p.T("form.fix"), translateFields(p.Page, ae.Fields), r.PostForm
 		if ae.Code == apperr.Conflict {
-			p.Message = ae.Message
+			p.Message, _ = p.reason(ae.Message)
 		}
 		return s.render(w, http.StatusUnprocessableEntity, "floor_console", p)
 	}
@@ -310,6 +318,8 @@ func translateImport(p Page, rows []exhibit.RowError) []exhibit.RowError {
 				args[j] = a
 			}
 			re.Message = p.T(key, args...)
+		} else {
+			re.Message, _ = p.reason(re.Message) // a file-wide refusal
 		}
 		re.Where = where(re.Where)
 		out[i] = re

@@ -93,7 +93,8 @@ func (s *Server) portalFailed(w http.ResponseWriter, r *http.Request, err error)
 	if perr != nil {
 		return perr
 	}
-	p.Message, p.Fields, p.Posted = ae.Message, translateFields(p.Page, ae.Fields), r.PostForm
+	p.Message, _ = p.reason(ae.Message)
+	p.Fields, p.Posted = translateFields(p.Page, ae.Fields), r.PostForm
 	if ae.Code == apperr.Invalid {
 		p.Message = p.T("form.fix")
 	}

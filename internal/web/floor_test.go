@@ -16,6 +16,7 @@ import (
 
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 )
 
 func tinyPNG() []byte {
@@ -207,6 +208,20 @@ func TestLogoUpload(t *testing.T) {
 	img, err := png.Decode(strings.NewReader(wantStatus(t, r, http.StatusOK)))
 	if err != nil || img.Bounds().Dx() != 512 || img.Bounds().Dy() != 256 {
 		t.Fatalf("stored logo: %v %v", err, img)
+	}
+	// A phone's photo, larger than a request may be, is refused in the
+	// reader's language with the limit people read (not as an expired
+	// form), and so is a form sent without a file.
+	must(t, f.db.SetPersonLang(t.Context(), f.people[otherX].ID, i18n.KO))
+	photo := make([]byte, 100<<10) // the fixture's requests stop at 64 KB
+	copy(photo, jpg.Bytes())
+	resp := f.upload(otherX, path, nil, "logo", "photo.png", photo)
+	if body := readAll(t, resp); resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "파일이 허용 크기보다 큽니다: 64 KB") {
+		t.Errorf("a photo too large: %d, not refused in Korean with the limit:\n%s", resp.StatusCode, clip(body, 2000))
+	}
+	resp = f.upload(otherX, path, nil, "other", "photo.png", jpg.Bytes()[:100])
+	if body := readAll(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "필수 항목입니다") {
+		t.Errorf("a logo form without a file: %d, not refused in Korean", resp.StatusCode)
 	}
 }
 

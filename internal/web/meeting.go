@@ -426,7 +426,7 @@ func (m *matchWeb) handleRequestMeeting(w http.ResponseWriter, r *http.Request) 
 		}
 		p.FromID, p.CardID, p.Origin, p.Text, p.Place = mt.FromOrg, mt.CardID, string(mt.Origin), mt.Message, string(mt.Place)
 		p.Fields = translateFields(p.Page, ae.Fields)
-		p.Message = ae.Message
+		p.Message, _ = p.reason(ae.Message)
 		switch {
 		case ae.Code == apperr.Invalid:
 			p.Message = p.T("form.fix")

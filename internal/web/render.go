@@ -299,11 +299,20 @@ type ErrorPage struct {
 // reason is the text of a refusal's reason (an apperr message) in the
 // page's language, and whether the catalogue has one (locales/*/errors.json).
 func (p Page) reason(msg string) (string, bool) {
-	key := "error.msg." + msg
-	if p.cat == nil || !p.cat.Has(p.Lang, key) {
+	if p.cat == nil {
 		return msg, false
 	}
-	return p.T(key), true
+	if key := "error.msg." + msg; p.cat.Has(p.Lang, key) {
+		return p.T(key), true
+	}
+	// A reason that names a value ends with ": " and the value, which is
+	// kept as written (as with field messages).
+	if i := strings.LastIndex(msg, ": "); i > 0 {
+		if key := "error.msg." + msg[:i]; p.cat.Has(p.Lang, key) {
+			return p.T(key) + ": " + msg[i+2:], true
+		}
+	}
+	return msg, false
 }
 
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string, err error) {
