@@ -249,13 +249,13 @@ func TestBrowserVisitorAndOrganizer(t *testing.T) {
 		mustNoOverflow(t, ctx, 390)
 		// The other pages of the flow, in Korean, then in Vietnamese, whose
 		// words are the longest of the three languages.
-		for _, u := range []string{d.url + "/", eventURL, exhibitorURL, dashboardURL} {
+		for _, u := range []string{d.url + "/", eventURL, exhibitorURL, dashboardURL, dashboardURL + "/applications"} {
 			mustNavigate(t, ctx, u)
 			mustNoOverflow(t, ctx, 390)
 		}
 		mustClickNavigate(t, ctx, `header a[data-lang="vi"]`)
 		mustLang(t, ctx, "vi")
-		for _, u := range []string{directoryURL, d.url + "/", eventURL, exhibitorURL, dashboardURL} {
+		for _, u := range []string{directoryURL, d.url + "/", eventURL, exhibitorURL, dashboardURL, dashboardURL + "/applications"} {
 			mustNavigate(t, ctx, u)
 			mustNoOverflow(t, ctx, 390)
 		}

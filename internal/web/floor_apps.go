@@ -242,11 +242,11 @@ type ApplicationsPage struct {
 }
 
 func (s *Server) handleApplications(w http.ResponseWriter, r *http.Request) error {
-	e, _, err := s.loadEvent(r)
+	e, v, err := s.loadEvent(r)
 	if err != nil {
 		return err
 	}
-	p := ApplicationsPage{Page: s.page(r, ""), Event: e, Status: r.URL.Query().Get("status"), Statuses: exhibit.Statuses}
+	p := ApplicationsPage{Page: s.page(r, "").inZone(v), Event: e, Status: r.URL.Query().Get("status"), Statuses: exhibit.Statuses}
 	p.Title = p.T("floor.apps.title") + " · " + p.Tx(e.Name)
 	if p.Apps, err = s.db.Applications(r.Context(), e.ID, p.Status); err != nil {
 		return err
