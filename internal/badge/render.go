@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"ketnoi/internal/pdftext"
 	"os"
 	"runtime"
 	"strconv"
@@ -106,6 +107,18 @@ type Card struct {
 	Number        string // the registration number, small
 }
 
+// cleanCards keeps the cards' text within what their fonts draw
+// (pdftext): a registrant types their own name.
+func cleanCards(cards []Card) []Card {
+	out := make([]Card, len(cards))
+	for i, c := range cards {
+		c.Name, c.Organization, c.JobTitle = pdftext.Clean(c.Name), pdftext.Clean(c.Organization), pdftext.Clean(c.JobTitle)
+		c.CategoryLabel, c.Number = pdftext.Clean(c.CategoryLabel), pdftext.Clean(c.Number)
+		out[i] = c
+	}
+	return out
+}
+
 // Format is a badge size.
 type Format string
 
@@ -134,6 +147,7 @@ var layouts = map[Format]layout{
 
 // PDF writes the cards, one per page of the format's size.
 func PDF(w io.Writer, f Format, cards []Card) error {
+	cards = cleanCards(cards)
 	l, ok := layouts[f]
 	if !ok {
 		return fmt.Errorf("badge PDF: unknown format %q (a6 or cr80)", f)

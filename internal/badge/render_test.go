@@ -113,3 +113,13 @@ func must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestPDFNamesBeyondTheFonts: a registrant who types an emoji in their
+// name still gets a badge, without the emoji (the PDF failed).
+func TestPDFNamesBeyondTheFonts(t *testing.T) {
+	var b bytes.Buffer
+	err := badge.PDF(&b, badge.A6, []badge.Card{{Name: "Anna 😀", Organization: "QA 𝕏", CategoryLabel: "KHÁCH", Color: "#0b6e4f", Token: "t", Number: "1"}})
+	if err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("badge with an emoji: %v", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"ketnoi/internal/pdftext"
 	"os"
 	"sort"
 	"sync"
@@ -75,7 +76,25 @@ var fills = map[string][3]int{
 }
 
 // Write renders the plan.
-func Write(w io.Writer, p Plan) error { return write(w, p, hangulFont()) }
+func Write(w io.Writer, p Plan) error { return write(w, p.clean(), hangulFont()) }
+
+// clean keeps the plan's text within what its fonts draw (pdftext): an
+// exhibitor names itself.
+func (p Plan) clean() Plan {
+	p.Title, p.Subtitle, p.Legend = pdftext.Clean(p.Title), pdftext.Clean(p.Subtitle), pdftext.Clean(p.Legend)
+	booths := make([]Booth, len(p.Booths))
+	for i, b := range p.Booths {
+		b.Code, b.Name, b.Fallback = pdftext.Clean(b.Code), pdftext.Clean(b.Name), pdftext.Clean(b.Fallback)
+		booths[i] = b
+	}
+	features := make([]Feature, len(p.Features))
+	for i, f := range p.Features {
+		f.Label = pdftext.Clean(f.Label)
+		features[i] = f
+	}
+	p.Booths, p.Features = booths, features
+	return p
+}
 
 func write(w io.Writer, p Plan, ko []byte) error {
 	pdf := fpdf.New("L", "mm", "A3", "")

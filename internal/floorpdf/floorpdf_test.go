@@ -66,3 +66,15 @@ func render(t *testing.T, ko []byte) string {
 	}
 	return string(out)
 }
+
+// TestWriteNamesBeyondTheFonts: an exhibitor named with an emoji is drawn
+// without it (the PDF library's font mapping panicked on it).
+func TestWriteNamesBeyondTheFonts(t *testing.T) {
+	p := plan()
+	p.Booths[0].Name = "Minh Phát 🤖"
+	p.Title = "Sảnh 𝔸"
+	var b bytes.Buffer
+	if err := Write(&b, p); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("plan with an emoji: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"ketnoi/internal/pdftext"
 	"os"
 	"sync"
 	"time"
@@ -38,6 +39,21 @@ type Sheet struct {
 	// layout): "02/01" (10/03 for 10 March) by default; a Korean reader
 	// takes 10/03 for 3 October and reads "1/2" (3/10).
 	DayLayout string
+}
+
+// clean keeps the sheet's text within what its fonts draw (pdftext).
+func (sh Sheet) clean() Sheet {
+	sh.Title, sh.Subtitle = pdftext.Clean(sh.Title), pdftext.Clean(sh.Subtitle)
+	for i := range sh.Heads {
+		sh.Heads[i] = pdftext.Clean(sh.Heads[i])
+	}
+	entries := make([]Entry, len(sh.Entries))
+	for i, e := range sh.Entries {
+		e.Where, e.With, e.Status, e.Note = pdftext.Clean(e.Where), pdftext.Clean(e.With), pdftext.Clean(e.Status), pdftext.Clean(e.Note)
+		entries[i] = e
+	}
+	sh.Entries = entries
+	return sh
 }
 
 // DejaVu Sans covers Latin with every Vietnamese diacritic and is free to
@@ -81,6 +97,7 @@ func hasHangul(s string) bool {
 
 // WritePDF writes the sheet as an A4 PDF.
 func WritePDF(w io.Writer, sh Sheet) error {
+	sh = sh.clean()
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes("dejavu", "", dejaVu)
 	ko := HasHangulFont()

@@ -105,3 +105,14 @@ func TestPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFNamesBeyondTheFonts: a partner named with an emoji is written
+// without it (the PDF library's font mapping panicked on it).
+func TestPDFNamesBeyondTheFonts(t *testing.T) {
+	sh := sheet()
+	sh.Entries[0].With = "Phuong Nam Mechanical 🔧"
+	var b bytes.Buffer
+	if err := WritePDF(&b, sh); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("schedule with an emoji: %v", err)
+	}
+}
