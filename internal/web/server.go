@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -127,7 +128,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.mux.HandleFunc("/", s.handleNotFound)
-	s.handler = s.countRequests(s.logRequests(compress(s.limitBody(s.mux))))
+	s.handler = s.countRequests(s.logRequests(compress(s.recoverPanics(s.limitBody(s.mux)))))
 	return s, nil
 }
 
@@ -197,6 +198,26 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write([]byte("ready\n"))
+}
+
+// recoverPanics answers a request whose handler panicked as any internal
+// error — logged with its stack, the error page or problem+json to the
+// client — where net/http alone would close the connection with no answer.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v) // a deliberate abort, as net/http means it
+			}
+			s.log.Error("panic", "id", requestID(r), "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+			s.fail(w, r, fmt.Errorf("panic: %v", v))
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) limitBody(next http.Handler) http.Handler {
