@@ -157,6 +157,11 @@ type Booth struct {
 // Area is the booth's area in square metres.
 func (b *Booth) Area() float64 { return b.W * b.H }
 
+// MaxBoothPriceVND is the most a booth may cost, 1,000 billion đồng: far
+// above any stand, and low enough that a floor's sum of prices cannot
+// overflow a 64-bit total.
+const MaxBoothPriceVND = 1_000_000_000_000
+
 var boothCodeRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]{0,19}$`)
 
 // Validate checks a booth's own fields.
@@ -165,11 +170,13 @@ func (b *Booth) Validate() error {
 	if !boothCodeRE.MatchString(b.Code) {
 		f.Add("code", "must be letters, digits and dashes, at most 20")
 	}
-	if b.W <= 0 || b.H <= 0 || b.W > 1000 || b.H > 1000 {
+	// Written as what must hold, so that NaN (which no comparison holds
+	// for) is refused too.
+	if !(b.W > 0 && b.H > 0 && b.W <= 1000 && b.H <= 1000) {
 		f.Add("size", "width and depth must be between 0 and 1000 metres")
 	}
-	if b.X < 0 || b.Y < 0 {
-		f.Add("position", "must not be negative")
+	if !(b.X >= 0 && b.Y >= 0 && b.X <= 10000 && b.Y <= 10000) {
+		f.Add("position", "must be from 0 to 10000 metres")
 	}
 	switch b.Type {
 	case Shell, Raw, Corner, Island:
@@ -183,6 +190,8 @@ func (b *Booth) Validate() error {
 	}
 	if b.PriceVND < 0 {
 		f.Add("price_vnd", "must not be negative")
+	} else if b.PriceVND > MaxBoothPriceVND {
+		f.Add("price_vnd", "is more than a booth can cost")
 	}
 	if len(b.Zone) > 40 {
 		f.Add("zone", "is longer than 40 characters")

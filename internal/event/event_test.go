@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -45,4 +46,36 @@ func apperrAs(err error, target **apperr.Error) bool {
 	e, ok := err.(*apperr.Error)
 	*target = e
 	return ok
+}
+
+// TestBoothValidate: a booth's size and position are refused when they are
+// not numbers (NaN passes every "is it too small" test) or out of range,
+// and its price when it could overflow a floor's total.
+func TestBoothValidate(t *testing.T) {
+	ok := event.Booth{Code: "A-101", W: 3, H: 3, Type: event.Shell, Status: event.Free, PriceVND: 30_000_000}
+	if err := ok.Validate(); err != nil {
+		t.Fatalf("a plain booth: %v", err)
+	}
+	nan, inf := math.NaN(), math.Inf(1)
+	for name, change := range map[string]func(b *event.Booth){
+		"NaN width":     func(b *event.Booth) { b.W = nan },
+		"NaN depth":     func(b *event.Booth) { b.H = nan },
+		"NaN x":         func(b *event.Booth) { b.X = nan },
+		"infinite y":    func(b *event.Booth) { b.Y = inf },
+		"zero width":    func(b *event.Booth) { b.W = 0 },
+		"negative x":    func(b *event.Booth) { b.X = -1 },
+		"price too big": func(b *event.Booth) { b.PriceVND = math.MaxInt64 },
+		"negative":      func(b *event.Booth) { b.PriceVND = -1 },
+	} {
+		b := ok
+		change(&b)
+		if err := b.Validate(); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	top := ok
+	top.PriceVND = event.MaxBoothPriceVND
+	if err := top.Validate(); err != nil {
+		t.Errorf("the highest price: %v", err)
+	}
 }

@@ -340,6 +340,9 @@ func (s *Server) apiCreateBooth(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkInHall(r, &b); err != nil {
 		return err
 	}
+	if err := s.checkNoOverlap(r, b); err != nil {
+		return err
+	}
 	if err := s.db.CreateBooth(r.Context(), &b); err != nil {
 		return err
 	}
@@ -363,6 +366,9 @@ func (s *Server) apiUpdateBooth(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := s.checkInHall(r, &b); err != nil {
+		return err
+	}
+	if err := s.checkNoOverlap(r, b); err != nil {
 		return err
 	}
 	if err := s.db.UpdateBooth(r.Context(), &b); err != nil {

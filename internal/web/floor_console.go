@@ -279,7 +279,8 @@ func (s *Server) handleBoothSave(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// checkNoOverlap refuses a resized booth that would overlap another.
+// checkNoOverlap refuses a booth, new, moved or resized, that would
+// overlap another of its hall (the console's form and the API alike).
 func (s *Server) checkNoOverlap(r *http.Request, b event.Booth) error {
 	others, err := s.db.EventBooths(r.Context(), b.EventID, b.HallID)
 	if err != nil {

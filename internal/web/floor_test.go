@@ -129,6 +129,10 @@ func TestBoothEdit(t *testing.T) {
 	if got, _ := f.db.Booth(t.Context(), f.eventID, f.boothID); got.Zone == "Hàn Quốc" {
 		t.Error("a refused booth form was stored")
 	}
+	// A width that is no number (NaN passes "is it too small") is refused
+	// beside its field, not written.
+	wantStatus(t, f.form(organizer, fmt.Sprintf("/console/events/%d/booths/%d", f.eventID, f.boothID),
+		url.Values{"code": {"A-101"}, "w": {"NaN"}, "h": {"3"}, "type": {"shell"}, "price_vnd": {"1"}}), http.StatusUnprocessableEntity)
 }
 
 // TestSearchAPI: the catalogue API finds a product by its Vietnamese name
