@@ -85,8 +85,8 @@ func (s *Server) handleReprint(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.checkin().live.changed(reg.EventID)
 	q := url.Values{"reprinted": {strconv.FormatInt(reg.ID, 10)}}
-	if v := strings.TrimSpace(r.PostFormValue("q")); v != "" {
-		q.Set("q", v)
+	if v := strings.TrimSpace(r.PostFormValue("q")); v != "" && len(v) <= 200 {
+		q.Set("q", v) // the search to come back to; a longer one is no search typed at a desk
 	}
 	http.Redirect(w, r, fmt.Sprintf("/console/events/%d/helpdesk?%s", reg.EventID, q.Encode()), http.StatusSeeOther)
 	return nil

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -207,7 +208,14 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) error {
 	res, err := s.importHall(r, h, data, "json")
 	var ie *exhibit.ImportError
 	if errors.As(err, &ie) {
-		return writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"title": "The floor plan has errors; nothing was imported.", "status": 422, "errors": ie.Rows})
+		// problem+json, its rows as an extension member (RFC 9457 §3.2).
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusUnprocessableEntity)
+		return json.NewEncoder(w).Encode(struct {
+			problem
+			Rows []exhibit.RowError `json:"rows"`
+		}{problem{Type: "about:blank", Title: http.StatusText(http.StatusUnprocessableEntity), Status: http.StatusUnprocessableEntity,
+			Detail: "The floor plan has errors; nothing was imported.", Instance: r.URL.Path}, ie.Rows})
 	}
 	if err != nil {
 		return err

@@ -317,3 +317,32 @@ func TestRefusedProductKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("a refused product was stored: %+v", ps)
 	}
 }
+
+// TestHallImportAPI: a floor plan with errors is refused as problem+json
+// whose rows name each error, nothing imported; a good one replaces the
+// hall's booths.
+func TestHallImportAPI(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	path := fmt.Sprintf("/api/v1/events/%d/halls/%d/import", f.eventID, f.hallID)
+	bad := `{"booths":[{"code":"A-101","x":0,"y":0,"w":3,"h":3,"type":"shell"},{"code":"A-102","x":1,"y":0,"w":3,"h":3,"type":"shell"}]}`
+	resp := f.do(organizer, "POST", path, "application/json", bad)
+	var p struct {
+		Status int
+		Detail string
+		Rows   []struct{ Where, Code, Message string }
+	}
+	if err := json.Unmarshal([]byte(readAll(t, resp)), &p); err != nil || resp.StatusCode != 422 || resp.Header.Get("Content-Type") != "application/problem+json" ||
+		p.Status != 422 || p.Detail == "" || len(p.Rows) == 0 || !strings.Contains(p.Rows[0].Message, "overlaps booth A-101") {
+		t.Fatalf("a plan with overlapping booths: %d %s %+v %v", resp.StatusCode, resp.Header.Get("Content-Type"), p, err)
+	}
+	if booths, _ := f.db.EventBooths(t.Context(), f.eventID, f.hallID); len(booths) != 1 {
+		t.Fatalf("a refused import changed the hall: %d booths", len(booths))
+	}
+	good := `{"booths":[{"code":"A-101","x":0,"y":0,"w":3,"h":3,"type":"shell"},{"code":"A-102","x":3,"y":0,"w":3,"h":3,"type":"shell"}]}`
+	if resp := f.do(organizer, "POST", path, "application/json", good); resp.StatusCode != 200 {
+		t.Fatalf("a good plan: %d %s", resp.StatusCode, readAll(t, resp))
+	}
+	if booths, _ := f.db.EventBooths(t.Context(), f.eventID, f.hallID); len(booths) != 2 {
+		t.Fatalf("after the import the hall has %d booths, want 2", len(booths))
+	}
+}
