@@ -3,7 +3,9 @@ package web
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -19,6 +21,9 @@ import (
 func (s *Server) exportWorker() {
 	for {
 		j, ok, err := s.db.ClaimExportJob(context.Background())
+		if errors.Is(err, sql.ErrConnDone) || (err != nil && strings.Contains(err.Error(), "database is closed")) {
+			return // the server is shutting down
+		}
 		if err != nil {
 			s.log.Warn("export worker", "err", err)
 		}
