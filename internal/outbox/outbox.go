@@ -94,12 +94,24 @@ type Sender struct {
 	Worker *Worker // woken after each message; may be nil
 }
 
-// Send queues m.
+// eventKey holds, in a context, the event a mail sent under it is about.
+type eventKey struct{}
+
+// ForEvent marks the mail sent under the returned context as being about
+// an event, so that the event's organizers find it in their outbox
+// (meeting requests and schedules, application decisions …) beside its
+// badge confirmations.
+func ForEvent(ctx context.Context, eventID int64) context.Context {
+	return context.WithValue(ctx, eventKey{}, eventID)
+}
+
+// Send queues m, under the event ForEvent marked on ctx if any.
 func (s *Sender) Send(ctx context.Context, m mail.Message) error {
 	if err := CheckRecipients(m.To); err != nil {
 		return err
 	}
 	row := Mail{Kind: KindMessage, To: strings.Join(m.To, ", "), Subject: m.Subject, Message: &m}
+	row.EventID, _ = ctx.Value(eventKey{}).(int64)
 	if err := s.Store.EnqueueMail(ctx, &row); err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}

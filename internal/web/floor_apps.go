@@ -15,6 +15,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/org"
+	"ketnoi/internal/outbox"
 	"ketnoi/internal/taxonomy"
 )
 
@@ -227,7 +228,7 @@ func (s *Server) mailApplicant(ctx context.Context, a exhibit.Application, e eve
 	}
 	text += "\n\n" + s.cat.T(lang, "floor.mail.link") + " " + s.absolute(fmt.Sprintf("/orgs/%d/events/%d/apply", a.OrgID, a.EventID)) + "\n"
 	m := mail.Message{To: []string{a.Email}, Subject: s.cat.T(lang, "floor.mail.subject."+string(st), name), Text: text}
-	if err := s.mail.Send(ctx, m); err != nil {
+	if err := s.mail.Send(outbox.ForEvent(ctx, a.EventID), m); err != nil {
 		s.log.Error("application mail", "application", a.ID, "status", st, "err", err)
 	}
 }

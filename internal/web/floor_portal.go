@@ -18,6 +18,7 @@ import (
 	"ketnoi/internal/exhibit"
 	"ketnoi/internal/i18n"
 	kmail "ketnoi/internal/mail"
+	"ketnoi/internal/outbox"
 	"ketnoi/internal/store"
 	"ketnoi/internal/taxonomy"
 )
@@ -244,7 +245,7 @@ func (s *Server) handleInviteStaff(w http.ResponseWriter, r *http.Request) error
 	lang := v.lang
 	m := kmail.Message{To: []string{email}, Subject: s.cat.T(lang, "floor.mail.invite.subject", x.Org.Name.In(lang), e.Name.In(lang)),
 		Text: s.cat.T(lang, "floor.mail.invite.body", v.person.Name, x.Org.Name.In(lang), e.Name.In(lang)) + "\n\n" + s.absolute("/signup") + "\n"}
-	if err := s.mail.Send(r.Context(), m); err != nil {
+	if err := s.mail.Send(outbox.ForEvent(r.Context(), e.ID), m); err != nil {
 		s.log.Error("staff invitation mail", "exhibitor", xid, "err", err)
 	}
 	return s.portalDone(w, r, "invited")

@@ -146,6 +146,10 @@ func TestMeetingAPIStateRulesAndMails(t *testing.T) {
 	if n := mailsTo(t, inbox, otherX+"@example.vn", ""); n != 0 {
 		t.Fatalf("the requester got %d mails about its own actions", n)
 	}
+	// The event's organizers find those mails in its outbox.
+	if c, err := f.db.MailCounts(ctx, f.eventID); err != nil || c.Sent+c.Pending < 2 {
+		t.Errorf("the event's outbox counts %+v (%v), want at least the two request mails", c, err)
+	}
 
 	// Only the side asked answers; another time goes back to the asker.
 	mt := ev + "/meetings/" + itoa(req.ID)

@@ -7,6 +7,7 @@ import (
 	"ketnoi/internal/event"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/outbox"
 )
 
 // Mail to the members of the other side when a request is sent or
@@ -99,7 +100,7 @@ func (m *matchWeb) mailSides(ctx context.Context, e event.Event, slots []meeting
 				msg.Text = p.T("mail.meeting.cancelled.body", person.Name, with, ev, v.Reason)
 			}
 			msg.Text = m.s.withLink(p, msg.Text, "/events/"+itoa(e.ID)+"/meetings")
-			if err := m.s.mail.Send(ctx, msg); err != nil {
+			if err := m.s.mail.Send(outbox.ForEvent(ctx, e.ID), msg); err != nil {
 				m.s.log.Warn("meeting mail not sent", "meeting", v.ID, "to", person.Email, "err", err)
 			}
 		}

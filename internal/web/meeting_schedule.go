@@ -17,6 +17,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/outbox"
 	"ketnoi/internal/schedule"
 )
 
@@ -351,7 +352,7 @@ func (m *matchWeb) mailTo(ctx context.Context, e event.Event, slots []meeting.Sl
 				}
 			}
 		}
-		if err := m.s.mail.Send(ctx, msg); err != nil {
+		if err := m.s.mail.Send(outbox.ForEvent(ctx, e.ID), msg); err != nil {
 			m.s.log.Warn("meeting mail not sent", "meeting", v.ID, "to", person.Email, "err", err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"ketnoi/internal/event"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/outbox"
 	"ketnoi/internal/outcome"
 )
 
@@ -62,7 +63,7 @@ func (o *outcomeWeb) mailOutcome(ctx context.Context, id int64, kind string, act
 		}
 		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.outcome."+kind+".subject", by, what),
 			Text: o.s.withLink(p, p.T("mail.outcome."+kind+".body", person.Name, by, what, value, note), "/outcomes/orgs/"+itoa(to))}
-		if err := o.s.mail.Send(ctx, msg); err != nil {
+		if err := o.s.mail.Send(outbox.ForEvent(ctx, v.EventID), msg); err != nil { // 0 for a card's outcome
 			o.s.log.Warn("outcome mail not sent", "outcome", v.ID, "to", person.Email, "err", err)
 		}
 	}
@@ -155,7 +156,7 @@ func (o *outcomeWeb) mailAsk(ctx context.Context, e event.Event, slots []meeting
 		ev := p.Tx(e.Name)
 		msg := mail.Message{To: []string{person.Email}, Subject: p.T("mail.outcome.ask.subject", ev),
 			Text: o.s.withLink(p, p.T("mail.outcome.ask.body", person.Name, ev, list.String()), "/outcomes/orgs/"+itoa(org))}
-		if err := o.s.mail.Send(ctx, msg); err != nil {
+		if err := o.s.mail.Send(outbox.ForEvent(ctx, e.ID), msg); err != nil {
 			o.s.log.Warn("outcome mail not sent", "org", org, "to", person.Email, "err", err)
 			continue
 		}
