@@ -77,8 +77,8 @@ type OrgMeetings struct {
 	Org     org.Organization
 	Rows    []MeetingRow
 	Unavail map[string]bool
-	// Met holds the slots of its scheduled meetings, which cannot be
-	// marked busy.
+	// Met holds the slots of its scheduled meetings, which the availability
+	// form marks: a meeting's time saved busy moves at the next run.
 	Met      map[string]bool
 	HasBooth bool
 	// Sent counts its open requests, shown against the event's limit
