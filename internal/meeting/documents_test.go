@@ -116,3 +116,19 @@ func TestPDFNamesBeyondTheFonts(t *testing.T) {
 		t.Fatalf("schedule with an emoji: %v", err)
 	}
 }
+
+// FuzzWritePDF: a schedule's PDF is written whatever a partner's name or a
+// message holds (typed by anyone), never a panic.
+func FuzzWritePDF(f *testing.F) {
+	for _, s := range []string{"Phuong Nam Mechanical 🔧", "한빛로보틱스", "a\xffb\x00c", strings.Repeat("Đ", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sh := sheet()
+		sh.Entries[0].With, sh.Entries[0].Note, sh.Subtitle = s, s, s
+		var b bytes.Buffer
+		if err := WritePDF(&b, sh); err == nil && !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("no PDF and no error for %q", s)
+		} // an error is an answer; a panic fails the target
+	})
+}

@@ -8,15 +8,20 @@
 // a registrant's), so every PDF writer cleans its text first.
 package pdftext
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Clean drops the characters past U+FFFF and the space left doubled by
-// one ("Minh Phat 🤖 Co." → "Minh Phat Co."); other text is returned as
-// it is.
+// one ("Minh Phat 🤖 Co." → "Minh Phat Co."), and bytes that are not
+// UTF-8 (a form's value can hold any, and the library panics on them too);
+// other text is returned as it is.
 func Clean(s string) string {
-	if !strings.ContainsFunc(s, beyond) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, beyond) {
 		return s
 	}
+	s = strings.ToValidUTF8(s, "")
 	s = strings.Map(func(r rune) rune {
 		if beyond(r) {
 			return -1
