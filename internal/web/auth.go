@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"ketnoi/internal/account"
 	"ketnoi/internal/apperr"
@@ -172,6 +173,15 @@ func checkCSRF(r *http.Request, v *viewer) error {
 			// The form was cut short (a phone's photo on an upload form):
 			// say so, rather than that its token is missing.
 			return &apperr.Error{Code: apperr.TooLarge, Message: "The file is larger than allowed: " + sizeText(mb.Limit)}
+		}
+	}
+	for _, vs := range r.PostForm {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				// No browser sends it; stored, it would break the documents
+				// and exports that show the text.
+				return &apperr.Error{Code: apperr.Invalid, Message: "The form holds text that is not UTF-8."}
+			}
 		}
 	}
 	got := r.PostFormValue("csrf")

@@ -247,3 +247,29 @@ func TestSignUpFormShowsFieldMessages(t *testing.T) {
 		t.Fatalf("duplicate email: %d", resp.StatusCode)
 	}
 }
+
+// TestFormNotUTF8IsRefused: a form whose text is not UTF-8 (no browser
+// sends one) is refused before anything is stored.
+func TestFormNotUTF8IsRefused(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	cards := func() int {
+		cs, err := f.db.CardsOfOrgs(t.Context(), []int64{f.orgA})
+		must(t, err)
+		return len(cs)
+	}
+	before := cards()
+	resp := f.do(xadmin, "POST", "/market/orgs/"+itoa(f.orgA)+"/cards", "application/x-www-form-urlencoded",
+		"kind=offer&status=published&title_vi=Xe+t%EDt&sectors=agv_amr")
+	if page := readAll(t, resp); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "không phải UTF-8") {
+		t.Fatalf("a form with a byte that is not UTF-8: %d", resp.StatusCode)
+	}
+	if after := cards(); after != before {
+		t.Fatalf("a refused form wrote a card: %d → %d", before, after)
+	}
+	// The same form in UTF-8 is taken.
+	resp = f.do(xadmin, "POST", "/market/orgs/"+itoa(f.orgA)+"/cards", "application/x-www-form-urlencoded",
+		"kind=offer&status=published&title_vi=Xe+t%E1%BB%B1+h%C3%A0nh&sectors=agv_amr")
+	if resp.StatusCode != http.StatusSeeOther || cards() != before+1 {
+		t.Fatalf("the same form in UTF-8: %d", resp.StatusCode)
+	}
+}
