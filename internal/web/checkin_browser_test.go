@@ -105,6 +105,16 @@ func TestOfflineGateScanner(t *testing.T) {
 			t.Fatalf("scan %s stored %d times", id, n)
 		}
 	}
+	// Online, an exit says it is one, with the badge's category for the
+	// staff to compare; the gate's point is named with its code.
+	if label := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#point option").textContent`)); label != "Cổng 1 · gate-1" {
+		t.Errorf("the scan point reads %q", label)
+	}
+	mustDo(t, bctx, chromedp.SetValue(chromedp.CSS("#kind"), "checkout"), chromedp.SendKeys(chromedp.CSS("#wedge"), toks[1]+"\r"))
+	mustRun(t, bctx, chromedp.Poll[bool](`document.querySelector("#result").textContent.startsWith("Đã ghi nhận ra")`, chromedp.WithPollingTimeout(stepTimeout)))
+	if got := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#result").textContent`)); got != "Đã ghi nhận ra · Khách tham quan" {
+		t.Errorf("the exit's answer reads %q", got)
+	}
 	mustNavigate(t, bctx, fmt.Sprintf("%s/console/events/%d/checkin", ts.URL, e.ID))
 	mustRun(t, bctx, chromedp.Poll[bool](`document.querySelector("#dash-live").textContent === "●" && document.querySelector("#dash-admitted").textContent === "3"`, chromedp.WithPollingTimeout(stepTimeout)))
 	if g := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#dash-gates").innerText`)); g == "" {

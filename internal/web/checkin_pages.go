@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"ketnoi/internal/event"
 	"net/http"
 
 	"ketnoi/internal/checkin"
@@ -33,8 +34,11 @@ func (s *Server) handleScanner(w http.ResponseWriter, r *http.Request) error {
 	p := ScannerPage{Page: s.page(r, s.cat.T(viewerOf(r).lang, "checkin.scanner.title")), EventID: e.ID}
 	p.EventName = p.Tx(e.Name)
 	msgs := map[string]string{}
-	for _, k := range []string{"online", "offline", "admitted", "lead_saved", "duplicate", "noconfig", "signin", "nocamera"} {
+	for _, k := range []string{"online", "offline", "admitted", "exited", "lead_saved", "duplicate", "noconfig", "signin", "nocamera"} {
 		msgs[k] = p.T("checkin.scanner." + k)
+	}
+	for _, c := range event.Categories { // the badge's category, for the staff to compare
+		msgs["category."+string(c)] = p.T("checkin.category." + string(c))
 	}
 	for _, rs := range reasons {
 		msgs["reason."+string(rs)] = p.T("checkin.reason." + string(rs))

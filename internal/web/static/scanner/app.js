@@ -226,7 +226,11 @@
         setNet(true);
         const ok = o.status !== 'rejected';
         if (ok && o.status === 'accepted') await remember(d, kind);
-        show(ok, ok ? (kind === 'lead' ? T.lead_saved : T.admitted) : reasonText(o.reason), o.status === 'duplicate' ? T.duplicate : '');
+        // The badge's category beside the answer, for the staff to compare
+        // with the person in front of them.
+        const extra = [o.status === 'duplicate' ? T.duplicate : '', T['category.' + o.category] || ''].filter(Boolean).join(' · ');
+        show(ok, ok ? done(kind) : reasonText(o.reason), extra);
+        if (ok) leadDone(kind);
         return;
       } catch (e) { setNet(false); }
     }
@@ -235,8 +239,20 @@
     scan.offline = true;
     await put('queue', scan);
     await remember(d, kind);
-    show(true, kind === 'lead' ? T.lead_saved : T.admitted, T.offline);
+    show(true, done(kind), T.offline);
+    leadDone(kind);
     await queueCount();
+  }
+
+  // done names what an accepted scan did: a lead saved, an exit, an entry.
+  const done = (kind) => kind === 'lead' ? T.lead_saved : kind === 'checkout' ? T.exited : T.admitted;
+
+  // leadDone clears a saved lead's note and rating, which belong to that
+  // visitor and not to the next one scanned.
+  function leadDone(kind) {
+    if (kind !== 'lead') return;
+    $('note').value = '';
+    $('rating').value = '0';
   }
 
   function fillForm() {
@@ -244,7 +260,8 @@
     pt.innerHTML = '';
     for (const g of cfg.gates) {
       const o = document.createElement('option');
-      o.value = g.code; o.textContent = g.name || g.code;
+      // Two points of one gate share its name: the point's code tells them apart.
+      o.value = g.code; o.textContent = g.name && g.name !== g.code ? g.name + ' · ' + g.code : g.code;
       pt.appendChild(o);
     }
     const saved = localStorage.getItem('ketnoi-point-' + EV);
