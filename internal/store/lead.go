@@ -10,7 +10,7 @@ import (
 // Leads lists an exhibitor's leads with the registrations' details; the
 // lead package decides which of them the exhibitor may see.
 func (db *DB) Leads(ctx context.Context, eventID, exhibitorID int64) ([]lead.Record, error) {
-	rows, err := db.query(ctx, `SELECT l.id, l.exhibitor_id, l.registration_id, p.name, r.org_name, r.job_title, r.category, p.email, r.phone,
+	rows, err := db.query(ctx, `SELECT l.id, l.exhibitor_id, l.registration_id, p.name, `+registrantOrg+`, r.job_title, r.category, p.email, r.phone,
 		r.consent_contact, l.rating, l.note, l.day, l.created_at
 		FROM leads l JOIN registrations r ON r.id = l.registration_id JOIN people p ON p.id = r.person_id
 		WHERE l.event_id = ? AND l.exhibitor_id = ? ORDER BY l.created_at, l.id`, eventID, exhibitorID)

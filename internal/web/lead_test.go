@@ -10,9 +10,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"ketnoi/internal/account"
 	"ketnoi/internal/badge"
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 )
 
 // TestLeadContactOnlyWithConsent: a visitor who did not consent shows up
@@ -67,5 +69,31 @@ func TestLeadContactOnlyWithConsent(t *testing.T) {
 		if r := f.do(role, "GET", "/api/v1"+base, "", ""); r.StatusCode != 403 {
 			t.Errorf("%s reads X1's leads: %d", role, r.StatusCode)
 		}
+	}
+}
+
+// TestLeadShowsLinkedOrganization: a visitor registered under an
+// organization of the platform (no name typed) is a lead with that
+// organization's name, not a bare name.
+func TestLeadShowsLinkedOrganization(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := context.Background()
+	p := &account.Person{Email: "linked@example.vn", Name: "Võ Thanh Tùng", Lang: i18n.VI}
+	must(t, f.db.CreatePerson(ctx, p))
+	reg := &event.Registration{EventID: f.eventID, PersonID: p.ID, OrgID: f.x2.OrgID, Category: event.CatVisitor}
+	must(t, f.db.CreateRegistration(ctx, reg))
+	k, err := f.db.SigningKey(ctx, f.eventID)
+	must(t, err)
+	tok, err := badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: reg.ID, Version: 1, Category: "visitor"})
+	must(t, err)
+	body := fmt.Sprintf(`{"id":"40000000-0000-4000-8000-000000000009","token":%q,"kind":"lead","exhibitor":%d,"scanned_at":%q}`, tok, f.x1.ID, f.db.Now().Format(time.RFC3339))
+	if _, b := postScans(t, f, xstaff, body); !strings.Contains(b, `"accepted"`) {
+		t.Fatalf("lead scan: %s", b)
+	}
+	org, err := f.db.Organization(ctx, f.x2.OrgID)
+	must(t, err)
+	page := readAll(t, f.do(xstaff, "GET", fmt.Sprintf("/portal/events/%d/exhibitors/%d/leads.csv", f.eventID, f.x1.ID), "", ""))
+	if !strings.Contains(page, "Võ Thanh Tùng,"+org.Name.In(i18n.EN)) {
+		t.Errorf("the lead lacks its organization %q:\n%s", org.Name.In(i18n.EN), page)
 	}
 }
