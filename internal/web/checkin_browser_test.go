@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,8 +118,16 @@ func TestOfflineGateScanner(t *testing.T) {
 	}
 	mustNavigate(t, bctx, fmt.Sprintf("%s/console/events/%d/checkin", ts.URL, e.ID))
 	mustRun(t, bctx, chromedp.Poll[bool](`document.querySelector("#dash-live").textContent === "●" && document.querySelector("#dash-admitted").textContent === "3"`, chromedp.WithPollingTimeout(stepTimeout)))
-	if g := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#dash-gates").innerText`)); g == "" {
-		t.Fatal("the dashboard shows no gate")
+	if g := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#dash-gates").innerText`)); !strings.Contains(g, "Cổng 1 · gate-1") {
+		t.Fatalf("the dashboard's gates read %q, want the gate's name and its point", g)
+	}
+	// Its charts name categories in the reader's words, rows tall enough
+	// to read (a style of the site's clipped them to 12 px).
+	if c := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#dash-categories").innerText`)); !strings.Contains(c, "Khách tham quan") {
+		t.Errorf("the dashboard's categories read %q", c)
+	}
+	if h := mustRun(t, bctx, chromedp.Evaluate[float64](`document.querySelector("#dash-categories .live-bar").getBoundingClientRect().height`)); h < 16 {
+		t.Errorf("a row of the dashboard's charts is %.0f px tall", h)
 	}
 	mustDo(t, bctx, chromedp.Navigate("about:blank")) // ends the event stream
 }

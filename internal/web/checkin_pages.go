@@ -82,6 +82,9 @@ type CheckinDashPage struct {
 	EventName string
 	Stats     checkin.Stats
 	Lists     []checkin.List
+	// Labels name the live charts' keys in the reader's language: the
+	// categories ("category.visitor") and the scan points ("Cổng Bắc · N1").
+	Labels template.JS
 }
 
 func (s *Server) handleCheckinDashboard(w http.ResponseWriter, r *http.Request) error {
@@ -101,5 +104,20 @@ func (s *Server) handleCheckinDashboard(w http.ResponseWriter, r *http.Request) 
 	if p.Lists, err = s.db.CheckinLists(r.Context(), e.ID); err != nil {
 		return err
 	}
+	labels := map[string]string{}
+	for _, c := range event.Categories {
+		labels["category."+string(c)] = p.T("checkin.category." + string(c))
+	}
+	gates, err := s.db.Gates(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	for _, g := range gates {
+		if g.Name != "" && g.Name != g.Code {
+			labels["gate."+g.Code] = g.Name + " · " + g.Code
+		}
+	}
+	b, _ := json.Marshal(labels)
+	p.Labels = template.JS(b)
 	return s.render(w, http.StatusOK, "checkin_dashboard", p)
 }

@@ -3,12 +3,16 @@
   'use strict';
   const root = document.getElementById('checkin-dashboard');
   const $ = (id) => document.getElementById(id);
+  const L = JSON.parse(($('dash-labels') || {}).textContent || '{}');
+  // named puts the reader's words on a chart's keys (a category, a scan
+  // point), the key itself where there are none.
+  const named = (prefix, pairs) => pairs.map(([k, n]) => [L[prefix + k] || k, n]);
   function bars(el, pairs) {
     const max = Math.max(1, ...pairs.map((p) => p[1]));
     el.innerHTML = '';
     for (const [k, n] of pairs) {
       const row = document.createElement('div');
-      row.className = 'bar';
+      row.className = 'live-bar';
       const label = document.createElement('span'); label.textContent = k;
       const track = document.createElement('span');
       const fill = document.createElement('span'); fill.className = 'fill'; fill.style.width = (100 * n / max) + '%';
@@ -26,9 +30,9 @@
     $('dash-rejected').textContent = st.rejected;
     bars($('dash-inside'), sorted(st.inside));
     bars($('dash-quarters'), st.quarters.map((q) => [q.start, q.n]));
-    bars($('dash-gates'), sorted(st.by_gate));
+    bars($('dash-gates'), named('gate.', sorted(st.by_gate)));
     bars($('dash-halls'), sorted(st.by_hall));
-    bars($('dash-categories'), sorted(st.by_category));
+    bars($('dash-categories'), named('category.', sorted(st.by_category)));
   }
   const es = new EventSource(root.dataset.stream);
   es.addEventListener('stats', (e) => { $('dash-live').textContent = '●'; draw(JSON.parse(e.data)); });
