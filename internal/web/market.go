@@ -101,6 +101,9 @@ type CardPage struct {
 	Events  []event.Event
 	MyOrgs  []org.Organization
 	Own     bool // the viewer is in the owner organization
+	// Over holds the card's events that have ended, where no meeting can
+	// be asked any more.
+	Over map[int64]bool
 }
 
 func (m *matchWeb) loadCard(r *http.Request) (market.CardView, error) {
@@ -130,9 +133,15 @@ func (m *matchWeb) handleCard(w http.ResponseWriter, r *http.Request) error {
 	_, own := v.orgs[c.OrgID]
 	p := CardPage{Page: m.s.page(r, ""), Card: c, CanEdit: own || v.admin(), Own: own}
 	p.Title = p.Tx(c.Title)
+	p.Over = map[int64]bool{}
 	for _, id := range c.Events {
-		if e, err := m.s.db.Event(r.Context(), id); err == nil {
-			p.Events = append(p.Events, e)
+		e, err := m.s.db.Event(r.Context(), id)
+		if err != nil {
+			continue // an event gone since
+		}
+		p.Events = append(p.Events, e)
+		if v, err := m.s.db.Venue(r.Context(), e.VenueID); err == nil {
+			p.Over[e.ID] = m.s.over(e, v)
 		}
 	}
 	if p.MyOrgs, err = m.viewerOrgs(r); err != nil {

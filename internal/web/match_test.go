@@ -489,3 +489,21 @@ func TestRecommendationsOfferRequestsWhereTheyCan(t *testing.T) {
 		t.Error("the recommendations of an event that is over offer requests, or do not say it is over")
 	}
 }
+
+// TestCardAfterItsEvent: a card's event that is over says so instead of
+// offering a meeting there (the request would be refused); before, the
+// request is offered.
+func TestCardAfterItsEvent(t *testing.T) {
+	card := func(f *fixture) string {
+		return readAll(t, f.do(otherX, "GET", "/market/cards/"+itoa(f.ids["card"]), "", ""))
+	}
+	request := func(f *fixture) string { return "/events/" + itoa(f.eventID) + "/meetings/new?to=" }
+	before := mustFixture(t, "sqlite")
+	if page := card(before); !strings.Contains(page, request(before)) {
+		t.Error("before the fair its card offers no meeting")
+	}
+	after := mustFixture(t, "sqlite", withClock(func() time.Time { return time.Date(2027, 3, 20, 3, 0, 0, 0, time.UTC) }))
+	if page := card(after); strings.Contains(page, request(after)) || !strings.Contains(page, "Đã kết thúc") {
+		t.Error("after the fair its card still offers a meeting there, or does not say it is over")
+	}
+}
