@@ -129,5 +129,15 @@ func TestOfflineGateScanner(t *testing.T) {
 	if h := mustRun(t, bctx, chromedp.Evaluate[float64](`document.querySelector("#dash-categories .live-bar").getBoundingClientRect().height`)); h < 16 {
 		t.Errorf("a row of the dashboard's charts is %.0f px tall", h)
 	}
+	// An event with no gate yet: its scanner says so instead of looking
+	// ready to scan.
+	bare := &event.Event{Slug: "bare", Kind: event.TradeFair, Name: i18n.Text{VI: "Hội chợ khác"}, VenueID: v.ID, StartDate: today, EndDate: today}
+	must(t, db.CreateEvent(ctx, bare))
+	must(t, db.AddOrganizer(ctx, bare.ID, staff.ID))
+	mustNavigate(t, bctx, fmt.Sprintf("%s/events/%d/scanner/", ts.URL, bare.ID))
+	mustRun(t, bctx, chromedp.Poll[bool](`document.querySelector("#scanner").dataset.ready === "true"`, chromedp.WithPollingTimeout(stepTimeout)))
+	if got := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#result").textContent`)); !strings.HasPrefix(got, "Sự kiện này chưa có cổng nào") {
+		t.Errorf("the scanner of an event without gates says %q", got)
+	}
 	mustDo(t, bctx, chromedp.Navigate("about:blank")) // ends the event stream
 }

@@ -34,7 +34,7 @@ func (s *Server) handleScanner(w http.ResponseWriter, r *http.Request) error {
 	p := ScannerPage{Page: s.page(r, s.cat.T(viewerOf(r).lang, "checkin.scanner.title")), EventID: e.ID}
 	p.EventName = p.Tx(e.Name)
 	msgs := map[string]string{}
-	for _, k := range []string{"online", "offline", "admitted", "exited", "lead_saved", "duplicate", "noconfig", "signin", "nocamera"} {
+	for _, k := range []string{"online", "offline", "admitted", "exited", "lead_saved", "duplicate", "noconfig", "nopoints", "signin", "nocamera"} {
 		msgs[k] = p.T("checkin.scanner." + k)
 	}
 	for _, c := range event.Categories { // the badge's category, for the staff to compare

@@ -276,6 +276,8 @@
     const kind = $('kind');
     if (!cfg.gatekeeper && cfg.exhibitors.length) kind.value = 'lead';
     modeChanged();
+    // Nothing to scan for yet: say so, rather than look ready.
+    if (!cfg.gates.length && !cfg.exhibitors.length) show(false, T.nopoints);
     root.dataset.ready = 'true';
   }
 
