@@ -64,7 +64,7 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 	if err != nil {
 		return fmt.Errorf("seed demo: %w", err)
 	}
-	return nil
+	return seedCheckin(ctx, db)
 }
 
 func hashLogins(people []account.Person, logins []Login) error {

@@ -89,6 +89,13 @@ func crawlDemo(t *testing.T, dialect string) {
 			t.Errorf("the matchmaking day's figures show %q: %s", zero, figures)
 		}
 	}
+	// The fair's entrances are set up, so that its scanner, kiosk and live
+	// dashboard work from the first morning.
+	gates, err := db.Gates(ctx, demo.FairID)
+	must(t, err)
+	if len(gates) != 4 || gates[0].Name == "" {
+		t.Errorf("the demo fair has the gates %+v, want its four scan points", gates)
+	}
 	// The forum's programme on its page is headed by each of its days.
 	_, forum := b.get("/events/" + strconv.Itoa(demo.ForumID))
 	if days := regexp.MustCompile(`<li class="agenda-day"><h3>([^<]+)</h3>`).FindAllStringSubmatch(forum, -1); len(days) != 2 || days[0][1] == days[1][1] {
