@@ -210,6 +210,7 @@ var funcs = template.FuncMap{
 		return 0
 	},
 	"webURL": webURL,
+	"pager":  newPager,
 	"short":  org.ShortName,
 	"query": func(base string, kv ...any) string {
 		u, _ := url.Parse(base)
@@ -354,3 +355,20 @@ func webURL(site string) string {
 	}
 	return ""
 }
+
+// Pager is a list's way to its other pages, as layout.html's "pager" block
+// draws it for the directory, the marketplace and the catalogue search:
+// page No of Pages, Base the address whose ?page= changes, Target the
+// element htmx replaces, NextID the next link's id ("" for none).
+type Pager struct {
+	tr                   interface{ T(string, ...any) string }
+	No, Pages            int
+	Base, Target, NextID string
+}
+
+func newPager(tr interface{ T(string, ...any) string }, no, pages int, base, target, nextID string) Pager {
+	return Pager{tr: tr, No: no, Pages: pages, Base: base, Target: target, NextID: nextID}
+}
+
+// T is the page's catalogue.
+func (p Pager) T(key string, args ...any) string { return p.tr.T(key, args...) }
