@@ -1,7 +1,6 @@
 package exhibit
 
 import (
-	"fmt"
 	"net/mail"
 	"strings"
 	"time"
@@ -69,7 +68,8 @@ var next = map[Status]map[Action]Status{
 func Next(from Status, a Action) (Status, error) {
 	to, ok := next[from][a]
 	if !ok {
-		return from, apperr.Errorf(apperr.Conflict, "An application that is %s cannot be given the action %s.", from, a)
+		// A second tab or a double click: the status has moved on.
+		return from, apperr.Errorf(apperr.Conflict, "This application cannot be changed that way now.")
 	}
 	return to, nil
 }
@@ -134,7 +134,7 @@ func (a *Application) Validate() error {
 		f.Add("booth_type", "must be shell, raw, corner or island")
 	}
 	if !(a.Area >= 1 && a.Area <= MaxArea) {
-		f.Add("area_m2", fmt.Sprintf("must be between 1 and %.0f square metres", MaxArea))
+		f.Add("area_m2", "must be between 1 and 500 square metres") // MaxArea
 	}
 	if _, ok := taxonomy.Lookup(a.Sector); !ok {
 		f.Add("sector", "must be a sector of the taxonomy")

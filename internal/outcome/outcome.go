@@ -167,6 +167,10 @@ func (o *Outcome) Dispute(org, person int64, reason string) error {
 		return ErrAnswered
 	}
 	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		// The reporter reads it: a dispute without one explains nothing.
+		return apperr.Fields{"reason": "is required"}.Err()
+	}
 	if utf8.RuneCountInString(reason) > MaxNote {
 		return apperr.Fields{"reason": "must be at most 1000 characters"}.Err()
 	}

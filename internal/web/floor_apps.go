@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,8 +37,10 @@ type ApplyPage struct {
 	Message   string
 	Done      string
 	Over      bool // the event is over: no new application
-	Sectors   []string
-	Types     []event.BoothType
+	// AreaText is the area as typed, shown again when the form is refused.
+	AreaText string
+	Sectors  []string
+	Types    []event.BoothType
 }
 
 // handleApplyStart sends the viewer to the application of the
@@ -126,7 +130,7 @@ func applicationForm(r *http.Request, a *exhibit.Application) {
 	a.BoothType, a.Sector = r.PostFormValue("booth_type"), r.PostFormValue("sector")
 	area, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(r.PostFormValue("area")), ",", "."), 64)
 	if err != nil {
-		area = -1 // reported by Validate
+		area = -1 // reported by Validate; the form shows what was typed (AreaText)
 	}
 	a.Area = area
 	a.Preferred = nil
@@ -179,6 +183,7 @@ func (s *Server) handleApplySave(w http.ResponseWriter, r *http.Request) error {
 	}
 	var ae *apperr.Error
 	if errors.As(err, &ae) && ae.Code == apperr.Invalid {
+		p.AreaText = r.PostFormValue("area")
 		p.Fields, p.Message = translateFields(p.Page, ae.Fields), p.T("form.fix")
 		return s.render(w, http.StatusUnprocessableEntity, "floor_apply", p)
 	}
@@ -200,6 +205,10 @@ func (s *Server) moveApplication(r *http.Request, a exhibit.Application, act exh
 	by.Note = strings.TrimSpace(note)
 	if len(by.Note) > 2000 {
 		return apperr.Fields{"note": "is longer than 2000 characters"}.Err()
+	}
+	if act == exhibit.RequestChanges && by.Note == "" {
+		// The note is all the applicant reads of what to change.
+		return apperr.Errorf(apperr.Invalid, "Say what should change: the applicant reads the note.")
 	}
 	if err := s.db.ChangeApplicationStatus(r.Context(), a.EventID, a.ID, a.Status, to, by); err != nil {
 		return err
@@ -328,7 +337,10 @@ func (s *Server) handleApplicationAction(w http.ResponseWriter, r *http.Request)
 		var ae *apperr.Error
 		errors.As(err, &ae)
 		p.Message, _ = p.reason(ae.Message)
-		return s.render(w, http.StatusConflict, "floor_app", p)
+		if len(ae.Fields) > 0 {
+			p.Message = p.T("form.fix") + " " + strings.Join(slices.Collect(maps.Values(translateFields(p.Page, ae.Fields))), " ")
+		}
+		return s.render(w, statusOf(err), "floor_app", p)
 	}
 	if err != nil {
 		return err

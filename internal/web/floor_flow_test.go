@@ -53,9 +53,12 @@ func TestApplicationFlow(t *testing.T) {
 	apply := fmt.Sprintf("/orgs/%d/events/%d/apply", o.ID, f.eventID)
 
 	// A bad form comes back with field messages and nothing stored.
-	body := wantStatus(t, f.form("kim", apply, url.Values{"op": {"submit"}, "booth_type": {"tent"}, "area": {"0"}, "sector": {"robotics"}, "email": {"x"}}), http.StatusUnprocessableEntity)
+	body := wantStatus(t, f.form("kim", apply, url.Values{"op": {"submit"}, "booth_type": {"tent"}, "area": {"abc"}, "sector": {"robotics"}, "email": {"x"}}), http.StatusUnprocessableEntity)
 	if !strings.Contains(body, "field-error") {
 		t.Fatal("no field errors shown")
+	}
+	if !strings.Contains(body, `name="area" value="abc"`) || strings.Contains(body, "square metres") {
+		t.Error("the refused form lost the area typed, or says its reason in English")
 	}
 	wantStatus(t, f.form("kim", apply, url.Values{"op": {"submit"}, "booth_type": {"shell"}, "area": {"18"}, "sector": {"robotics"},
 		"pref1": {"a-101"}, "pavilion": {"Korea"}, "competitors": {"Company other-exhibitor\nHanbit Co., Ltd."}, "email": {"sales@daesung.kr"}}), http.StatusSeeOther)
@@ -69,6 +72,14 @@ func TestApplicationFlow(t *testing.T) {
 		t.Fatalf("stored application: %+v", a)
 	}
 	app := fmt.Sprintf("/console/events/%d/applications/%d", f.eventID, a.ID)
+	// Changes asked for without saying which are refused: the note is all
+	// the applicant reads.
+	if body := wantStatus(t, f.form(organizer, app, url.Values{"action": {"request_changes"}, "note": {" "}}), http.StatusBadRequest); !strings.Contains(body, "Hãy ghi rõ cần sửa gì") {
+		t.Error("changes asked for without a note are not refused in Vietnamese")
+	}
+	if got, _ := f.db.ApplicationOfOrg(ctx, f.eventID, o.ID); got.Status != a.Status {
+		t.Fatalf("a refused request for changes moved the application to %s", got.Status)
+	}
 	wantStatus(t, f.form(organizer, app, url.Values{"action": {"request_changes"}, "note": {"Please ask for 27 m²."}}), http.StatusSeeOther)
 	m = inbox.Wait(t, "sales@daesung.kr", "보완 요청")
 	if !strings.Contains(m.Text, "Please ask for 27 m².") {

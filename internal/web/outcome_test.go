@@ -176,6 +176,10 @@ func outcomeFlow(t *testing.T, dialect string) {
 	if resp.StatusCode != http.StatusCreated || card.CardID != f.ids["card"] || card.Partner != f.orgA || card.EventID != 0 {
 		t.Fatalf("card report: %d %+v", resp.StatusCode, card)
 	}
+	// A dispute says why: the reporter reads it.
+	if resp := f.do(xadmin, "POST", "/api/v1/outcomes/"+itoa(card.ID)+"/dispute", js, `{"reason":"  "}`); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a dispute without a reason: %d", resp.StatusCode)
+	}
 	resp = f.do(xadmin, "POST", "/api/v1/outcomes/"+itoa(card.ID)+"/dispute", js, `{"reason":"chưa ký"}`)
 	var disputed outcome.View
 	decodeInto(t, resp, &disputed)
