@@ -36,6 +36,7 @@ type AllocPage struct {
 	Issues     []string
 	Message    string
 	Confirmed  int
+	Done       string // what the last action did, said back
 }
 
 // AllocRow is an exhibitor of the proposal.
@@ -116,6 +117,9 @@ func (s *Server) handleAllocation(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p.Confirmed, _ = strconv.Atoi(r.URL.Query().Get("confirmed"))
+	if done := r.URL.Query().Get("done"); done != "" && p.T("floor.alloc.done."+done) != "floor.alloc.done."+done {
+		p.Done = p.T("floor.alloc.done." + done)
+	}
 	return s.render(w, http.StatusOK, "floor_alloc", p)
 }
 
@@ -237,8 +241,11 @@ func (s *Server) handleAllocationAction(w http.ResponseWriter, r *http.Request) 
 		return err
 	}
 	url := fmt.Sprintf("/console/events/%d/allocation?hall=%s", e.ID, hall)
-	if op == "confirm" {
+	switch op {
+	case "confirm":
 		url += "&confirmed=" + strconv.Itoa(confirmed)
+	case "run", "move", "lock", "unlock", "discard":
+		url += "&done=" + op // the notice of what was done
 	}
 	http.Redirect(w, r, url, http.StatusSeeOther)
 	return nil

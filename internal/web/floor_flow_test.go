@@ -141,8 +141,14 @@ func TestAllocationFlow(t *testing.T) {
 	if !strings.Contains(page, "alloc-rows") || !strings.Contains(page, "booth held proposed") {
 		t.Fatalf("proposal not shown:\n%s", page)
 	}
-	// X1 was confirmed on A-101: the proposal keeps it there.
-	wantStatus(t, f.form(organizer, path, url.Values{"op": {"move"}, "exhibitor": {itoa(f.x2.ID)}, "booths": {"a-108"}}), http.StatusSeeOther)
+	// X1 was confirmed on A-101: the proposal keeps it there. A move says
+	// what it did once back on the page.
+	moved := f.form(organizer, path, url.Values{"op": {"move"}, "exhibitor": {itoa(f.x2.ID)}, "booths": {"a-108"}})
+	if loc := moved.Header.Get("Location"); moved.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "&done=move") {
+		t.Fatalf("move: %d to %q", moved.StatusCode, loc)
+	} else if page := wantStatus(t, f.do(organizer, "GET", loc, "", ""), http.StatusOK); !strings.Contains(page, `id="alloc-done">Đã dời và khóa`) {
+		t.Error("the allocation page does not say the move was made")
+	}
 	// A move to no booth is refused, the reason beside the form's label,
 	// in the organizer's language.
 	if page := wantStatus(t, f.form(organizer, path, url.Values{"op": {"move"}, "exhibitor": {itoa(f.x2.ID)}, "booths": {""}}), http.StatusUnprocessableEntity); !strings.Contains(page, "phải chọn từ 1 đến 6 gian hàng") {
