@@ -287,3 +287,29 @@ func TestCheckCatches(t *testing.T) {
 		})
 	}
 }
+
+// TestPavilionNamesIgnoreCase: exhibitors who typed their pavilion in
+// another case ("Korea", "korea") are one pavilion to the allocation.
+func TestPavilionNamesIgnoreCase(t *testing.T) {
+	p := Generate(1, GenConfig{Halls: 1, ShellDoubleRows: 2, BlocksPerRow: 1, BoothsPerBlock: 8, Exhibitors: 6, Pavilions: 1})
+	n := 0
+	for i := range p.Exhibitors {
+		if p.Exhibitors[i].Pavilion == "" {
+			continue
+		}
+		if n%2 == 1 {
+			p.Exhibitors[i].Pavilion = strings.ToUpper(p.Exhibitors[i].Pavilion)
+		}
+		n++
+	}
+	if n < 2 {
+		t.Fatalf("the generated fair has %d exhibitors in a pavilion, want two or more", n)
+	}
+	m, err := compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.pavs) != 1 || len(m.pavs[0].members) != n {
+		t.Fatalf("%d pavilions of %v, want one of %d exhibitors", len(m.pavs), m.pavs, n)
+	}
+}

@@ -269,10 +269,11 @@ func (c *compiler) exhibitor(i int, e Exhibitor, pavIdx map[string]int) exInfo {
 		}
 	}
 	if e.Pavilion != "" {
-		k, ok := pavIdx[e.Pavilion]
+		key := strings.ToLower(e.Pavilion) // "Korea" and "korea" are one pavilion
+		k, ok := pavIdx[key]
 		if !ok {
 			k = len(m.pavs)
-			pavIdx[e.Pavilion] = k
+			pavIdx[key] = k
 			m.pavs = append(m.pavs, pavInfo{name: e.Pavilion})
 		}
 		m.pavs[k].members = append(m.pavs[k].members, i)

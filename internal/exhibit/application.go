@@ -152,7 +152,9 @@ func (a *Application) Validate() error {
 	if len(a.Competitors) > MaxCompetitors {
 		f.Add("competitors", "may name at most 10 organizations")
 	}
-	a.Zone, a.Pavilion = strings.TrimSpace(a.Zone), strings.ToLower(strings.TrimSpace(a.Pavilion))
+	// The pavilion keeps the applicant's spelling ("Korea"); the allocation
+	// groups pavilions without regard to case.
+	a.Zone, a.Pavilion = strings.TrimSpace(a.Zone), strings.TrimSpace(a.Pavilion)
 	if len(a.Zone) > 40 || len(a.Pavilion) > 40 {
 		f.Add("preferred_zone", "zone and pavilion are at most 40 characters")
 	}

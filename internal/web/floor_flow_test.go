@@ -68,7 +68,7 @@ func TestApplicationFlow(t *testing.T) {
 	}
 	a, err := f.db.ApplicationOfOrg(ctx, f.eventID, o.ID)
 	must(t, err)
-	if a.Preferred[0] != "A-101" || a.Pavilion != "korea" || len(a.Competitors) != 2 || a.Competitors[1] != "Hanbit Co., Ltd." {
+	if a.Preferred[0] != "A-101" || a.Pavilion != "Korea" || len(a.Competitors) != 2 || a.Competitors[1] != "Hanbit Co., Ltd." {
 		t.Fatalf("stored application: %+v", a)
 	}
 	app := fmt.Sprintf("/console/events/%d/applications/%d", f.eventID, a.ID)
