@@ -125,6 +125,28 @@ func (s *Server) handleApplyForm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "floor_apply", p)
 }
 
+// validateApplication checks an application's own fields, then that the
+// booths it prefers are booths of the event's floor (a mistyped code would
+// reach the allocation as a wish it cannot grant).
+func (s *Server) validateApplication(r *http.Request, a *exhibit.Application) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if len(a.Preferred) == 0 {
+		return nil
+	}
+	booths, err := s.db.EventBooths(r.Context(), a.EventID, 0)
+	if err != nil {
+		return err
+	}
+	for _, code := range a.Preferred {
+		if !slices.ContainsFunc(booths, func(b event.Booth) bool { return strings.EqualFold(b.Code, code) }) {
+			return apperr.Fields{"preferred_booths": "names a booth that does not exist: " + code}.Err()
+		}
+	}
+	return nil
+}
+
 // applicationForm reads the application fields of a form.
 func applicationForm(r *http.Request, a *exhibit.Application) {
 	a.BoothType, a.Sector = r.PostFormValue("booth_type"), r.PostFormValue("sector")
@@ -160,7 +182,7 @@ func (s *Server) handleApplySave(w http.ResponseWriter, r *http.Request) error {
 		a := exhibit.Application{EventID: p.Event.ID, OrgID: p.Org.ID, Lang: v.lang, OrgName: p.Org.Name}
 		applicationForm(r, &a)
 		p.Form = a
-		if err = a.Validate(); err == nil {
+		if err = s.validateApplication(r, &a); err == nil {
 			err = s.db.CreateApplication(r.Context(), &a, by)
 		}
 		if err == nil {
@@ -171,7 +193,7 @@ func (s *Server) handleApplySave(w http.ResponseWriter, r *http.Request) error {
 		a := *p.App
 		applicationForm(r, &a)
 		p.Form = a
-		if err = a.Validate(); err == nil {
+		if err = s.validateApplication(r, &a); err == nil {
 			err = s.db.UpdateApplication(r.Context(), &a)
 		}
 		if err == nil {

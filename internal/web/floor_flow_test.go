@@ -60,6 +60,12 @@ func TestApplicationFlow(t *testing.T) {
 	if !strings.Contains(body, `name="area" value="abc"`) || strings.Contains(body, "square metres") {
 		t.Error("the refused form lost the area typed, or says its reason in English")
 	}
+	// A preferred booth that is not on the floor is refused, named.
+	body = wantStatus(t, f.form("kim", apply, url.Values{"op": {"submit"}, "booth_type": {"shell"}, "area": {"18"}, "sector": {"robotics"},
+		"pref1": {"ZZZ999"}, "email": {"sales@daesung.kr"}}), http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "존재하지 않는 부스가 있습니다: ZZZ999") && !strings.Contains(body, "có gian hàng không tồn tại: ZZZ999") {
+		t.Error("a preferred booth that does not exist is not refused by name")
+	}
 	wantStatus(t, f.form("kim", apply, url.Values{"op": {"submit"}, "booth_type": {"shell"}, "area": {"18"}, "sector": {"robotics"},
 		"pref1": {"a-101"}, "pavilion": {"Korea"}, "competitors": {"Company other-exhibitor\nHanbit Co., Ltd."}, "email": {"sales@daesung.kr"}}), http.StatusSeeOther)
 	m := inbox.Wait(t, "sales@daesung.kr", "참가 신청 접수")
