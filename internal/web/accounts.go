@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"ketnoi/internal/account"
@@ -197,22 +196,11 @@ func translateFields(p Page, fields map[string]string) map[string]string {
 	return out
 }
 
-// translateField looks a field message up in the reader's language. A
-// message that names a value ends with ": " and the value ("names a booth
-// that does not exist: B-7"); its text is looked up without the value,
-// which is kept as written.
+// translateField looks a field message up in the reader's language (a
+// message that names a value: see Page.lookupMessage).
 func translateField(p Page, field, msg string) string {
-	key := "field." + field + "." + msg
-	if t := p.T(key); t != key {
-		return t
-	}
-	if i := strings.LastIndex(msg, ": "); i > 0 {
-		key := "field." + field + "." + msg[:i]
-		if t := p.T(key); t != key {
-			return t + ": " + msg[i+2:]
-		}
-	}
-	return msg
+	t, _ := p.lookupMessage("field."+field+".", msg, func(key string) bool { return p.T(key) != key })
+	return t
 }
 
 // handleLang switches the language, remembered in a cookie and, when

@@ -167,23 +167,6 @@ func langOf(r *http.Request) i18n.Lang {
 // checkCSRF compares the form's token with the session's (or, before
 // sign-in, the cookie's) in constant time.
 func checkCSRF(r *http.Request, v *viewer) error {
-	if err := parseForm(r); err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			// The form was cut short (a phone's photo on an upload form):
-			// say so, rather than that its token is missing.
-			return &apperr.Error{Code: apperr.TooLarge, Message: "The file is larger than allowed: " + sizeText(mb.Limit)}
-		}
-	}
-	for _, vs := range r.PostForm {
-		for _, v := range vs {
-			if !utf8.ValidString(v) {
-				// No browser sends it; stored, it would break the documents
-				// and exports that show the text.
-				return &apperr.Error{Code: apperr.Invalid, Message: "The form holds text that is not UTF-8."}
-			}
-		}
-	}
 	got := r.PostFormValue("csrf")
 	if got == "" {
 		got = r.Header.Get("X-CSRF-Token")
@@ -275,11 +258,29 @@ func safeNext(next string) string {
 	return next
 }
 
-// parseForm reads a posted form, multipart or not, and returns why it
-// could not.
-func parseForm(r *http.Request) error {
+// readForm reads a posted form, multipart or not, before anything looks at
+// its fields, and refuses one that cannot be taken as sent.
+func readForm(r *http.Request) error {
+	var err error
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		return r.ParseMultipartForm(32 << 20)
+		err = r.ParseMultipartForm(32 << 20)
+	} else {
+		err = r.ParseForm()
 	}
-	return r.ParseForm()
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		// The form was cut short (a phone's photo on an upload form): say
+		// so, rather than that its token is missing.
+		return &apperr.Error{Code: apperr.TooLarge, Message: "The file is larger than allowed: " + sizeText(mb.Limit)}
+	}
+	for _, vs := range r.PostForm {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				// No browser sends it; stored, it would break the documents
+				// and exports that show the text.
+				return &apperr.Error{Code: apperr.Invalid, Message: "The form holds text that is not UTF-8."}
+			}
+		}
+	}
+	return nil // other errors leave the form empty: the token check refuses it
 }

@@ -82,6 +82,9 @@ func (s *Server) runAuthorized(w http.ResponseWriter, r *http.Request, rt route)
 		}
 	}
 	if r.Method == http.MethodPost && !isAPI(r) {
+		if err := readForm(r); err != nil {
+			return r, err
+		}
 		if err := checkCSRF(r, v); err != nil {
 			return r, err
 		}

@@ -26,14 +26,7 @@ func TestLeadContactOnlyWithConsent(t *testing.T) {
 	shy := checkin.Registrant{Name: "Phạm Kín Đáo", Email: "private@example.vn", Phone: "+84 900 111 222", OrgName: "Công ty Kín", Consent: false}
 	shy.EventID, shy.Category = f.eventID, event.CatVisitor
 	must(t, f.db.Register(ctx, &shy))
-	k, err := f.db.SigningKey(ctx, f.eventID)
-	must(t, err)
-	tok, err := badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: shy.ID, Version: 1, Category: "visitor"})
-	must(t, err)
-	body := fmt.Sprintf(`{"id":"40000000-0000-4000-8000-000000000001","token":%q,"kind":"lead","exhibitor":%d,"scanned_at":%q}`, tok, f.x1.ID, f.db.Now().Format(time.RFC3339))
-	if _, b := postScans(t, f, xstaff, body); !strings.Contains(b, `"accepted"`) {
-		t.Fatalf("lead scan: %s", b)
-	}
+	scanLead(t, f, shy.ID, "40000000-0000-4000-8000-000000000001")
 	base := fmt.Sprintf("/events/%d/exhibitors/%d/leads", f.eventID, f.x1.ID)
 	reads := map[string]string{
 		"api":  readAll(t, f.do(xstaff, "GET", "/api/v1"+base, "", "")),
@@ -82,18 +75,25 @@ func TestLeadShowsLinkedOrganization(t *testing.T) {
 	must(t, f.db.CreatePerson(ctx, p))
 	reg := &event.Registration{EventID: f.eventID, PersonID: p.ID, OrgID: f.x2.OrgID, Category: event.CatVisitor}
 	must(t, f.db.CreateRegistration(ctx, reg))
-	k, err := f.db.SigningKey(ctx, f.eventID)
-	must(t, err)
-	tok, err := badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: reg.ID, Version: 1, Category: "visitor"})
-	must(t, err)
-	body := fmt.Sprintf(`{"id":"40000000-0000-4000-8000-000000000009","token":%q,"kind":"lead","exhibitor":%d,"scanned_at":%q}`, tok, f.x1.ID, f.db.Now().Format(time.RFC3339))
-	if _, b := postScans(t, f, xstaff, body); !strings.Contains(b, `"accepted"`) {
-		t.Fatalf("lead scan: %s", b)
-	}
+	scanLead(t, f, reg.ID, "40000000-0000-4000-8000-000000000009")
 	org, err := f.db.Organization(ctx, f.x2.OrgID)
 	must(t, err)
 	page := readAll(t, f.do(xstaff, "GET", fmt.Sprintf("/portal/events/%d/exhibitors/%d/leads.csv", f.eventID, f.x1.ID), "", ""))
 	if !strings.Contains(page, "Võ Thanh Tùng,"+org.Name.In(i18n.EN)) {
 		t.Errorf("the lead lacks its organization %q:\n%s", org.Name.In(i18n.EN), page)
+	}
+}
+
+// scanLead has X1's staff scan the visitor badge of a registration at its
+// booth, as scan id, and fails unless the lead is taken.
+func scanLead(t *testing.T, f *fixture, registrationID int64, id string) {
+	t.Helper()
+	k, err := f.db.SigningKey(t.Context(), f.eventID)
+	must(t, err)
+	tok, err := badge.Sign(k, badge.Claims{EventID: f.eventID, RegistrationID: registrationID, Version: 1, Category: "visitor"})
+	must(t, err)
+	body := fmt.Sprintf(`{"id":%q,"token":%q,"kind":"lead","exhibitor":%d,"scanned_at":%q}`, id, tok, f.x1.ID, f.db.Now().Format(time.RFC3339))
+	if _, b := postScans(t, f, xstaff, body); !strings.Contains(b, `"accepted"`) {
+		t.Fatalf("lead scan: %s", b)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"slices"
 
-	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/sheet"
 )
@@ -75,7 +74,7 @@ func meetingRow(p Page, slots []meeting.Slot, v meeting.View) []string {
 		place = p.T("meeting.place." + string(v.Place))
 	}
 	if t := v.CheckedInAt; t != nil {
-		checked = p.Date(t.In(p.Zone()).Format(event.DateLayout)) + " " + p.Clock(*t)
+		checked = p.Day(*t) + " " + p.Clock(*t)
 	}
 	return []string{fmt.Sprint(v.ID), p.T("meeting.status." + string(v.Status)), p.Tx(v.From.Name), v.From.Country,
 		p.Tx(v.To.Name), v.To.Country, when, whereLabel(p, v.Location), place, v.Message, v.Reason, checked}

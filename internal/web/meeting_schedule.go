@@ -49,39 +49,32 @@ func nextMeeting(rows []MeetingRow, slots []meeting.Slot, now time.Time) (*Meeti
 	return nil, meeting.Slot{}
 }
 
-// waitingToSchedule counts the viewer's organizations' accepted meetings
-// at an event that have no time yet.
-func (m *matchWeb) waitingToSchedule(r *http.Request, eventID int64) (int, error) {
+// viewerMeetings reads the meetings of the viewer's organizations at an
+// event, once for everything a schedule page shows of them.
+func (m *matchWeb) viewerMeetings(r *http.Request, eventID int64) ([]meeting.View, error) {
 	v := viewerOf(r)
 	ids := make([]int64, 0, len(v.orgs))
 	for id := range v.orgs {
 		ids = append(ids, id)
 	}
-	all, err := m.s.db.MeetingsOfOrgs(r.Context(), eventID, ids)
-	if err != nil {
-		return 0, err
-	}
+	return m.s.db.MeetingsOfOrgs(r.Context(), eventID, ids)
+}
+
+// waitingToSchedule counts the accepted meetings of all that have no time
+// yet.
+func waitingToSchedule(all []meeting.View) int {
 	n := 0
 	for _, mv := range all {
 		if mv.Status == meeting.Accepted {
 			n++
 		}
 	}
-	return n, nil
+	return n
 }
 
-// personalMeetings returns the viewer's scheduled, held and missed
-// meetings at an event, in slot order.
-func (m *matchWeb) personalMeetings(r *http.Request, e event.Event) ([]meeting.View, error) {
-	v := viewerOf(r)
-	ids := make([]int64, 0, len(v.orgs))
-	for id := range v.orgs {
-		ids = append(ids, id)
-	}
-	all, err := m.s.db.MeetingsOfOrgs(r.Context(), e.ID, ids)
-	if err != nil {
-		return nil, err
-	}
+// personalMeetings keeps the scheduled, held and missed meetings of all,
+// in slot order.
+func personalMeetings(all []meeting.View) []meeting.View {
 	var out []meeting.View
 	for _, mv := range all {
 		switch mv.Status {
@@ -92,7 +85,7 @@ func (m *matchWeb) personalMeetings(r *http.Request, e event.Event) ([]meeting.V
 	slices.SortStableFunc(out, func(a, b meeting.View) int {
 		return compareSlots(a.Slot, b.Slot)
 	})
-	return out, nil
+	return out
 }
 
 // compareSlots orders slot ids "d<day>-<hhmm>" by day number, then time.
@@ -120,12 +113,10 @@ func splitSlot(s string) (int, string) {
 	return day, hm
 }
 
-// sheet writes the viewer's schedule in their language.
-func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p Page) (meeting.Sheet, []MeetingRow, error) {
-	vs, err := m.personalMeetings(r, e)
-	if err != nil {
-		return meeting.Sheet{}, nil, err
-	}
+// sheet writes the viewer's schedule in their language, from the meetings
+// of their organizations at the event (viewerMeetings).
+func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p Page, all []meeting.View) (meeting.Sheet, []MeetingRow) {
+	vs := personalMeetings(all)
 	v := viewerOf(r)
 	sh := meeting.Sheet{Title: p.T("schedule.title") + " · " + p.Tx(e.Name), Subtitle: v.person.Name,
 		Heads: [4]string{p.T("schedule.when"), p.T("schedule.where"), p.T("schedule.with"), p.T("schedule.status")},
@@ -145,7 +136,7 @@ func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p
 		sh.Entries = append(sh.Entries, meeting.Entry{MeetingID: mv.ID, Starts: s.Starts, Ends: s.Ends, Where: row.Where,
 			With: pdfText(p.Lang, row.Other.Name), Status: p.T("meeting.status." + string(mv.Status)), Note: mv.Message})
 	}
-	return sh, rows, nil
+	return sh, rows
 }
 
 // pdfDayLayout writes a meeting's day on the schedule PDF as each language
@@ -199,20 +190,18 @@ func (m *matchWeb) handleSchedule(w http.ResponseWriter, r *http.Request) error 
 	}
 	p := SchedulePage{Page: m.s.page(r, ""), Event: e}
 	p.Title = p.T("schedule.title") + " · " + p.Tx(e.Name)
-	sh, rows, err := m.sheet(r, e, slots, p.Page)
+	all, err := m.viewerMeetings(r, e.ID)
 	if err != nil {
 		return err
 	}
-	p.Entries, p.Rows = sh.Entries, rows
+	sh, rows := m.sheet(r, e, slots, p.Page, all)
+	p.Entries, p.Rows, p.Waiting = sh.Entries, rows, waitingToSchedule(all)
 	now := m.s.db.Now()
 	var next meeting.Slot
 	if p.Next, next = nextMeeting(rows, slots, now); p.Next != nil {
 		p.NextBegun = meeting.CheckInOpen(next, now)
 	}
 	p.Notice = doneNotice(p.Page, r)
-	if p.Waiting, err = m.waitingToSchedule(r, e.ID); err != nil {
-		return err
-	}
 	return m.s.render(w, http.StatusOK, "schedule", p)
 }
 
@@ -221,10 +210,11 @@ func (m *matchWeb) handleSchedulePDF(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	sh, _, err := m.sheet(r, e, slots, m.s.page(r, ""))
+	all, err := m.viewerMeetings(r, e.ID)
 	if err != nil {
 		return err
 	}
+	sh, _ := m.sheet(r, e, slots, m.s.page(r, ""), all)
 	var b bytes.Buffer
 	if err := meeting.WritePDF(&b, sh); err != nil {
 		return err
@@ -240,10 +230,11 @@ func (m *matchWeb) handleScheduleICS(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	sh, _, err := m.sheet(r, e, slots, m.s.page(r, ""))
+	all, err := m.viewerMeetings(r, e.ID)
 	if err != nil {
 		return err
 	}
+	sh, _ := m.sheet(r, e, slots, m.s.page(r, ""), all)
 	if len(sh.Entries) == 0 {
 		// iCalendar requires at least one component: an empty file would
 		// not be valid.
@@ -434,7 +425,7 @@ func (m *matchWeb) consolePage(r *http.Request) (ConsoleMeetingsPage, []meeting.
 		return p, nil, nil, err
 	}
 	if p.Settings.LastRun != nil {
-		p.LastRun = p.Clock(*p.Settings.LastRun) + " " + p.Date(p.Settings.LastRun.In(p.Zone()).Format(event.DateLayout))
+		p.LastRun = p.Clock(*p.Settings.LastRun) + " " + p.Page.Day(*p.Settings.LastRun)
 	}
 	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
 	if err != nil {

@@ -303,13 +303,20 @@ func (p Page) reason(msg string) (string, bool) {
 	if p.cat == nil {
 		return msg, false
 	}
-	if key := "error.msg." + msg; p.cat.Has(p.Lang, key) {
+	return p.lookupMessage("error.msg.", msg, func(key string) bool { return p.cat.Has(p.Lang, key) })
+}
+
+// lookupMessage finds a message of the code in the catalogue under prefix
+// and the message. A message that names a value ends with ": " and the
+// value ("names a booth that does not exist: B-7"): its text is looked up
+// without it, and the value follows as written. has says whether a key
+// counts as found.
+func (p Page) lookupMessage(prefix, msg string, has func(key string) bool) (string, bool) {
+	if key := prefix + msg; has(key) {
 		return p.T(key), true
 	}
-	// A reason that names a value ends with ": " and the value, which is
-	// kept as written (as with field messages).
 	if i := strings.LastIndex(msg, ": "); i > 0 {
-		if key := "error.msg." + msg[:i]; p.cat.Has(p.Lang, key) {
+		if key := prefix + msg[:i]; has(key) {
 			return p.T(key) + ": " + msg[i+2:], true
 		}
 	}

@@ -52,7 +52,7 @@ func (s *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
 	p := ReportPage{Page: s.page(r, "").inZone(v), Event: e, Venue: v}
 	p.Title = p.T("report.title") + " · " + p.Tx(e.Name)
 	now := s.db.Now()
-	p.Made = p.Date(now.In(p.Zone()).Format(event.DateLayout)) + " " + p.Clock(now)
+	p.Made = p.Day(now) + " " + p.Clock(now)
 	for _, part := range []func(*http.Request, *ReportPage) error{s.reportFloor, s.reportVisitors, s.reportMeetings, s.reportOutcomes} {
 		if err := part(r, &p); err != nil {
 			return err
