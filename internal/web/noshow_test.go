@@ -221,6 +221,10 @@ func TestNoShowPagesAbsentSide(t *testing.T) {
 	if !strings.Contains(report, "Tổ chức vắng mặt ít nhất một cuộc gặp") {
 		t.Error("the report does not count the organizations absent")
 	}
+	dash := readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID), "", ""))
+	if !strings.Contains(dash, `#absentees">Tổ chức vắng mặt ít nhất một cuộc gặp: 1</a>`) {
+		t.Error("the dashboard does not count the organizations absent")
+	}
 	x, err := excelize.OpenReader(strings.NewReader(readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/meetings.xlsx", "", ""))))
 	if err != nil {
 		t.Fatal(err)
