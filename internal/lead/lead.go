@@ -8,8 +8,10 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
+	"ketnoi/internal/apperr"
 	"ketnoi/internal/sheet"
 )
 
@@ -65,6 +67,27 @@ func VisibleAll(rs []Record) []Lead {
 		out[i] = Visible(r)
 	}
 	return out
+}
+
+// MaxNote is the longest note a lead keeps, in bytes: the scanner's limit
+// too, so a note saved at the booth can always be edited afterwards.
+const MaxNote = 2000
+
+// Edit checks the rating (0, not rated, to 5) and note an exhibitor gives a
+// lead, and returns the note trimmed.
+func Edit(rating int, note string) (string, error) {
+	note = strings.TrimSpace(note)
+	f := apperr.Fields{}
+	if rating < 0 || rating > 5 {
+		f["rating"] = "must be 0 to 5"
+	}
+	if len(note) > MaxNote {
+		f["note"] = "is longer than 2000 characters"
+	}
+	if len(f) > 0 {
+		return "", f.Err()
+	}
+	return note, nil
 }
 
 // PerDay counts leads by day.

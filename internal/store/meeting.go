@@ -286,7 +286,11 @@ func (db *DB) ApplySchedule(ctx context.Context, eventID int64, changes []meetin
 		if err := tx.planHolds(ctx, eventID); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, "UPDATE match_settings SET last_run_at = ? WHERE event_id = ?", at, eventID); err != nil {
+		// An event whose settings were never saved runs on the defaults and
+		// has no row yet: the run's time is kept all the same.
+		if _, err := tx.exec(ctx, `INSERT INTO match_settings (event_id, tables, remind_minutes, last_run_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (event_id) DO UPDATE SET last_run_at = excluded.last_run_at`,
+			eventID, meeting.DefaultTables, meeting.DefaultRemindMinutes, at); err != nil {
 			return fmt.Errorf("apply schedule: %w", err)
 		}
 		return nil

@@ -53,6 +53,7 @@ func init() {
 		"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
 		"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}": {xstaff, xadmin},
 		"GET /portal/events/{event}/exhibitors/{exhibitor}/leads":          {xstaff, xadmin},
+		"POST /portal/events/{event}/exhibitors/{exhibitor}/leads/{lead}":  {xstaff, xadmin},
 		"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.csv":      {xstaff, xadmin},
 		"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.xlsx":     {xstaff, xadmin},
 		"GET /events/{event}/register":                                     everyone,
@@ -91,6 +92,9 @@ func init() {
 	}
 	bodies["PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}"] = func(f *fixture, role string) (string, string) {
 		return "application/json", `{"rating":3,"note":"follow up"}`
+	}
+	bodies["POST /portal/events/{event}/exhibitors/{exhibitor}/leads/{lead}"] = func(f *fixture, role string) (string, string) {
+		return "application/x-www-form-urlencoded", "rating=4&note=call+back"
 	}
 	bodies["POST /events/{event}/register"] = func(f *fixture, role string) (string, string) {
 		return "application/x-www-form-urlencoded", "name=Nguy%E1%BB%85n+An&email=reg-" + role + "@example.vn&category=visitor&interests=robotics&consent=yes"

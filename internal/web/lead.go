@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"ketnoi/internal/apperr"
@@ -68,11 +70,11 @@ func (s *Server) apiUpdateLead(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
-	in.Note = strings.TrimSpace(in.Note)
-	if in.Rating < 0 || in.Rating > 5 || len(in.Note) > 2000 {
-		return &apperr.Error{Code: apperr.Invalid, Message: "Rating is 0 to 5 and the note at most 2000 characters.", Fields: map[string]string{"rating": "must be 0 to 5"}}
+	note, err := lead.Edit(in.Rating, in.Note)
+	if err != nil {
+		return err
 	}
-	if err := s.db.UpdateLead(r.Context(), ev, x, id, in.Rating, in.Note); err != nil {
+	if err := s.db.UpdateLead(r.Context(), ev, x, id, in.Rating, note); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -99,20 +101,78 @@ func (s *Server) handleLeadsXLSX(w http.ResponseWriter, r *http.Request) error {
 	return lead.WriteXLSX(w, ls)
 }
 
-// LeadsPage lists an exhibitor's leads with a count per day.
+// LeadsPage lists an exhibitor's leads with a count per day; each lead's
+// rating and note can be edited there.
 type LeadsPage struct {
 	Page
 	EventID, ExhibitorID int64
 	Leads                []lead.Lead
 	PerDay               map[string]int
+	Notice               string
+	// Editing is the lead whose edit was refused, with why (Fields) and
+	// what was typed (Rating, Note), so that nothing typed is lost.
+	Editing int64
+	Fields  map[string]string
+	Rating  int
+	Note    string
 }
 
-func (s *Server) handleLeads(w http.ResponseWriter, r *http.Request) error {
+// Stars are the ratings a lead can be given besides "not rated".
+func (LeadsPage) Stars() []int { return []int{1, 2, 3, 4, 5} }
+
+func (s *Server) leadsPage(r *http.Request) (LeadsPage, error) {
 	ev, x, ls, err := s.loadLeads(r)
 	if err != nil {
-		return err
+		return LeadsPage{}, err
 	}
 	p := LeadsPage{Page: s.page(r, ""), EventID: ev, ExhibitorID: x, Leads: ls, PerDay: lead.PerDay(ls)}
 	p.Title = p.T("checkin.leads.title")
+	return p, nil
+}
+
+func (s *Server) handleLeads(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.leadsPage(r)
+	if err != nil {
+		return err
+	}
+	if r.URL.Query().Get("done") == "saved" {
+		p.Notice = p.T("checkin.leads.saved")
+	}
 	return s.render(w, http.StatusOK, "lead_list", p)
+}
+
+// handleEditLead saves a lead's rating and note from the leads page, then
+// returns to that lead in the list; a refused edit shows the list again
+// with the lead's form as typed.
+func (s *Server) handleEditLead(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.leadsPage(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "lead")
+	if err != nil {
+		return err
+	}
+	rating, rerr := strconv.Atoi(strings.TrimSpace(r.PostFormValue("rating")))
+	if r.PostFormValue("rating") == "" {
+		rating, rerr = 0, nil // "not rated"
+	}
+	note, err := lead.Edit(rating, r.PostFormValue("note"))
+	if rerr != nil {
+		err = apperr.Fields{"rating": "must be 0 to 5"}.Err()
+	}
+	if err == nil {
+		err = s.db.UpdateLead(r.Context(), p.EventID, p.ExhibitorID, id, rating, note)
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) && ae.Code == apperr.Invalid {
+		p.Editing, p.Fields = id, translateFields(p.Page, ae.Fields)
+		p.Rating, p.Note = rating, r.PostFormValue("note")
+		return s.render(w, http.StatusUnprocessableEntity, "lead_list", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/portal/events/%d/exhibitors/%d/leads?done=saved#lead-%d", p.EventID, p.ExhibitorID, id), http.StatusSeeOther)
+	return nil
 }

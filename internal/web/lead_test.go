@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
+	"ketnoi/internal/lead"
 )
 
 // TestLeadContactOnlyWithConsent: a visitor who did not consent shows up
@@ -96,4 +98,81 @@ func scanLead(t *testing.T, f *fixture, registrationID int64, id string) {
 	if _, b := postScans(t, f, xstaff, body); !strings.Contains(b, `"accepted"`) {
 		t.Fatalf("lead scan: %s", b)
 	}
+}
+
+// TestLeadEditFromPage: an exhibitor rates and annotates a lead on the
+// leads page and comes back to it with a notice; a refused edit keeps what
+// was typed, says why in the reader's language and writes nothing; a lead
+// of another exhibitor cannot be edited through one's own list.
+func TestLeadEditFromPage(t *testing.T) {
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		t.Run(dialect, func(t *testing.T) {
+			f := mustFixture(t, dialect)
+			ctx := context.Background()
+			v := checkin.Registrant{Name: "Trần Hữu Ích", Email: "ich@example.vn", OrgName: "Nhà máy Ích", Consent: true}
+			v.EventID, v.Category = f.eventID, event.CatVisitor
+			must(t, f.db.Register(ctx, &v))
+			scanLead(t, f, v.ID, "40000000-0000-4000-8000-000000000021")
+			recs, err := f.db.Leads(ctx, f.eventID, f.x1.ID)
+			must(t, err)
+			var id int64
+			for _, r := range recs {
+				if r.RegistrationID == v.ID {
+					id = r.ID
+				}
+			}
+			base := fmt.Sprintf("/portal/events/%d/exhibitors/%d/leads", f.eventID, f.x1.ID)
+			form := "application/x-www-form-urlencoded"
+
+			r := f.do(xstaff, "POST", fmt.Sprintf("%s/%d", base, id), form, "rating=4&note=+G%E1%BB%8Di+l%E1%BA%A1i+tu%E1%BA%A7n+sau+")
+			if want := fmt.Sprintf("%s?done=saved#lead-%d", base, id); r.StatusCode != 303 || r.Header.Get("Location") != want {
+				t.Fatalf("save: %d to %q, want 303 to %q", r.StatusCode, r.Header.Get("Location"), want)
+			}
+			got := leadByID(t, f, id)
+			if got.Rating != 4 || got.Note != "Gọi lại tuần sau" {
+				t.Fatalf("stored rating %d note %q", got.Rating, got.Note)
+			}
+			page := readAll(t, f.do(xstaff, "GET", base+"?done=saved", "", ""))
+			if !strings.Contains(page, `id="notice"`) || !strings.Contains(page, "Gọi lại tuần sau") || !strings.Contains(page, "4/5") {
+				t.Errorf("the list after saving lacks the notice, the note or the rating")
+			}
+
+			long := strings.Repeat("ghi chú ", 300) // 2,700 bytes
+			for _, c := range []struct{ body, field, typed string }{
+				{"rating=9&note=xin+ch%C3%A0o", "phải từ 0 đến 5", "xin chào"},
+				{"rating=abc&note=n%E1%BB%AFa", "phải từ 0 đến 5", "nữa"},
+				{"rating=2&note=" + url.QueryEscape(long), "dài quá 2000 ký tự", "ghi chú ghi chú"},
+			} {
+				r := f.do(xstaff, "POST", fmt.Sprintf("%s/%d", base, id), form, c.body)
+				body := readAll(t, r)
+				if r.StatusCode != 422 || !strings.Contains(body, c.field) || !strings.Contains(body, c.typed) || !strings.Contains(body, "<details open>") {
+					t.Errorf("%q: %d, want 422 with %q, the typed note and the form open", c.body, r.StatusCode, c.field)
+				}
+				if got := leadByID(t, f, id); got.Rating != 4 || got.Note != "Gọi lại tuần sau" {
+					t.Errorf("%q changed the lead: rating %d note %q", c.body, got.Rating, got.Note)
+				}
+			}
+			// X2's member names X1's lead through X2's list: not found.
+			other := fmt.Sprintf("/portal/events/%d/exhibitors/%d/leads/%d", f.eventID, f.x2.ID, id)
+			if r := f.do(otherX, "POST", other, form, "rating=1&note=x"); r.StatusCode != 404 {
+				t.Errorf("another exhibitor's edit of X1's lead: %d, want 404", r.StatusCode)
+			}
+			if got := leadByID(t, f, id); got.Rating != 4 {
+				t.Errorf("another exhibitor changed the rating to %d", got.Rating)
+			}
+		})
+	}
+}
+
+func leadByID(t *testing.T, f *fixture, id int64) lead.Record {
+	t.Helper()
+	recs, err := f.db.Leads(t.Context(), f.eventID, f.x1.ID)
+	must(t, err)
+	for _, r := range recs {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("lead %d is gone", id)
+	return lead.Record{}
 }

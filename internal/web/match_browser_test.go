@@ -109,6 +109,23 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		if !mustExist(t, ctx, "#run-result") {
 			t.Fatal("no run result")
 		}
+		// Reloading the run's answer shows the run again, without a second
+		// run (the browser would have asked to send the form again).
+		ran, err := f.db.MatchSettings(ctx0, f.eventID)
+		must(t, err)
+		if ran.LastRun == nil {
+			t.Fatal("the run's time was not kept")
+		}
+		if loc := mustRun(t, ctx, chromedp.Location()); !strings.Contains(loc, "?run=") {
+			t.Errorf("the run's answer is at %s, not at an address that shows the run", loc)
+		}
+		mustDo(t, ctx, chromedp.Reload())
+		if !mustExist(t, ctx, "#run-result") {
+			t.Fatal("the reloaded page lost the run's result")
+		}
+		if again, err := f.db.MatchSettings(ctx0, f.eventID); err != nil || !again.LastRun.Equal(*ran.LastRun) {
+			t.Errorf("reloading ran the scheduler again: last run %v, then %v (%v)", ran.LastRun, again.LastRun, err)
+		}
 		if !asked.asked("Chạy xếp lịch ngay? Cả hai bên của mỗi cuộc gặp được xếp hoặc dời sẽ được báo qua thư ngay lập tức.") {
 			t.Error("the run was sent without asking the organizer first")
 		}

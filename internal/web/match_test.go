@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -211,9 +212,16 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 		t.Error("the schedule page does not say an accepted meeting waits to be scheduled")
 	}
 
-	page := readAll(t, f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""))
+	page := runFromConsole(t, f)
 	if !strings.Contains(page, "run-result") {
 		t.Fatalf("no run result on the console page")
+	}
+	// A run that is not this event's, or no run, shows no summary.
+	for _, q := range []string{"?run=999999", "?run=abc", "?run=-1"} {
+		r := f.do(organizer, "GET", "/console"+ev+"/meetings"+q, "", "")
+		if body := readAll(t, r); r.StatusCode != 200 || strings.Contains(body, `id="run-result"`) {
+			t.Errorf("console%s: %d, or it shows a run's result", q, r.StatusCode)
+		}
 	}
 	for _, who := range []string{otherX, xadmin} {
 		m := inbox.Wait(t, who+"@example.vn", "Đã xếp lịch gặp")
@@ -258,7 +266,7 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 	if page := readAll(t, f.do(otherX, "GET", ev+"/meetings?done=availability_met", "", "")); !strings.Contains(page, "lần xếp lịch tiếp theo của ban tổ chức") {
 		t.Error("the notice of a busy meeting time is not shown")
 	}
-	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "second run")
+	runFromConsole(t, f) // second run
 	inbox.Wait(t, xadmin+"@example.vn", "Lịch gặp được dời")
 	moved, _ := f.db.Meeting(t.Context(), f.eventID, id)
 	if moved.Slot == got.Slot || moved.Status != meeting.Scheduled {
@@ -273,16 +281,15 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 		}
 	}
 	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, all.Encode()), 303, "away all days")
-	third := f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, "")
-	if page := readAll(t, third); third.StatusCode != 200 || !strings.Contains(page, "Công ty other-exhibitor không rảnh ở 48") {
-		t.Fatalf("third run: %d, or the meeting left out without its reason", third.StatusCode)
+	if page := runFromConsole(t, f); !strings.Contains(page, "Công ty other-exhibitor không rảnh ở 48") {
+		t.Fatalf("third run: the meeting left out without its reason")
 	}
 	inbox.Wait(t, otherX+"@example.vn", "Cuộc gặp cần xếp lại")
 	if back, _ := f.db.Meeting(t.Context(), f.eventID, id); back.Status != meeting.Accepted || back.Slot != "" {
 		t.Fatalf("meeting after B left: %+v", back.Meeting)
 	}
 	expect(f.do(otherX, "POST", ev+"/orgs/"+itoa(f.x2.OrgID)+"/availability", form, ""), 303, "back")
-	expect(f.do(organizer, "POST", "/console"+ev+"/meetings/schedule", form, ""), 200, "fourth run")
+	runFromConsole(t, f) // fourth run
 	if again, _ := f.db.Meeting(t.Context(), f.eventID, id); again.Status != meeting.Scheduled {
 		t.Fatalf("meeting not scheduled again: %+v", again.Meeting)
 	}
@@ -293,6 +300,20 @@ func TestMeetingFlowMailsAndFiles(t *testing.T) {
 		t.Fatalf("the cancellation mail lacks the reason: %q", m.Text)
 	}
 	expect(f.do(otherX, "GET", ev+"/schedule.ics", "", ""), 404, "no meeting left")
+}
+
+// runFromConsole runs the scheduler from the console as the organizer and
+// returns the page the answer leads to: the console with that run's
+// summary, at an address that shows the run again when reloaded.
+func runFromConsole(t *testing.T, f *fixture) string {
+	t.Helper()
+	resp := f.do(organizer, "POST", fmt.Sprintf("/console/events/%d/meetings/schedule", f.eventID), "application/x-www-form-urlencoded", "")
+	loc := resp.Header.Get("Location")
+	want := regexp.MustCompile(fmt.Sprintf(`^/console/events/%d/meetings\?run=\d+#run-result$`, f.eventID))
+	if resp.StatusCode != 303 || !want.MatchString(loc) {
+		t.Fatalf("run: %d to %q, want 303 to the console with the run", resp.StatusCode, loc)
+	}
+	return readAll(t, f.do(organizer, "GET", loc, "", ""))
 }
 
 // checkOrganizerMove moves the scheduled booth meeting id by hand from the
@@ -328,9 +349,7 @@ func checkOrganizerMove(t *testing.T, f *fixture, inbox *mailtest.Inbox, id int6
 	for _, who := range []string{otherX, xadmin} {
 		waitMail(t, inbox, who+"@example.vn", "Lịch gặp được dời", "10:00–10:30")
 	}
-	if resp := f.do(organizer, "POST", fmt.Sprintf("/console/events/%d/meetings/schedule", f.eventID), form, ""); resp.StatusCode != 200 {
-		t.Fatalf("run after the move: %d", resp.StatusCode)
-	}
+	runFromConsole(t, f) // after the move
 	if after, _ := f.db.Meeting(t.Context(), f.eventID, id); after.Slot != "d2-1000" || after.Location != "booth-A-101" || after.Status != meeting.Scheduled {
 		t.Fatalf("the scheduler undid the organizer's move: %+v", after.Meeting)
 	}

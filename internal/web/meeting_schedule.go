@@ -417,6 +417,7 @@ type RunView struct {
 	MoreLeft                         int // left meetings not listed (see the Excel list)
 	Objective                        schedule.Objective
 	Took                             string
+	At                               string // when it ran, in the event's time
 }
 
 // LeftView is a meeting the run could not place.
@@ -471,6 +472,9 @@ func (m *matchWeb) handleConsole(w http.ResponseWriter, r *http.Request) error {
 		p.Notice = p.T("console.moved")
 	} else {
 		p.Notice = doneNotice(p.Page, r) // a check-in or a no-show from the plan
+	}
+	if err := m.showRun(r, p.Event, &p, all, slots); err != nil {
+		return err
 	}
 	m.fillPlan(r, &p, all, slots)
 	return m.s.render(w, http.StatusOK, "schedule_console", p)
@@ -635,12 +639,15 @@ func (m *matchWeb) highestTableInUse(r *http.Request, eventID int64) (int, error
 // the time is up.
 const schedulerTime = 20 * time.Second
 
+// handleRunScheduler runs the scheduler, keeps what the run did and
+// answers with a redirect to the console showing it: reloading that page
+// shows the run again instead of running it again.
 func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) error {
 	e, v, err := m.s.loadEvent(r)
 	if err != nil {
 		return err
 	}
-	out, took, err := m.runScheduler(r, e, v)
+	_, run, err := m.runAndMail(r, e, v)
 	if errors.Is(err, meeting.ErrPlanChanged) {
 		p, all, slots, perr := m.consolePage(r)
 		if perr != nil {
@@ -653,19 +660,56 @@ func (m *matchWeb) handleRunScheduler(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	p, all, slots, err := m.consolePage(r)
+	http.Redirect(w, r, fmt.Sprintf("/console/events/%d/meetings?run=%d#run-result", e.ID, run.ID), http.StatusSeeOther)
+	return nil
+}
+
+// runAndMail runs the scheduler, mails both sides of each change and
+// stores what the run did.
+func (m *matchWeb) runAndMail(r *http.Request, e event.Event, v event.Venue) (meeting.Outcome, meeting.Run, error) {
+	out, took, err := m.runScheduler(r, e, v)
+	if err != nil {
+		return out, meeting.Run{}, err
+	}
+	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
+	if err != nil {
+		return out, meeting.Run{}, err
+	}
+	m.mailRun(r, e, meeting.Slots(e.Days(), event.Zone(v.TimeZone)), out, meetingsByID(all))
+	run := meeting.RunOf(e.ID, out, m.s.db.Now(), took)
+	err = m.s.db.SaveSchedulerRun(r.Context(), &run)
+	return out, run, err
+}
+
+// showRun fills the console with a kept run's summary; the meetings it
+// left that are still waiting are listed with why, as things stand now.
+// An unknown run (of another event, or one no longer kept) shows nothing.
+func (m *matchWeb) showRun(r *http.Request, e event.Event, p *ConsoleMeetingsPage, all []meeting.View, slots []meeting.Slot) error {
+	id, err := strconv.ParseInt(r.URL.Query().Get("run"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil
+	}
+	run, err := m.s.db.SchedulerRun(r.Context(), e.ID, id)
+	if apperr.CodeOf(err) == apperr.NotFound {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	byID := meetingsByID(all)
-	run := &RunView{Kept: out.Kept, Objective: out.Objective, Took: took.Round(time.Millisecond).String()}
-	run.Scheduled, run.Moved, run.Unplaced = m.mailRun(r, e, slots, out, byID)
-	if err := m.explainLeft(r, e, slots, out.Left, byID, run, p.Page); err != nil {
+	var left []meeting.Left
+	for _, id := range run.Left {
+		if mv, ok := byID[id]; ok && mv.Status == meeting.Accepted {
+			left = append(left, meeting.Left{MeetingID: id})
+		}
+	}
+	view := &RunView{Scheduled: run.Scheduled, Moved: run.Moved, Unplaced: run.Unplaced, Kept: run.Kept,
+		Objective: run.Objective, Took: run.Took.String(), At: p.Clock(run.At) + " " + p.Page.Day(run.At)}
+	if err := m.explainLeft(r, e, slots, left, byID, view, p.Page); err != nil {
 		return err
 	}
-	p.Run = run
-	m.fillPlan(r, &p, all, slots)
-	return m.s.render(w, http.StatusOK, "schedule_console", p)
+	p.Run = view
+	return nil
 }
 
 // meetingsByID indexes an event's meetings by id.
@@ -687,24 +731,21 @@ func (m *matchWeb) runScheduler(r *http.Request, e event.Event, v event.Venue) (
 	return out, time.Since(start), err
 }
 
-// mailRun counts a run's changes and mails both sides of each (scheduled,
-// moved, unplaced) after the answer: a large run changes thousands of
-// meetings, and the organizer should not wait for the mail server. byID
-// holds the meetings as they are after the run.
-func (m *matchWeb) mailRun(r *http.Request, e event.Event, slots []meeting.Slot, out meeting.Outcome, byID map[int64]meeting.View) (scheduled, moved, unplaced int) {
+// mailRun mails both sides of each of a run's changes (scheduled, moved,
+// unplaced) after the answer: a large run changes thousands of meetings,
+// and the organizer should not wait for the mail server. byID holds the
+// meetings as they are after the run.
+func (m *matchWeb) mailRun(r *http.Request, e event.Event, slots []meeting.Slot, out meeting.Outcome, byID map[int64]meeting.View) {
 	var mails []func(ctx context.Context)
 	for _, c := range out.Changes {
 		mv := byID[c.Meeting.ID]
 		old := c.OldSlot
 		switch c.Kind {
 		case meeting.NewlyScheduled:
-			scheduled++
 			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailScheduled, "", hostOnly(r.Host)) })
 		case meeting.Moved:
-			moved++
 			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailMoved, old, hostOnly(r.Host)) })
 		case meeting.Unplaced:
-			unplaced++
 			mails = append(mails, func(ctx context.Context) { m.mailTo(ctx, e, slots, mv, mailUnscheduled, old, hostOnly(r.Host)) })
 		}
 	}
@@ -713,7 +754,6 @@ func (m *matchWeb) mailRun(r *http.Request, e event.Event, slots []meeting.Slot,
 			send(ctx)
 		}
 	}(context.WithoutCancel(r.Context()))
-	return scheduled, moved, unplaced
 }
 
 // RunResult is what the API answers after a scheduler run.
@@ -743,21 +783,15 @@ func (m *matchWeb) apiRunScheduler(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	out, took, err := m.runScheduler(r, e, v)
+	out, run, err := m.runAndMail(r, e, v)
 	if errors.Is(err, meeting.ErrPlanChanged) {
 		return apperr.Errorf(apperr.Conflict, "A meeting was moved by hand while the scheduler ran; nothing was written. Run it again.")
 	}
 	if err != nil {
 		return err
 	}
-	slots := meeting.Slots(e.Days(), event.Zone(v.TimeZone))
-	all, err := m.s.db.EventMeetings(r.Context(), e.ID)
-	if err != nil {
-		return err
-	}
-	byID := meetingsByID(all)
-	res := RunResult{Kept: out.Kept, Objective: out.Objective, TookMS: took.Milliseconds(), Left: []RunLeft{}}
-	res.Scheduled, res.Moved, res.Unplaced = m.mailRun(r, e, slots, out, byID)
+	res := RunResult{Scheduled: run.Scheduled, Moved: run.Moved, Unplaced: run.Unplaced, Kept: run.Kept,
+		Objective: run.Objective, TookMS: run.Took.Milliseconds(), Left: []RunLeft{}}
 	for _, l := range out.Left {
 		res.Left = append(res.Left, RunLeft{MeetingID: l.MeetingID, Reason: l.Reason})
 	}

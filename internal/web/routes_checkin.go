@@ -25,6 +25,7 @@ func (s *Server) checkinRoutes() []route {
 		{"GET /api/v1/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.apiLeads},
 		{"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/leads/{lead}", exhibitorMember, s.apiUpdateLead},
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads", exhibitorMember, s.handleLeads},
+		{"POST /portal/events/{event}/exhibitors/{exhibitor}/leads/{lead}", exhibitorMember, s.handleEditLead},
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.csv", exhibitorMember, s.handleLeadsCSV},
 		{"GET /portal/events/{event}/exhibitors/{exhibitor}/leads.xlsx", exhibitorMember, s.handleLeadsXLSX},
 
