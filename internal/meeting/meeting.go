@@ -95,8 +95,11 @@ type Meeting struct {
 	Slot        string     `json:"slot,omitempty"`
 	Location    string     `json:"location,omitempty"`
 	CheckedInAt *time.Time `json:"checked_in_at,omitempty"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
+	// Absent lists the organizations that did not come to a no-show: one
+	// side, or both (requester first); empty for any other status.
+	Absent    []int64   `json:"absent,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Party is one side of a meeting as lists show it.
@@ -111,6 +114,14 @@ type View struct {
 	Meeting
 	From Party `json:"from"`
 	To   Party `json:"to"`
+}
+
+// Absentee is an organization recorded absent from meetings at an event,
+// and from how many: what tells an organizer a reliable participant from
+// one that skips its meetings.
+type Absentee struct {
+	Party
+	Missed int `json:"missed"`
 }
 
 // Other returns the side of the meeting that is not org.
@@ -287,7 +298,8 @@ func CheckInOpen(s Slot, now time.Time) bool { return !now.Before(s.Starts.Add(-
 // CheckIn records that the meeting took place at its table, from
 // CheckInEarly before its slot among slots (ErrNotYet before that). A
 // meeting recorded as a no-show may still be checked in: the pair came
-// late, or the no-show was a slip of the organizer's finger.
+// late, or the no-show was a slip of the organizer's finger; nobody is
+// absent then.
 func (m *Meeting) CheckIn(now time.Time, slots []Slot) error {
 	if m.Status != Scheduled && m.Status != NoShow {
 		return errState("checked in", m.Status)
@@ -295,18 +307,61 @@ func (m *Meeting) CheckIn(now time.Time, slots []Slot) error {
 	if s, ok := FindSlot(slots, m.Slot); ok && !CheckInOpen(s, now) {
 		return ErrNotYet
 	}
-	m.Status, m.CheckedInAt = Held, &now
+	m.Status, m.CheckedInAt, m.Absent = Held, &now, nil
 	return nil
 }
 
-// MarkNoShow records that the meeting did not take place; it also
-// corrects a check-in made by mistake.
-func (m *Meeting) MarkNoShow() error {
-	if m.Status != Scheduled && m.Status != Held {
+// MarkNoShow records that the meeting did not take place because the
+// organizations absent did not come: one side, or both; none named means
+// both, as every no-show counted before the sides were told apart. It
+// also corrects a check-in made by mistake, or the side recorded absent
+// (the organizer tapped the wrong name).
+func (m *Meeting) MarkNoShow(absent []int64) error {
+	who, err := m.absentees(absent)
+	if err != nil {
+		return err
+	}
+	if m.Status != Scheduled && m.Status != Held && m.Status != NoShow {
 		return errState("marked as a no-show", m.Status)
 	}
-	m.Status, m.CheckedInAt = NoShow, nil
+	m.Status, m.CheckedInAt, m.Absent = NoShow, nil, who
 	return nil
+}
+
+// absentees checks the organizations named absent against the meeting's
+// sides and returns them in the meeting's order, requester first, each
+// once; none named is both sides.
+func (m *Meeting) absentees(named []int64) ([]int64, error) {
+	for _, id := range named {
+		if _, ok := m.SideOf(id); !ok {
+			return nil, errNotInMeeting()
+		}
+	}
+	var out []int64
+	for _, id := range []int64{m.FromOrg, m.ToOrg} {
+		if len(named) == 0 || slices.Contains(named, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// errNotInMeeting refuses a no-show that names, as absent, an
+// organization on neither side of the meeting; a new error each time, as
+// its fields are a map.
+func errNotInMeeting() error {
+	return &apperr.Error{Code: apperr.Invalid, Message: "The absent side must be one of the organizations of this meeting.",
+		Fields: apperr.Fields{"absent": "must name an organization of this meeting"}}
+}
+
+// AbsentSide reports whether org was recorded absent from this meeting.
+func (m *Meeting) AbsentSide(org int64) bool {
+	return m.Status == NoShow && slices.Contains(m.Absent, org)
+}
+
+// BothAbsent reports whether neither side came to a no-show.
+func (m *Meeting) BothAbsent() bool {
+	return m.AbsentSide(m.FromOrg) && m.AbsentSide(m.ToOrg)
 }
 
 // Why an organizer's move is refused (the store's checks; see MoveTo).

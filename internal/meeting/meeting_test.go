@@ -38,7 +38,7 @@ func TestAnswers(t *testing.T) {
 	if err := m.CheckIn(time.Now(), slots); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("check-in before scheduling: %v", err)
 	}
-	if err := m.MarkNoShow(); !apperr.Is(err, apperr.Conflict) {
+	if err := m.MarkNoShow(nil); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("no-show before scheduling: %v", err)
 	}
 	// On the day, either record corrects the other.
@@ -46,7 +46,7 @@ func TestAnswers(t *testing.T) {
 	day.Status, day.Slot, day.Location = Scheduled, "d1-1400", "T01"
 	s1400, _ := FindSlot(slots, "d1-1400")
 	at := s1400.Starts.Add(35 * time.Minute) // late, in the next slot
-	if err := day.MarkNoShow(); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
+	if err := day.MarkNoShow(nil); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
 		t.Fatalf("no-show: %v %+v", err, day)
 	}
 	// Not before its time.
@@ -65,7 +65,7 @@ func TestAnswers(t *testing.T) {
 	if err := day.CheckIn(at, slots); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("checked in twice: %v", err)
 	}
-	if err := day.MarkNoShow(); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
+	if err := day.MarkNoShow(nil); err != nil || day.Status != NoShow || day.CheckedInAt != nil {
 		t.Fatalf("no-show correcting a check-in: %v %+v", err, day)
 	}
 	if err := m.Cancel("plans changed"); err != nil || m.Status != Cancelled {
@@ -73,6 +73,67 @@ func TestAnswers(t *testing.T) {
 	}
 	if err := m.Cancel(""); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("cancel twice: %v", err)
+	}
+}
+
+// TestNoShowAbsent: a no-show names who did not come, one side or both
+// (none named: both, as before); an organization on neither side is
+// refused with nothing changed; the organizer may correct the side, and a
+// late check-in clears it.
+func TestNoShowAbsent(t *testing.T) {
+	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	s0900, _ := FindSlot(slots, "d1-0900")
+	sched := Meeting{FromOrg: 1, ToOrg: 2, Status: Scheduled, Slot: "d1-0900", Location: "T01"}
+	for _, c := range []struct {
+		name        string
+		named, want []int64
+	}{
+		{"none named", nil, []int64{1, 2}},
+		{"the recipient", []int64{2}, []int64{2}},
+		{"the requester", []int64{1}, []int64{1}},
+		{"both, out of order and twice", []int64{2, 1, 2}, []int64{1, 2}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := sched
+			if err := m.MarkNoShow(c.named); err != nil || m.Status != NoShow || !slices.Equal(m.Absent, c.want) {
+				t.Fatalf("no-show of %v: %v, %s absent %v", c.named, err, m.Status, m.Absent)
+			}
+		})
+	}
+	m := sched
+	err := m.MarkNoShow([]int64{1, 3})
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.Invalid || ae.Fields["absent"] == "" || m.Status != Scheduled || m.Absent != nil {
+		t.Fatalf("an organization on neither side: %v, %s absent %v", err, m.Status, m.Absent)
+	}
+	must(t, m.MarkNoShow([]int64{2}))
+	if !m.AbsentSide(2) || m.AbsentSide(1) || m.BothAbsent() {
+		t.Fatalf("the recipient alone absent: %v", m.Absent)
+	}
+	// The wrong name tapped: corrected, then both.
+	must(t, m.MarkNoShow([]int64{1}))
+	if !m.AbsentSide(1) || m.AbsentSide(2) {
+		t.Fatalf("corrected to the requester: %v", m.Absent)
+	}
+	must(t, m.MarkNoShow(nil))
+	if !m.BothAbsent() {
+		t.Fatalf("corrected to both: %v", m.Absent)
+	}
+	// They came late after all: nobody is absent from a held meeting.
+	must(t, m.CheckIn(s0900.Starts.Add(10*time.Minute), slots))
+	if m.Status != Held || m.Absent != nil || m.AbsentSide(1) || m.AbsentSide(2) {
+		t.Fatalf("check-in after a no-show: %s absent %v", m.Status, m.Absent)
+	}
+	done := Meeting{FromOrg: 1, ToOrg: 2, Status: Cancelled}
+	if err := done.MarkNoShow([]int64{1}); !apperr.Is(err, apperr.Conflict) || done.Absent != nil {
+		t.Fatalf("a cancelled meeting marked a no-show: %v %v", err, done.Absent)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 )
 
 const meetingCols = "m.id, m.event_id, m.from_org, m.to_org, m.requested_by, m.answered_by, m.card_id, m.origin, m.message, m.place, m.status, m.reason, " +
-	"m.proposed_slot, m.proposed_by, m.wanted_slot, m.slot, m.location, m.checked_in_at, m.created_at, m.updated_at, " +
+	"m.proposed_slot, m.proposed_by, m.wanted_slot, m.slot, m.location, m.checked_in_at, m.absent, m.created_at, m.updated_at, " +
 	"f.name_vi, f.name_en, f.name_ko, f.country, t.name_vi, t.name_en, t.name_ko, t.country"
 
 const meetingFrom = " FROM meetings m JOIN organizations f ON f.id = m.from_org JOIN organizations t ON t.id = m.to_org"
@@ -25,9 +25,9 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.View, error) {
 	m := &v.Meeting
 	var by, ans, card, propBy sql.NullInt64
 	var checked sql.NullTime
-	var origin, place, status string
+	var origin, place, status, absent string
 	err := row.Scan(&m.ID, &m.EventID, &m.FromOrg, &m.ToOrg, &by, &ans, &card, &origin, &m.Message, &place, &status, &m.Reason,
-		&m.ProposedSlot, &propBy, &m.WantedSlot, &m.Slot, &m.Location, &checked, &m.CreatedAt, &m.UpdatedAt,
+		&m.ProposedSlot, &propBy, &m.WantedSlot, &m.Slot, &m.Location, &checked, &absent, &m.CreatedAt, &m.UpdatedAt,
 		&v.From.Name.VI, &v.From.Name.EN, &v.From.Name.KO, &v.From.Country, &v.To.Name.VI, &v.To.Name.EN, &v.To.Name.KO, &v.To.Country)
 	m.RequestedBy, m.AnsweredBy, m.CardID, m.ProposedBy = by.Int64, ans.Int64, card.Int64, propBy.Int64
 	m.Origin, m.Place, m.Status = meeting.Origin(origin), meeting.Place(place), meeting.Status(status)
@@ -35,8 +35,41 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.View, error) {
 		t := checked.Time.UTC()
 		m.CheckedInAt = &t
 	}
+	m.Absent = absentOrgs(m, absent)
 	v.From.ID, v.To.ID = m.FromOrg, m.ToOrg
 	return v, err
+}
+
+// absentCode is how a meeting's absent sides are stored (the absent
+// column): "from" for the requester, "to" for the organization asked,
+// "both", or "" when the meeting is not a no-show. A no-show that names
+// nobody counts both sides absent, as no-shows did before the sides were
+// told apart.
+func absentCode(m *meeting.Meeting) string {
+	if m.Status != meeting.NoShow {
+		return ""
+	}
+	from, to := slices.Contains(m.Absent, m.FromOrg), slices.Contains(m.Absent, m.ToOrg)
+	switch {
+	case from && !to:
+		return "from"
+	case to && !from:
+		return "to"
+	}
+	return "both"
+}
+
+// absentOrgs reads the absent column back as the organizations absent.
+func absentOrgs(m *meeting.Meeting, code string) []int64 {
+	switch code {
+	case "from":
+		return []int64{m.FromOrg}
+	case "to":
+		return []int64{m.ToOrg}
+	case "both":
+		return []int64{m.FromOrg, m.ToOrg}
+	}
+	return nil
 }
 
 // CreateMeeting stores a new request. A second open request between the
@@ -108,9 +141,9 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting, was meeting.S
 	m.UpdatedAt = db.Now()
 	return db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.exec(ctx, `UPDATE meetings SET status = ?, reason = ?, proposed_slot = ?, proposed_by = ?, wanted_slot = ?, slot = ?, location = ?,
-		answered_by = ?, checked_in_at = ?, updated_at = ? WHERE event_id = ? AND id = ? AND status = ?`,
+		answered_by = ?, checked_in_at = ?, absent = ?, updated_at = ? WHERE event_id = ? AND id = ? AND status = ?`,
 			string(m.Status), m.Reason, m.ProposedSlot, nullID(m.ProposedBy), m.WantedSlot, m.Slot, m.Location, nullID(m.AnsweredBy),
-			m.CheckedInAt, m.UpdatedAt, m.EventID, m.ID, string(was))
+			m.CheckedInAt, absentCode(m), m.UpdatedAt, m.EventID, m.ID, string(was))
 		if err != nil {
 			return fmt.Errorf("save meeting: %w", db.dialect.translate(err))
 		}
@@ -183,6 +216,29 @@ func (db *DB) MeetingCounts(ctx context.Context, eventID int64) (map[string]int,
 		return nil, fmt.Errorf("meeting counts: %w", err)
 	}
 	return out, nil
+}
+
+// Absentees lists the organizations recorded absent from an event's
+// no-shows, with how many each missed, the most first.
+func (db *DB) Absentees(ctx context.Context, eventID int64) ([]meeting.Absentee, error) {
+	rows, err := db.query(ctx, `SELECT o.id, o.name_vi, o.name_en, o.name_ko, o.country, COUNT(*) FROM (
+			SELECT from_org AS org_id FROM meetings WHERE event_id = ? AND status = 'no_show' AND absent IN ('from', 'both')
+			UNION ALL SELECT to_org FROM meetings WHERE event_id = ? AND status = 'no_show' AND absent IN ('to', 'both')
+		) a JOIN organizations o ON o.id = a.org_id
+		GROUP BY o.id, o.name_vi, o.name_en, o.name_ko, o.country ORDER BY COUNT(*) DESC, o.id`, eventID, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("absentees: %w", err)
+	}
+	defer rows.Close()
+	out := []meeting.Absentee{}
+	for rows.Next() {
+		var a meeting.Absentee
+		if err := rows.Scan(&a.ID, &a.Name.VI, &a.Name.EN, &a.Name.KO, &a.Country, &a.Missed); err != nil {
+			return nil, fmt.Errorf("absentees: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // MeetingsToSchedule returns an event's accepted and scheduled meetings.
@@ -465,10 +521,10 @@ func (b *Bulk) Meetings(ms []meeting.Meeting) error {
 			checked = m.CheckedInAt.UTC()
 		}
 		rows[i] = []any{m.ID, m.EventID, m.FromOrg, m.ToOrg, nullID(m.RequestedBy), nullID(m.AnsweredBy), nullID(m.CardID), string(m.Origin),
-			m.Message, string(m.Place), string(m.Status), m.Reason, m.WantedSlot, m.Slot, m.Location, checked, m.CreatedAt.UTC(), m.UpdatedAt.UTC()}
+			m.Message, string(m.Place), string(m.Status), m.Reason, m.WantedSlot, m.Slot, m.Location, checked, absentCode(&m), m.CreatedAt.UTC(), m.UpdatedAt.UTC()}
 	}
 	if err := b.insert("meetings", []string{"id", "event_id", "from_org", "to_org", "requested_by", "answered_by", "card_id", "origin",
-		"message", "place", "status", "reason", "wanted_slot", "slot", "location", "checked_in_at", "created_at", "updated_at"}, rows); err != nil {
+		"message", "place", "status", "reason", "wanted_slot", "slot", "location", "checked_in_at", "absent", "created_at", "updated_at"}, rows); err != nil {
 		return err
 	}
 	return b.tx.db.dialect.resetSequences(b.tx, "meetings")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -563,6 +564,117 @@ func TestMeetingRequestLimit(t *testing.T) {
 		}
 		if _, err := request(to[3]); err != nil {
 			t.Fatalf("after one withdrawn: %v", err)
+		}
+	})
+}
+
+// TestNoShowAbsentSide: a no-show keeps who did not come through a
+// correction of the side and back to held (nobody absent then), and the
+// organizations absent are counted by meetings missed.
+func TestNoShowAbsentSide(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		a, b := xs[0].OrgID, xs[1].OrgID
+		third := &org.Organization{Kind: org.Institute, Name: i18n.Text{VI: "Viện Cơ khí", EN: "Institute of Mechanics"}, Country: "VN"}
+		if err := db.CreateOrganization(ctx, third); err != nil {
+			t.Fatal(err)
+		}
+		c := third.ID
+		slots := meeting.Slots(e.Days(), time.UTC)
+		place := func(from, to int64, slot, loc string) meeting.Meeting {
+			t.Helper()
+			m := &meeting.Meeting{EventID: e.ID, FromOrg: from, ToOrg: to, Place: meeting.Table, Status: meeting.Scheduled, Slot: slot, Location: loc}
+			if err := db.CreateMeeting(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+			return *m
+		}
+		save := func(m *meeting.Meeting, was meeting.Status, want []int64) {
+			t.Helper()
+			if err := db.SaveMeeting(ctx, m, was); err != nil {
+				t.Fatal(err)
+			}
+			v, err := db.Meeting(ctx, e.ID, m.ID)
+			if err != nil || v.Status != m.Status || !slices.Equal(v.Absent, want) {
+				t.Fatalf("stored %s absent %v, %v; want %s absent %v", v.Status, v.Absent, err, m.Status, want)
+			}
+		}
+		m1 := place(b, a, "d1-0900", "T01")
+		if err := m1.MarkNoShow([]int64{a}); err != nil {
+			t.Fatal(err)
+		}
+		save(&m1, meeting.Scheduled, []int64{a})
+		if err := m1.MarkNoShow([]int64{b}); err != nil { // the other name was meant
+			t.Fatal(err)
+		}
+		save(&m1, meeting.NoShow, []int64{b})
+		s0900, _ := meeting.FindSlot(slots, "d1-0900")
+		if err := m1.CheckIn(s0900.Starts, slots); err != nil {
+			t.Fatal(err)
+		}
+		save(&m1, meeting.NoShow, nil)
+		if err := m1.MarkNoShow([]int64{a}); err != nil { // the check-in was the slip
+			t.Fatal(err)
+		}
+		save(&m1, meeting.Held, []int64{a})
+		m2 := place(c, a, "d1-0930", "T01")
+		if err := m2.MarkNoShow(nil); err != nil {
+			t.Fatal(err)
+		}
+		save(&m2, meeting.Scheduled, []int64{c, a})
+		m3 := place(b, c, "d1-1000", "T02")
+		if err := m3.MarkNoShow([]int64{c}); err != nil {
+			t.Fatal(err)
+		}
+		save(&m3, meeting.Scheduled, []int64{c})
+		got, err := db.Absentees(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missed := map[int64]int{}
+		for _, x := range got {
+			missed[x.ID] = x.Missed
+		}
+		if len(got) != 2 || got[0].Missed != 2 || missed[a] != 2 || missed[c] != 2 || missed[b] != 0 || got[1].Name.VI != "Viện Cơ khí" {
+			t.Fatalf("absentees: %+v", got)
+		}
+		if v, _ := db.Meeting(ctx, e.ID, m1.ID); v.AbsentSide(b) || !v.AbsentSide(a) {
+			t.Fatalf("the side that came is counted absent: %v", v.Absent)
+		}
+	})
+}
+
+// TestNoShowAbsentMigration: a no-show recorded before migration 00016
+// (which names nobody) counts both sides absent after it, and the
+// migration rolls back.
+func TestNoShowAbsentMigration(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		if err := db.MigrateDownToForTest(ctx, 15); err != nil {
+			t.Fatalf("down to 00015: %v", err)
+		}
+		m := &meeting.Meeting{EventID: e.ID, FromOrg: xs[1].OrgID, ToOrg: xs[0].OrgID, Place: meeting.Table, Status: meeting.Scheduled, Slot: "d1-0900", Location: "T01"}
+		if err := db.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ExecForTest(ctx, "UPDATE meetings SET status = 'no_show' WHERE id = ?", m.ID); err != nil {
+			t.Fatal(err)
+		}
+		held := &meeting.Meeting{EventID: e.ID, FromOrg: xs[0].OrgID, ToOrg: xs[1].OrgID, Place: meeting.Table, Status: meeting.Held, Slot: "d1-0930", Location: "T01"}
+		if err := db.CreateMeeting(ctx, held); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		v, err := db.Meeting(ctx, e.ID, m.ID)
+		if err != nil || v.Status != meeting.NoShow || !v.BothAbsent() {
+			t.Fatalf("an older no-show after the migration: %s absent %v, %v", v.Status, v.Absent, err)
+		}
+		if v, err := db.Meeting(ctx, e.ID, held.ID); err != nil || v.Absent != nil {
+			t.Fatalf("a held meeting after the migration: absent %v, %v", v.Absent, err)
 		}
 	})
 }

@@ -2,6 +2,11 @@ package web_test
 
 import (
 	"context"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
 
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/market"
@@ -84,7 +89,7 @@ func init() {
 	bodies["POST /events/{event}/orgs/{org}/availability"] = func(*fixture, string) (string, string) { return form, "unavailable=d1-0830" }
 	bodies["POST /console/events/{event}/meetings/settings"] = func(*fixture, string) (string, string) { return form, "tables=5" }
 	bodies["POST /console/events/{event}/meetings/schedule"] = func(*fixture, string) (string, string) { return form, "" }
-	bodies["POST /console/events/{event}/meetings/{meeting}/noshow"] = func(*fixture, string) (string, string) { return form, "" }
+	bodies["POST /console/events/{event}/meetings/{meeting}/noshow"] = func(f *fixture, _ string) (string, string) { return form, "absent=" + itoa(f.orgA) }
 	bodies["POST /console/events/{event}/meetings/{meeting}/move"] = func(*fixture, string) (string, string) { return form, "slot=d1-0900&location=T01" }
 	bodies["POST /api/v1/organizations/{org}/cards"] = func(*fixture, string) (string, string) {
 		return "application/json", `{"kind":"need","status":"published","title":{"en":"Warehouse automation"},"sectors":["warehouse_automation"]}`
@@ -106,7 +111,9 @@ func init() {
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/move"] = jsonBody(`{"slot":"d1-0900","location":"T01"}`)
 	bodies["POST /api/v1/events/{event}/meetings/{meeting}/checkin"] = jsonBody(`{}`)
 	bodies["POST /api/v1/events/{event}/meetings/schedule"] = jsonBody(`{}`)
-	bodies["POST /api/v1/events/{event}/meetings/{meeting}/noshow"] = jsonBody(`{}`)
+	bodies["POST /api/v1/events/{event}/meetings/{meeting}/noshow"] = func(f *fixture, _ string) (string, string) {
+		return "application/json", `{"absent":[` + itoa(f.orgA) + `]}`
+	}
 	fixtureHooks = append(fixtureHooks, func(f *fixture) {
 		ctx := context.Background()
 		c := &market.Card{OrgID: f.orgA, Kind: market.Offer, Status: market.Published, Sectors: []string{"agv_amr"},
@@ -117,4 +124,45 @@ func init() {
 		must(f.t, f.db.CreateMeeting(ctx, m))
 		f.ids["meeting"] = m.ID
 	})
+}
+
+// TestNoShowAbsentEveryRole: on a meeting under way, only the event's
+// organizers (and platform admins) may record who did not come, from the
+// plan or the API; the sides themselves cannot say that the other did not
+// come, and nobody else can either: nothing is written for them.
+func TestNoShowAbsentEveryRole(t *testing.T) {
+	clock := eveClock()
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return *clock.Load() }))
+	m := scheduledAt09(t, clock, f)
+	page := "/console/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID) + "/noshow"
+	api := "/api/v1/events/" + itoa(f.eventID) + "/meetings/" + itoa(m.ID) + "/noshow"
+	for _, role := range roles {
+		t.Run(role, func(t *testing.T) {
+			allowed := slices.Contains(runners, role)
+			for _, c := range []struct{ path, ct, body string }{
+				{page, "application/x-www-form-urlencoded", "absent=" + itoa(f.orgA)},
+				{api, "application/json", `{"absent":[` + itoa(f.x2.OrgID) + `]}`},
+			} {
+				resp := f.do(role, "POST", c.path, c.ct, c.body)
+				got := resp.StatusCode
+				v, _ := f.db.Meeting(t.Context(), f.eventID, m.ID)
+				switch {
+				case allowed && got != http.StatusSeeOther && got != http.StatusOK:
+					t.Fatalf("%s %s: %d", role, c.path, got)
+				case allowed && v.Status != meeting.NoShow:
+					t.Fatalf("%s %s wrote %s", role, c.path, v.Status)
+				case !allowed && got != http.StatusForbidden && got != http.StatusUnauthorized && !(got == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/login")):
+					t.Fatalf("%s %s: %d, want refused", role, c.path, got)
+				case !allowed && (v.Status != meeting.Scheduled || v.Absent != nil):
+					t.Fatalf("%s %s wrote %s absent %v", role, c.path, v.Status, v.Absent)
+				}
+			}
+			if allowed { // the next role finds the meeting as it was
+				v, _ := f.db.Meeting(t.Context(), f.eventID, m.ID)
+				back := v.Meeting
+				back.Status, back.Absent, back.CheckedInAt = meeting.Scheduled, nil, nil
+				must(t, f.db.SaveMeeting(t.Context(), &back, v.Status))
+			}
+		})
+	}
 }

@@ -261,3 +261,79 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		t.Errorf("JavaScript error: %s", e)
 	}
 }
+
+// TestBrowserNoShowOneSide: at the tables, on a phone, the organizer
+// records in one tap that one side of a meeting under way did not come;
+// the plan says who, and the side that came reads on its schedule and
+// meetings page that its partner did not come, not that it missed the
+// meeting itself.
+func TestBrowserNoShowOneSide(t *testing.T) {
+	webtest.RequireChromium(t)
+	clock := eveClock()
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return *clock.Load() }))
+	m := scheduledAt09(t, clock, f)
+	ctx0 := context.Background()
+	ctx := webtest.MustBrowser(t)
+	jsErrors := watchJSErrors(ctx)
+	ev := "/events/" + itoa(f.eventID)
+	absentName := "Công ty " + xadmin // organization A, asked; B asked and came
+
+	step(t, ctx, "the organizer records on a phone that A did not come", func(t *testing.T, ctx context.Context) {
+		browserSignIn(t, ctx, f.srv.URL, organizer)
+		mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
+		mustNavigate(t, ctx, f.srv.URL+"/console"+ev+"/meetings?day=2027-03-10&slot=d1-0900")
+		mustNoOverflow(t, ctx, 390)
+		choices := mustTextOf(t, ctx, "#running form.noshow")
+		for _, want := range []string{"exhibitor-admin vắng", "other-exhibitor vắng", "Cả hai vắng"} {
+			if !strings.Contains(choices, want) {
+				t.Errorf("the no-show choices lack %q: %s", want, choices)
+			}
+		}
+		// One tap each, and a finger's height.
+		if h := mustRun(t, ctx, chromedp.Evaluate[int](`Math.round(document.querySelector("#running button.absent-to").getBoundingClientRect().height)`)); h < 44 {
+			t.Errorf("a no-show choice is %d px high", h)
+		}
+		mustClickNavigate(t, ctx, "#running button.absent-to")
+		if notice := mustTextOf(t, ctx, "#notice"); !strings.Contains(notice, "một bên vắng mặt") {
+			t.Errorf("the notice after the no-show: %q", notice)
+		}
+		if got, _ := f.db.Meeting(ctx0, f.eventID, m.ID); got.Status != meeting.NoShow || len(got.Absent) != 1 || got.Absent[0] != f.orgA {
+			t.Fatalf("stored: %s absent %v", got.Status, got.Absent)
+		}
+		if running := mustTextOf(t, ctx, "#running"); !strings.Contains(running, absentName+" không đến.") {
+			t.Errorf("the running list does not say who did not come: %s", clip(running, 400))
+		}
+		if struck := mustTextOf(t, ctx, "#table-plan .absent"); struck != org.ShortName(absentName) {
+			t.Errorf("the plan strikes %q", struck)
+		}
+		if list := mustTextOf(t, ctx, "#absentees"); !strings.Contains(list, absentName) || strings.Contains(list, "other-exhibitor") {
+			t.Errorf("the absentees: %s", list)
+		}
+		mustNoOverflow(t, ctx, 390)
+	})
+
+	step(t, ctx, "the side that came reads that its partner did not", func(t *testing.T, ctx context.Context) {
+		browserSignIn(t, ctx, f.srv.URL, otherX)
+		mustNavigate(t, ctx, f.srv.URL+ev+"/schedule")
+		// The tags are set in capitals by the style sheet: read as lower case.
+		got := strings.ToLower(mustTextOf(t, ctx, fmt.Sprintf(`#schedule li[data-meeting="%d"]`, m.ID)))
+		if !strings.Contains(got, strings.ToLower(absentName)) || !strings.Contains(got, "đối tác không đến") || strings.Contains(got, "bên bạn vắng mặt") {
+			t.Errorf("B's schedule reads %q", got)
+		}
+		mustNavigate(t, ctx, f.srv.URL+ev+"/meetings")
+		if got := strings.ToLower(mustTextOf(t, ctx, fmt.Sprintf("#meeting-%d .tag", m.ID))); got != "đối tác không đến" {
+			t.Errorf("B's meetings page reads %q", got)
+		}
+	})
+
+	step(t, ctx, "the absent side reads that it was absent", func(t *testing.T, ctx context.Context) {
+		browserSignIn(t, ctx, f.srv.URL, xadmin)
+		mustNavigate(t, ctx, f.srv.URL+ev+"/schedule")
+		if got := strings.ToLower(mustTextOf(t, ctx, fmt.Sprintf(`#schedule li[data-meeting="%d"] .tag`, m.ID))); got != "bên bạn vắng mặt" {
+			t.Errorf("A's schedule reads %q", got)
+		}
+	})
+	for _, e := range jsErrors.all() {
+		t.Errorf("JavaScript error: %s", e)
+	}
+}

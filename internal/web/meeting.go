@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
@@ -70,6 +71,13 @@ type MeetingRow struct {
 	// Card is the title of the published card the request was made from
 	// ("" when none), what the meeting is about.
 	Card string
+	// StatusLabel is the status as this side reads it: of a no-show, that
+	// the partner did not come, or that this side did not.
+	StatusLabel string
+	// Absence says who did not come to a no-show, as the organizer reads
+	// it ("" for any other status); FromAbsent and ToAbsent are the sides.
+	Absence              string
+	FromAbsent, ToAbsent bool
 }
 
 // OrgMeetings is one of the viewer's organizations with its meetings.
@@ -129,12 +137,42 @@ func (m *matchWeb) row(p Page, slots []meeting.Slot, orgID int64, v meeting.View
 	if v.WantedSlot != "" {
 		row.Wanted = slotLabel(p, slots, v.WantedSlot)
 	}
+	row.StatusLabel = statusLabel(p, v.Meeting, orgID)
+	row.Absence = absence(p, v)
+	row.FromAbsent, row.ToAbsent = v.AbsentSide(v.FromOrg), v.AbsentSide(v.ToOrg)
 	mm := v.Meeting
 	row.CanAnswer = mm.Accept(side, 0) == nil
 	if s, ok := meeting.FindSlot(slots, v.Slot); ok && (v.Status == meeting.Scheduled || v.Status == meeting.NoShow) {
 		row.CanCheckIn = meeting.CheckInOpen(s, m.s.db.Now())
 	}
 	return row
+}
+
+// statusLabel is a meeting's status as org's side reads it: a no-show
+// where only one side was absent says which, so that the side that came
+// does not read that it missed the meeting.
+func statusLabel(p Page, m meeting.Meeting, org int64) string {
+	if m.Status == meeting.NoShow && !m.BothAbsent() {
+		if m.AbsentSide(org) {
+			return p.T("meeting.status.no_show_self")
+		}
+		return p.T("meeting.status.no_show_other")
+	}
+	return p.T("meeting.status." + string(m.Status))
+}
+
+// absence says who did not come to a no-show ("" for any other status),
+// naming the side when only one was absent.
+func absence(p Page, v meeting.View) string {
+	switch {
+	case v.Status != meeting.NoShow:
+		return ""
+	case v.BothAbsent():
+		return p.T("meeting.absence.both")
+	case v.AbsentSide(v.FromOrg):
+		return p.T("meeting.absence.one", p.Tx(v.From.Name))
+	}
+	return p.T("meeting.absence.one", p.Tx(v.To.Name))
 }
 
 func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error {
@@ -503,6 +541,13 @@ func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn f
 	if err != nil {
 		return err
 	}
+	m.redirectDone(w, r, e, done)
+	return nil
+}
+
+// redirectDone answers an action on a meeting with a redirect to the
+// meetings page (or the form's next page) and the notice done names.
+func (m *matchWeb) redirectDone(w http.ResponseWriter, r *http.Request, e event.Event, done string) {
 	next := safeNext(r.PostFormValue("next"))
 	if next == "/" {
 		next = "/events/" + itoa(e.ID) + "/meetings"
@@ -511,7 +556,6 @@ func (m *matchWeb) act(w http.ResponseWriter, r *http.Request, done string, fn f
 		next = setQuery(u, "done", done) // the notice, wherever the form came from
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
-	return nil
 }
 
 func (m *matchWeb) handleAccept(w http.ResponseWriter, r *http.Request) error {
@@ -544,10 +588,42 @@ func (m *matchWeb) handleCheckIn(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+// handleNoShow records a no-show from the table plan: each of its buttons
+// names who did not come (absent: an organization's id, or "all"); a form
+// without one counts both sides absent, as before the sides were told
+// apart. The notice says whether the side that came was spared.
 func (m *matchWeb) handleNoShow(w http.ResponseWriter, r *http.Request) error {
-	return m.act(w, r, "noshow", func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
-		return mt.MarkNoShow()
+	e, v, err := m.change(r, func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
+		return mt.MarkNoShow(absentNamed(mt, r.PostForm["absent"]))
 	})
+	if err != nil {
+		return err
+	}
+	done := "noshow"
+	if !v.BothAbsent() {
+		done = "noshow_one"
+	}
+	m.redirectDone(w, r, e, done)
+	return nil
+}
+
+// absentNamed reads the form's absent values against a meeting: "all" is
+// both its sides; a value that is no number names nobody of the meeting
+// (0), which MarkNoShow refuses as it refuses an organization of another.
+func absentNamed(mt *meeting.Meeting, vals []string) []int64 {
+	var out []int64
+	for _, s := range vals {
+		if s == "all" {
+			out = append(out, mt.FromOrg, mt.ToOrg)
+			continue
+		}
+		id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			id = 0
+		}
+		out = append(out, id)
+	}
+	return out
 }
 
 func (m *matchWeb) handleAvailability(w http.ResponseWriter, r *http.Request) error {

@@ -27,6 +27,12 @@ type CancelInput struct {
 	Reason string `json:"reason"`
 }
 
+// NoShowInput names the organizations that did not come to a meeting:
+// one side, or both; none (or no body) counts both sides absent.
+type NoShowInput struct {
+	Absent []int64 `json:"absent"`
+}
+
 // AvailabilityInput lists the slots when nobody of an organization can
 // meet; it replaces the previous list.
 type AvailabilityInput struct {
@@ -117,12 +123,12 @@ func (m *matchWeb) apiCheckIn(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// apiNoShow records that a scheduled meeting did not take place (the
-// event's organizers).
+// apiNoShow records that a scheduled meeting did not take place, and who
+// did not come (the event's organizers).
 func (m *matchWeb) apiNoShow(w http.ResponseWriter, r *http.Request) error {
-	var in struct{}
+	var in NoShowInput
 	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, _ []meeting.Slot) error {
-		return mt.MarkNoShow()
+		return mt.MarkNoShow(in.Absent)
 	})
 }
 
@@ -210,7 +216,7 @@ func init() {
 		"POST /api/v1/events/{event}/meetings/{meeting}/cancel":  {summary: "Cancel a meeting that may still take place (either side)", in: CancelInput{}, out: meeting.View{}},
 		"POST /api/v1/events/{event}/meetings/schedule":          {summary: "Run the scheduler over the accepted requests, from now on (the event's organizers): scheduled meetings keep their place, both sides of each change are mailed; 409 when a meeting was moved by hand meanwhile (nothing written)", in: struct{}{}, out: RunResult{}},
 		"POST /api/v1/events/{event}/meetings/{meeting}/checkin": {summary: "Mark a scheduled meeting held, as the check-in at the table does (either side, the event's organizers; body optional); 409 until 15 minutes before its slot begins", in: struct{}{}, out: meeting.View{}},
-		"POST /api/v1/events/{event}/meetings/{meeting}/noshow":  {summary: "Record that a scheduled meeting did not take place (the event's organizers; body optional)", in: struct{}{}, out: meeting.View{}},
+		"POST /api/v1/events/{event}/meetings/{meeting}/noshow":  {summary: "Record that a scheduled meeting did not take place, or correct a check-in or the side recorded absent (the event's organizers; body optional): absent lists the organization ids of the meeting that did not come, one side or both; without it both sides are absent. 422 when absent names an organization that is not in the meeting (nothing written); a later check-in clears absent", in: NoShowInput{}, out: meeting.View{}},
 		"GET /api/v1/events/{event}/meetings/{meeting}/times":    {summary: "Every slot of the event for a meeting: the first free location, how many are free, or why it cannot go there (the event's organizers)", out: TimeView{}, list: true},
 		"POST /api/v1/events/{event}/meetings/{meeting}/move":    {summary: "Move a scheduled meeting, or place an accepted one, at a slot and location (the event's organizers); both sides are mailed; 409 when a side or the location is taken or away", in: MoveInput{}, out: meeting.View{}},
 		"GET /api/v1/events/{event}/orgs/{org}/availability":     {summary: "The slots when an organization cannot meet, with the event's meeting slots (its members)", out: Availability{}},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/sheet"
@@ -30,7 +31,7 @@ func (m *matchWeb) handleMeetingsXLSX(w http.ResponseWriter, r *http.Request) er
 	sortForPlan(all, slots)
 	header := []string{"ID", p.T("schedule.status"), p.T("console.xlsx.requester"), p.T("console.xlsx.requester_country"),
 		p.T("console.xlsx.recipient"), p.T("console.xlsx.recipient_country"), p.T("console.xlsx.slot"), p.T("console.xlsx.location"),
-		p.T("console.xlsx.place_kind"), p.T("meeting.message"), p.T("meeting.reason"), p.T("console.xlsx.checked_in")}
+		p.T("console.xlsx.place_kind"), p.T("meeting.message"), p.T("meeting.reason"), p.T("console.xlsx.checked_in"), p.T("console.xlsx.absent")}
 	rows := make([][]string, len(all))
 	for i, v := range all {
 		rows[i] = meetingRow(p, slots, v)
@@ -76,6 +77,12 @@ func meetingRow(p Page, slots []meeting.Slot, v meeting.View) []string {
 	if t := v.CheckedInAt; t != nil {
 		checked = p.Day(*t) + " " + p.Clock(*t)
 	}
+	var absent []string // who did not come to a no-show, by name
+	for _, side := range []meeting.Party{v.From, v.To} {
+		if v.AbsentSide(side.ID) {
+			absent = append(absent, p.Tx(side.Name))
+		}
+	}
 	return []string{fmt.Sprint(v.ID), p.T("meeting.status." + string(v.Status)), p.Tx(v.From.Name), v.From.Country,
-		p.Tx(v.To.Name), v.To.Country, when, whereLabel(p, v.Location), place, v.Message, v.Reason, checked}
+		p.Tx(v.To.Name), v.To.Country, when, whereLabel(p, v.Location), place, v.Message, v.Reason, checked, strings.Join(absent, ", ")}
 }

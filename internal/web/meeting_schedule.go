@@ -134,7 +134,7 @@ func (m *matchWeb) sheet(r *http.Request, e event.Event, slots []meeting.Slot, p
 		row := m.row(p, slots, own, mv)
 		rows = append(rows, row)
 		sh.Entries = append(sh.Entries, meeting.Entry{MeetingID: mv.ID, Starts: s.Starts, Ends: s.Ends, Where: row.Where,
-			With: pdfText(p.Lang, row.Other.Name), Status: p.T("meeting.status." + string(mv.Status)), Note: mv.Message})
+			With: pdfText(p.Lang, row.Other.Name), Status: row.StatusLabel, Note: mv.Message})
 	}
 	return sh, rows
 }
@@ -385,7 +385,27 @@ type ConsoleMeetingsPage struct {
 	// Ended holds the day's slots that are over: a move there would be
 	// refused (meeting.ErrSlotOver), so the move form does not offer them.
 	Ended map[string]bool
+	// Absentees are the organizations recorded absent from meetings, the
+	// most missed first.
+	Absentees []meeting.Absentee
 }
+
+// NoShowChoice is what the table plan's no-show buttons of a meeting
+// read: the page and the meeting.
+type NoShowChoice struct {
+	Console ConsoleMeetingsPage
+	Row     MeetingRow
+}
+
+// NoShowChoices hands a meeting of the running list to the no-show
+// buttons' template.
+func (p ConsoleMeetingsPage) NoShowChoices(row MeetingRow) NoShowChoice {
+	return NoShowChoice{Console: p, Row: row}
+}
+
+// Absence says who did not come to a meeting of the plan ("" unless it
+// is a no-show).
+func (p ConsoleMeetingsPage) Absence(v *meeting.View) string { return absence(p.Page, *v) }
 
 // Choice is a value a form suggests, with its label.
 type Choice struct{ Value, Label string }
@@ -437,6 +457,9 @@ func (m *matchWeb) consolePage(r *http.Request) (ConsoleMeetingsPage, []meeting.
 		tally[string(v.Status)]++
 	}
 	p.Counts = counts(tally, func(k string) string { return p.T("meeting.status." + k) }, 0)
+	if p.Absentees, err = m.s.db.Absentees(r.Context(), e.ID); err != nil {
+		return p, nil, nil, err
+	}
 	return p, all, slots, nil
 }
 

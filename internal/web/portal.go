@@ -295,6 +295,7 @@ type DashboardPage struct {
 	Booths       []Count
 	Category     []Count
 	Meetings     []Count // B2B meetings by status
+	AbsentOrgs   int     // organizations recorded absent from a meeting (names on the console)
 	// Outcomes counts the confirmed outcomes of the event's meetings by
 	// kind; Outcome is their totals.
 	Outcomes []Count
@@ -338,6 +339,11 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Meetings = counts(mc, func(k string) string { return p.T("meeting.status." + k) }, 0)
+	absent, err := s.db.Absentees(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	p.AbsentOrgs = len(absent)
 	outs, err := s.db.EventOutcomes(r.Context(), e.ID)
 	if err != nil {
 		return err

@@ -138,6 +138,15 @@ func (s *Server) reportMeetings(r *http.Request, p *ReportPage) error {
 		rows = append(rows, ReportRow{Label: p.T("event.match_orgs"), Count: p.Num(f.Orgs)},
 			ReportRow{Label: p.T("event.countries"), Count: p.Num(f.Countries)})
 	}
+	// How many organizations missed a meeting, not which: a report travels
+	// beyond the organizers, who see the names on the console.
+	absent, err := s.db.Absentees(r.Context(), p.Event.ID)
+	if err != nil {
+		return err
+	}
+	if len(absent) > 0 {
+		rows = append(rows, ReportRow{Label: p.T("report.absent_orgs"), Count: p.Num(len(absent))})
+	}
 	p.add("report-meetings", "console.meetings", rows)
 	return nil
 }
