@@ -172,6 +172,16 @@ func testCodesAtTheGate(t *testing.T, s *byHandSite) {
 }
 
 func testGateSearch(t *testing.T, s *byHandSite) {
+	// The scanner page offers both, labelled, with a keyboard for the code.
+	page := readAll(t, s.do(organizer, "GET", fmt.Sprintf("/events/%d/scanner/", s.eventID), "", ""))
+	if p := a11yProblems([]byte(page)); len(p) > 0 {
+		t.Errorf("the scanner page: %v", p)
+	}
+	for _, want := range []string{`id="code"`, `inputmode="text"`, `id="search-form"`, "Mã đăng ký hoặc số thẻ", "Tìm theo tên, email, số điện thoại hoặc tổ chức"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the scanner page lacks %s", want)
+		}
+	}
 	search := func(who int64, role, q string) (int, string) {
 		t.Helper()
 		path := fmt.Sprintf("/api/v1/events/%d/scanner/search?q=%s", s.eventID, q)
