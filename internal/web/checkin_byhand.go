@@ -81,7 +81,7 @@ func gateQuery(raw string) (string, error) {
 		return "", invalid("The search is not UTF-8 text.", "must be UTF-8 text")
 	case utf8.RuneCountInString(q) < minGateQuery:
 		return "", invalid("Type at least 2 characters of a name, email, phone or organization.", "is too short: at least 2 characters")
-	case len(q) > maxGateQuery:
+	case utf8.RuneCountInString(q) > maxGateQuery:
 		return "", invalid("The search is longer than 200 characters.", "is too long: at most 200 characters")
 	}
 	return q, nil

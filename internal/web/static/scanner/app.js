@@ -311,8 +311,11 @@
     setNet(true);
     if (res.status === 422) { note.textContent = T.badsearch; return; }
     if (res.status === 401 || res.status === 403) { note.textContent = T.signin; return; }
-    if (!res.ok) { note.textContent = T.error; return; }
-    const out = await res.json();
+    let out;
+    try {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      out = await res.json();
+    } catch (err) { note.textContent = T.error; return; }
     if (!out.items.length) { note.textContent = T.none; return; }
     if (out.total > out.items.length) note.textContent = T.more;
     for (const m of out.items) list.appendChild(matchItem(m));
