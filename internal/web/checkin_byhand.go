@@ -1,8 +1,10 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"ketnoi/internal/apperr"
@@ -39,16 +41,20 @@ type ScannerMatches struct {
 }
 
 // Bounds of a gate search: two characters find too many people to pick
-// from, and a page of matches is all a phone shows.
+// from, and a page of matches is all a phone shows. gateSearchLimit, per
+// person and minute, is one search every two seconds: more than a gate's
+// queue of unreadable badges needs, and it keeps a staff account from
+// listing every registration.
 const (
-	minGateQuery   = 2
-	maxGateQuery   = 200
-	gateMatchLimit = 20
+	minGateQuery    = 2
+	maxGateQuery    = 200
+	gateMatchLimit  = 20
+	gateSearchLimit = 30
 )
 
 // apiScannerSearch finds an event's registrations by name, email, phone
 // or organization for the gate staff, with the help desk's search
-// (diacritics folded).
+// (diacritics folded), a few searches a minute each.
 func (s *Server) apiScannerSearch(w http.ResponseWriter, r *http.Request) error {
 	ev, err := pathID(r, "event")
 	if err != nil {
@@ -57,6 +63,13 @@ func (s *Server) apiScannerSearch(w http.ResponseWriter, r *http.Request) error 
 	q, err := gateQuery(r.URL.Query().Get("q"))
 	if err != nil {
 		return err
+	}
+	n, err := s.db.Hit(r.Context(), fmt.Sprintf("gate-search:%d:%d", ev, viewerOf(r).person.ID), time.Minute)
+	if err != nil {
+		return err
+	}
+	if n > gateSearchLimit {
+		return &apperr.Error{Code: apperr.TooMany, Message: "Too many searches; wait a minute."}
 	}
 	rs, total, err := s.db.Registrants(r.Context(), ev, store.RegistrantFilter{Query: q, Limit: gateMatchLimit})
 	if err != nil {

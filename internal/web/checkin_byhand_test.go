@@ -226,6 +226,21 @@ func testGateSearch(t *testing.T, s *byHandSite) {
 			t.Errorf("%s searching the visitors at the gate: %d, want 403", role, code)
 		}
 	}
+	// A person searching without end is stopped: no staff account lists
+	// every registration.
+	for i := 0; ; i++ {
+		resp := s.do(organizer, "GET", fmt.Sprintf("/api/v1/events/%d/scanner/search?q=%c%c", s.eventID, 'a'+i%26, 'a'+i/26), "", "")
+		out := readAll(t, resp)
+		if resp.StatusCode == http.StatusTooManyRequests {
+			if !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") {
+				t.Errorf("too many searches: %s %s", resp.Header.Get("Content-Type"), out)
+			}
+			break
+		}
+		if resp.StatusCode != 200 || i > 40 {
+			t.Fatalf("search %d in a minute: %d %s, want 429 after 30", i+1, resp.StatusCode, out)
+		}
+	}
 }
 
 // doAsPerson sends a request signed in as a person outside the role

@@ -38,6 +38,7 @@ func (s *Server) handleScanner(w http.ResponseWriter, r *http.Request) error {
 		"none", "more", "short", "badsearch", "nocode", "hand_offline", "hand_gate", "error"} {
 		msgs[k] = p.T("checkin.scanner." + k)
 	}
+	msgs["toomany"] = p.T("gates.kiosk.toomany")
 	for _, c := range event.Categories { // the badge's category, for the staff to compare
 		msgs["category."+string(c)] = p.T("checkin.category." + string(c))
 	}

@@ -310,6 +310,7 @@
     } catch (err) { setNet(false); note.textContent = T.hand_offline; return; }
     setNet(true);
     if (res.status === 422) { note.textContent = T.badsearch; return; }
+    if (res.status === 429) { note.textContent = T.toomany; return; }
     if (res.status === 401 || res.status === 403) { note.textContent = T.signin; return; }
     let out;
     try {
