@@ -54,7 +54,7 @@ const (
 
 // apiScannerSearch finds an event's registrations by name, email, phone
 // or organization for the gate staff, with the help desk's search
-// (diacritics folded), a few searches a minute each.
+// (diacritics folded), at most gateSearchLimit a minute per person.
 func (s *Server) apiScannerSearch(w http.ResponseWriter, r *http.Request) error {
 	ev, err := pathID(r, "event")
 	if err != nil {

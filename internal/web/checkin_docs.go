@@ -15,7 +15,7 @@ func init() {
 			"or registration the id a search found (GET .../scanner/search); such a scan is decided and stored as a scan of that registration's current badge (reason unknown_code when the code is not one of this event's).",
 			in: checkin.Scan{}, out: checkin.Outcome{}},
 		"GET /api/v1/events/{event}/scanner/search": {summary: "Gate staff and organizers find a registration whose badge will not scan, by name, email, phone or organization (case and Vietnamese diacritics folded); at most 20 matches with the total; " +
-			"q of 2 to 200 characters, else 422. Pick one by posting a scan with its registration_id as registration.", out: ScannerMatches{}, query: []string{"q"}},
+			"q of 2 to 200 characters, else 422; at most 30 searches a minute per person, else 429. Pick one by posting a scan with its registration_id as registration.", out: ScannerMatches{}, query: []string{"q"}},
 		"GET /api/v1/events/{event}/scanner":                               {summary: "What an offline scanner needs: public badge keys, lists, gates, revoked badges, the exhibitors the person may scan leads for", out: ScannerConfig{}},
 		"GET /api/v1/events/{event}/checkin/stats":                         {summary: "A day's check-in figures: arrivals per quarter hour, per gate, hall and category, inside now per list, conflicts, forced", out: checkin.Stats{}, query: []string{"day"}},
 		"GET /api/v1/events/{event}/checkin/lists":                         {summary: "The event's check-in lists", out: checkin.List{}, list: true},
