@@ -433,7 +433,8 @@ func TestScansGoWithTheirEvent(t *testing.T) {
 
 // TestRegistrantSearchIgnoresDiacritics: the help desk finds a person by
 // name, email or organization typed without Vietnamese diacritics or in
-// another case, pages the matches and counts them all.
+// another case, or by phone however spaced, pages the matches and counts
+// them all.
 func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
 	each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()

@@ -316,7 +316,8 @@ type RegistrantFilter struct {
 // Registrants searches an event's registrations. The query matches a
 // name, email or organization the way the catalogue search does: without
 // regard to case or diacritics ("vo thanh tung" finds "Võ Thanh Tùng", as
-// typed at a help desk on any keyboard).
+// typed at a help desk or a gate on any keyboard); a query that reads as
+// a phone number matches the phone's digits (see phoneQuery).
 func (db *DB) Registrants(ctx context.Context, eventID int64, f RegistrantFilter) ([]checkin.Registrant, int, error) {
 	if f.Limit <= 0 {
 		f.Limit = 50
