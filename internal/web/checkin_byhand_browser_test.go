@@ -76,6 +76,21 @@ func TestScannerEntryByHand(t *testing.T) {
 	if kb := mustRun(t, bctx, chromedp.Evaluate[string](`["inputmode", "autocapitalize"].map((a) => document.querySelector("#code").getAttribute(a)).join(" ")`)); kb != "text characters" {
 		t.Errorf("the code field's keyboard: %q, want text characters", kb)
 	}
+	// Exhibitors scan leads: in that mode the entry by hand is out of
+	// sight, and back in the gate's modes.
+	visible := `getComputedStyle(document.querySelector("#hand-fields")).display !== "none"`
+	setMode := func(kind string) {
+		t.Helper()
+		mustDo(t, bctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const k = document.querySelector("#kind"); k.value = %q; k.dispatchEvent(new Event("change")); })()`, kind)))
+	}
+	setMode("lead")
+	if mustRun(t, bctx, chromedp.Evaluate[bool](visible)) {
+		t.Error("entry by hand shows in the lead mode")
+	}
+	setMode("checkin")
+	if !mustRun(t, bctx, chromedp.Evaluate[bool](visible)) {
+		t.Error("entry by hand is out of sight in the entry mode")
+	}
 	answer := func(state, prefix string) string {
 		t.Helper()
 		js := fmt.Sprintf(`document.querySelector("#result").dataset.state === %q && document.querySelector("#result").textContent.startsWith(%q)`, state, prefix)
