@@ -100,7 +100,7 @@ func TestGateEntryByHand(t *testing.T) {
 func testCodesAtTheGate(t *testing.T, s *byHandSite) {
 	ctx := context.Background()
 	tungCode := s.codes[s.tung.ID]
-	// Typed on a phone: lower case, a space, O for 0 are all read.
+	// Typed on a phone: lower case and spaces are read.
 	typed := strings.ToLower(strings.Replace(tungCode, "-", " - ", 1))
 	first := s.handScan("40000000-0000-4000-8000-000000000001", "checkin", fmt.Sprintf(`"code":%q`, typed))
 	if a := s.post(t, organizer, first); a.String() != "accepted/" || a.Category != "delegate" || a.RegistrationID != s.tung.ID {
@@ -159,6 +159,15 @@ func testCodesAtTheGate(t *testing.T, s *byHandSite) {
 	if code, out := s.doAsPerson(s.ids["person"], "POST", fmt.Sprintf("/api/v1/events/%d/scans", s.eventID), "application/json", desk); code != 200 || !strings.Contains(out, `"status":"accepted"`) {
 		t.Errorf("scanner staff entering a badge number: %d %s", code, out)
 	}
+	// The number of a badge replaced at the help desk is refused, as its
+	// QR would be.
+	if _, err := s.db.ReissueBadge(ctx, s.eventID, visitor); err != nil {
+		t.Fatal(err)
+	}
+	old := s.handScan("40000000-0000-4000-8000-000000000402", "checkin", fmt.Sprintf(`"code":"#%d-1"`, visitor))
+	if a := s.post(t, organizer, old); a.String() != "rejected/revoked" {
+		t.Errorf("a replaced badge's number: %s, want revoked", a)
+	}
 	// Every entry is in the scan log and the live figures, like a scan.
 	day := s.db.Now().In(event.Zone("")).Format(event.DateLayout)
 	st, err := s.db.CheckinStats(ctx, s.eventID, day)
@@ -166,7 +175,7 @@ func testCodesAtTheGate(t *testing.T, s *byHandSite) {
 	if st.Admitted != 2 || st.Exits != 2 || st.ByCategory["delegate"] != 1 || st.ByGate["gate-1"] != 2 {
 		t.Errorf("the day's figures after entries by hand: %+v", st)
 	}
-	if n, err := s.db.CountScans(ctx, s.eventID, "rejected"); err != nil || n < len(refused)+2 {
+	if n, err := s.db.CountScans(ctx, s.eventID, "rejected"); err != nil || n < len(refused)+3 {
 		t.Errorf("%d refused scans stored (%v), want every refusal logged", n, err)
 	}
 }
