@@ -72,3 +72,27 @@ func ParseCode(s string) (registrationID int64, letters string, ok bool) {
 func CheckCode(k Key, eventID, registrationID int64, letters string) bool {
 	return hmac.Equal([]byte(codeMAC(k, eventID, registrationID)), []byte(letters))
 }
+
+// Number is the badge number printed small under a badge's QR ("#1042-3"):
+// the registration and the badge's version. Unlike a registration code it
+// is no secret; it names the badge for people who already may admit its
+// holder (gate staff typing what a crumpled badge still shows).
+func Number(registrationID int64, version int) string {
+	return "#" + strconv.FormatInt(registrationID, 10) + "-" + strconv.Itoa(version)
+}
+
+// ParseNumber reads a typed badge number, with or without its "#" and
+// spaces.
+func ParseNumber(s string) (registrationID int64, version int, ok bool) {
+	s = strings.TrimPrefix(strings.Join(strings.Fields(s), ""), "#")
+	num, ver, found := strings.Cut(s, "-")
+	if !found || len(num) == 0 || len(num) > 18 || len(ver) == 0 || len(ver) > 5 {
+		return 0, 0, false
+	}
+	id, err := strconv.ParseInt(num, 10, 64)
+	v, verr := strconv.Atoi(ver)
+	if err != nil || verr != nil || id <= 0 || v <= 0 || strings.ContainsAny(num+ver, "+-") {
+		return 0, 0, false
+	}
+	return id, v, true
+}

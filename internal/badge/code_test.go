@@ -40,3 +40,22 @@ func TestRegistrationCode(t *testing.T) {
 		t.Fatalf("O and I: %q %v", l, ok)
 	}
 }
+
+// TestBadgeNumber: the number printed under a badge's QR reads back as
+// typed from a crumpled badge, with or without its "#"; anything else is
+// no badge number.
+func TestBadgeNumber(t *testing.T) {
+	if n := badge.Number(1042, 3); n != "#1042-3" {
+		t.Fatalf("badge number %q", n)
+	}
+	for _, typed := range []string{"#1042-3", "1042-3", " # 1042 - 3 "} {
+		if id, v, ok := badge.ParseNumber(typed); !ok || id != 1042 || v != 3 {
+			t.Errorf("%q read as %d, %d, %v", typed, id, v, ok)
+		}
+	}
+	for _, bad := range []string{"", "#", "1042", "#1042-", "-3", "#0-1", "#1042-0", "#1042-+3", "#+1042-3", "#1042-3-4", "#1042-K7QX9M", "#1042-123456", "#99999999999999999999-1"} {
+		if id, v, ok := badge.ParseNumber(bad); ok {
+			t.Errorf("%q read as the badge number %d-%d", bad, id, v)
+		}
+	}
+}

@@ -130,6 +130,7 @@ const (
 	ReasonSignature  Reason = "bad_signature"
 	ReasonWrongEvent Reason = "wrong_event"
 	ReasonUnknown    Reason = "unknown_registration"
+	ReasonBadCode    Reason = "unknown_code" // typed by hand: no registration code or badge number of this event
 	ReasonRevoked    Reason = "revoked"
 	ReasonCancelled  Reason = "cancelled"
 	ReasonWrongDay   Reason = "wrong_day"

@@ -57,6 +57,10 @@ func (f fakeStore) RecordScans(context.Context, []checkin.Item) ([]checkin.Outco
 	return nil, nil
 }
 func (f fakeStore) EventZone(context.Context, int64) (*time.Location, error) { return f.zone, nil }
+func (f fakeStore) BadgeCodeKey(context.Context, int64) (badge.Key, error)   { return badge.Key{}, nil }
+func (f fakeStore) Registrant(context.Context, int64, int64) (checkin.Registrant, error) {
+	return checkin.Registrant{}, nil
+}
 
 // TestWrongDayInTheEventsZone: a badge valid on 10 March only, scanned at
 // 06:30 UTC on 11 March, is right on the day at a venue in Los Angeles

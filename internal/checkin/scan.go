@@ -19,6 +19,12 @@ type Scan struct {
 	ScannedAt time.Time `json:"scanned_at"`
 	// Offline marks a scan the scanner decided alone and queued.
 	Offline bool `json:"offline,omitempty"`
+	// Code and Registration stand in for Token when gate staff enter a
+	// badge by hand (see ByHand): a registration code or badge number
+	// typed from a badge the camera cannot read, or a registration picked
+	// from a search.
+	Code         string `json:"code,omitempty"`
+	Registration int64  `json:"registration,omitempty"`
 	// Exhibitor, Rating and Note are for kind lead.
 	Exhibitor int64  `json:"exhibitor,omitempty"`
 	Rating    int    `json:"rating,omitempty"`
@@ -58,6 +64,14 @@ var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 // ValidID reports whether id is a UUID in its usual text form.
 func ValidID(id string) bool { return uuidRE.MatchString(id) }
 
+// maxCode bounds a typed code: a registration code or badge number is
+// about a dozen characters; anything far longer is none.
+const maxCode = 40
+
+// ByHand reports whether the scan names its registration by hand, not
+// with a badge's signed token.
+func (s *Scan) ByHand() bool { return s.Token == "" && (s.Code != "" || s.Registration != 0) }
+
 // Check validates a scan's own fields against now; a scan that fails is
 // answered rejected and, without a valid id, not stored.
 func (s *Scan) Check(now time.Time) Reason {
@@ -78,6 +92,24 @@ func (s *Scan) Check(now time.Time) Reason {
 		return ReasonInvalid
 	case s.Kind != KindLead && s.Point == "":
 		return ReasonPoint
+	case s.Token != "" && (s.Code != "" || s.Registration != 0):
+		return ReasonInvalid // a badge and a hand entry at once: which one counts?
+	case s.ByHand():
+		return s.checkByHand()
+	}
+	return ""
+}
+
+// checkByHand checks a scan entered by hand. Only the server can tell a
+// typed code from a wrong one, so such a scan is never made offline; and
+// it is for gates only: a lead gives a visitor's contact to an exhibitor,
+// which takes the visitor's own badge.
+func (s *Scan) checkByHand() Reason {
+	switch {
+	case s.Offline, s.Kind == KindLead, s.Registration < 0, s.Code != "" && s.Registration != 0:
+		return ReasonInvalid
+	case len(s.Code) > maxCode:
+		return ReasonBadCode
 	}
 	return ""
 }

@@ -3,10 +3,12 @@ package checkin
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"ketnoi/internal/apperr"
 	"ketnoi/internal/badge"
 	"ketnoi/internal/event"
 )
@@ -17,6 +19,10 @@ type Store interface {
 	RecordScans(ctx context.Context, items []Item) ([]Outcome, error)
 	// EventZone is the time zone of the event's venue.
 	EventZone(ctx context.Context, eventID int64) (*time.Location, error)
+	// BadgeCodeKey and Registrant find the registration a scan entered
+	// by hand names (a typed code, a search result).
+	BadgeCodeKey(ctx context.Context, eventID int64) (badge.Key, error)
+	Registrant(ctx context.Context, eventID, id int64) (Registrant, error)
 }
 
 // Service verifies scans and records them. Concurrent submissions are
@@ -133,7 +139,7 @@ func (s *Service) Prepare(ctx context.Context, eventID, scannerID int64, scans [
 			it.Refused = refused(it.Scan)
 		}
 		if it.Refused == "" {
-			c, why, err := s.verify(ctx, eventID, sc.Token)
+			c, why, err := s.identify(ctx, eventID, it.Scan)
 			if err != nil {
 				return nil, err
 			}
@@ -142,6 +148,67 @@ func (s *Service) Prepare(ctx context.Context, eventID, scannerID int64, scans [
 		items[i] = it
 	}
 	return items, nil
+}
+
+// identify reads who a scan names: a badge's signed token, or a
+// registration entered by hand.
+func (s *Service) identify(ctx context.Context, eventID int64, sc Scan) (badge.Claims, Reason, error) {
+	if sc.ByHand() {
+		return s.byHand(ctx, eventID, sc)
+	}
+	return s.verify(ctx, eventID, sc.Token)
+}
+
+// byHand finds the registration a scan entered by hand names and stands
+// in for its badge with the claims its current badge carries (category,
+// days, version), so that the store decides it as it decides a scan. A
+// badge number names a version too: an old badge, replaced at the help
+// desk, is refused as revoked, just as its QR would be.
+func (s *Service) byHand(ctx context.Context, eventID int64, sc Scan) (badge.Claims, Reason, error) {
+	id, version := sc.Registration, 0
+	if sc.Code != "" {
+		var why Reason
+		var err error
+		if id, version, why, err = s.readCode(ctx, eventID, sc.Code); err != nil || why != "" {
+			return badge.Claims{}, why, err
+		}
+	}
+	reg, err := s.st.Registrant(ctx, eventID, id)
+	if apperr.Is(err, apperr.NotFound) {
+		return badge.Claims{}, ReasonUnknown, nil
+	}
+	if err != nil {
+		return badge.Claims{}, "", fmt.Errorf("registration entered by hand: %w", err)
+	}
+	if version > reg.BadgeVersion {
+		return badge.Claims{}, ReasonBadCode, nil // a badge never printed
+	}
+	c := badge.Claims{EventID: eventID, RegistrationID: reg.ID, Version: reg.BadgeVersion, Category: string(reg.Category), Days: reg.Days}
+	if version > 0 {
+		c.Version = version
+	}
+	return c, "", nil
+}
+
+// readCode reads a typed registration code ("1042-K7QX9M", checked
+// against the event's code key, so another event's code is refused) or
+// a badge number ("#1042-3"). version is 0 for a registration code,
+// which names no badge.
+func (s *Service) readCode(ctx context.Context, eventID int64, typed string) (id int64, version int, why Reason, err error) {
+	if id, letters, ok := badge.ParseCode(typed); ok {
+		k, err := s.st.BadgeCodeKey(ctx, eventID)
+		if err != nil {
+			return 0, 0, "", fmt.Errorf("registration code: %w", err)
+		}
+		if !badge.CheckCode(k, eventID, id, letters) {
+			return 0, 0, ReasonBadCode, nil
+		}
+		return id, 0, "", nil
+	}
+	if id, version, ok := badge.ParseNumber(typed); ok {
+		return id, version, "", nil
+	}
+	return 0, 0, ReasonBadCode, nil
 }
 
 func (s *Service) verify(ctx context.Context, eventID int64, token string) (badge.Claims, Reason, error) {

@@ -433,13 +433,15 @@ func TestScansGoWithTheirEvent(t *testing.T) {
 
 // TestRegistrantSearchIgnoresDiacritics: the help desk finds a person by
 // name, email or organization typed without Vietnamese diacritics or in
-// another case, pages the matches and counts them all.
+// another case, or by phone however spaced, pages the matches and counts
+// them all.
 func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
 	each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		ev, _ := checkinEvent(t, db)
-		for i, p := range [][2]string{{"Võ Thanh Tùng", "Công ty Phương Nam"}, {"Trần Thị Thanh Tùng", "Viện Cơ khí"}, {"Lê Văn An", "Đông Á"}, {"Nguyễn Tùng Lâm", ""}} {
-			r := checkin.Registrant{Name: p[0], Email: fmt.Sprintf("person%d@Example.vn", i), OrgName: p[1]}
+		for i, p := range [][3]string{{"Võ Thanh Tùng", "Công ty Phương Nam", "+84 912 345 678"}, {"Trần Thị Thanh Tùng", "Viện Cơ khí", ""},
+			{"Lê Văn An", "Đông Á", "0274.3822.111"}, {"Nguyễn Tùng Lâm", "", ""}} {
+			r := checkin.Registrant{Name: p[0], Email: fmt.Sprintf("person%d@Example.vn", i), OrgName: p[1], Phone: p[2]}
 			r.EventID, r.Category = ev, event.CatVisitor
 			ckMust(t, db.Register(ctx, &r))
 		}
@@ -461,6 +463,12 @@ func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
 			"person3@ex":    {"Nguyễn Tùng Lâm"},
 			"Tùng":          {"Võ Thanh Tùng", "Trần Thị Thanh Tùng", "Nguyễn Tùng Lâm"},
 			"nobody":        nil,
+			// A phone however it is spaced, with its leading 0 or +84; a
+			// few digits are no phone number.
+			"0912 345 678":    {"Võ Thanh Tùng"},
+			"912345678":       {"Võ Thanh Tùng"},
+			"(0274) 3822-111": {"Lê Văn An"},
+			"345":             nil,
 		} {
 			if got, total := names(q, 0, 50); !slices.Equal(got, want) || total != len(want) {
 				t.Errorf("%q: %v (total %d), want %v", q, got, total, want)

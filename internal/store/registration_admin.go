@@ -305,7 +305,7 @@ func (db *DB) RegistrantsOf(ctx context.Context, personID int64) ([]checkin.Regi
 
 // RegistrantFilter selects registrations.
 type RegistrantFilter struct {
-	Query    string // in name, email or organization
+	Query    string // in name, email, organization or phone
 	Category string
 	Status   string
 	AfterID  int64 // for exports that page by id
@@ -316,7 +316,8 @@ type RegistrantFilter struct {
 // Registrants searches an event's registrations. The query matches a
 // name, email or organization the way the catalogue search does: without
 // regard to case or diacritics ("vo thanh tung" finds "Võ Thanh Tùng", as
-// typed at a help desk on any keyboard).
+// typed at a help desk or a gate on any keyboard); a query that reads as
+// a phone number matches the phone's digits (see phoneQuery).
 func (db *DB) Registrants(ctx context.Context, eventID int64, f RegistrantFilter) ([]checkin.Registrant, int, error) {
 	if f.Limit <= 0 {
 		f.Limit = 50
@@ -373,12 +374,12 @@ func (f RegistrantFilter) where(q string, args []any) (string, []any) {
 }
 
 // registrantsMatching returns, in id order, the registrations of the
-// filter whose name, email or organization holds its query once both are
-// folded (textsearch.Fold). The folding is done here rather than in SQL,
-// which has no portable way to drop Vietnamese diacritics; an event's
-// registrations are read as three short columns.
+// filter whose name, email, organization or phone holds its query once
+// both are folded (textsearch.Fold). The folding is done here rather than
+// in SQL, which has no portable way to drop Vietnamese diacritics; an
+// event's registrations are read as four short columns.
 func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f RegistrantFilter) ([]int64, error) {
-	q, args := f.where("SELECT r.id, p.name, p.email, "+registrantOrg+" FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?",
+	q, args := f.where("SELECT r.id, p.name, p.email, "+registrantOrg+", r.phone FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ? AND r.id > ?",
 		[]any{eventID, f.AfterID})
 	rows, err := db.query(ctx, q+" ORDER BY r.id", args...)
 	if err != nil {
@@ -386,18 +387,45 @@ func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f Registra
 	}
 	defer rows.Close()
 	want := textsearch.Fold(strings.TrimSpace(f.Query))
+	phone := phoneQuery(f.Query)
 	var ids []int64
 	for rows.Next() {
 		var id int64
-		var name, email, orgName string
-		if err := rows.Scan(&id, &name, &email, &orgName); err != nil {
+		var name, email, orgName, tel string
+		if err := rows.Scan(&id, &name, &email, &orgName, &tel); err != nil {
 			return nil, fmt.Errorf("search registrations: %w", err)
 		}
-		if strings.Contains(textsearch.Fold(name), want) || strings.Contains(strings.ToLower(email), want) || strings.Contains(textsearch.Fold(orgName), want) {
+		if strings.Contains(textsearch.Fold(name), want) || strings.Contains(strings.ToLower(email), want) || strings.Contains(textsearch.Fold(orgName), want) ||
+			phone != "" && strings.Contains(digitsOf(tel), phone) {
 			ids = append(ids, id)
 		}
 	}
 	return ids, rows.Err()
+}
+
+// phoneQuery is the digits of a query that reads as a phone number (at
+// least four digits and nothing but spaces, dots, dashes, brackets or a
+// leading +), without leading zeros, so that "0912 345 678" as said aloud
+// finds "+84 912 345 678" as registered; "" for any other query.
+func phoneQuery(q string) string {
+	q = strings.TrimSpace(q)
+	if strings.Trim(q, "0123456789 .-()+") != "" {
+		return ""
+	}
+	d := strings.TrimLeft(digitsOf(q), "0")
+	if len(d) < 4 {
+		return ""
+	}
+	return d
+}
+
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // UpdateRegistrant changes a registration's details and category; a new

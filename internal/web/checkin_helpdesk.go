@@ -12,7 +12,7 @@ import (
 )
 
 // HelpDeskPage is the organizers' help desk: find a registration by name,
-// email or organization, print its badge, or replace a lost badge (which
+// email, phone or organization, print its badge, or replace a lost badge (which
 // revokes the old one at every gate).
 type HelpDeskPage struct {
 	Page

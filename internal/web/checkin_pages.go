@@ -12,7 +12,7 @@ import (
 )
 
 // reasons are the refusal reasons a scanner shows, by catalogue key.
-var reasons = []checkin.Reason{checkin.ReasonMalformed, checkin.ReasonSignature, checkin.ReasonWrongEvent, checkin.ReasonUnknown,
+var reasons = []checkin.Reason{checkin.ReasonMalformed, checkin.ReasonSignature, checkin.ReasonWrongEvent, checkin.ReasonUnknown, checkin.ReasonBadCode,
 	checkin.ReasonRevoked, checkin.ReasonCancelled, checkin.ReasonWrongDay, checkin.ReasonCategory, checkin.ReasonUsed,
 	checkin.ReasonUsedToday, checkin.ReasonInside, checkin.ReasonNotInside, checkin.ReasonRoomFull, checkin.ReasonPoint,
 	checkin.ReasonForbidden, checkin.ReasonInvalid}
@@ -34,9 +34,11 @@ func (s *Server) handleScanner(w http.ResponseWriter, r *http.Request) error {
 	p := ScannerPage{Page: s.page(r, s.cat.T(viewerOf(r).lang, "checkin.scanner.title")), EventID: e.ID}
 	p.EventName = p.Tx(e.Name)
 	msgs := map[string]string{}
-	for _, k := range []string{"online", "offline", "admitted", "exited", "lead_saved", "duplicate", "noconfig", "nopoints", "signin", "nocamera"} {
+	for _, k := range []string{"online", "offline", "admitted", "exited", "lead_saved", "duplicate", "noconfig", "nopoints", "signin", "nocamera",
+		"none", "more", "short", "badsearch", "nocode", "hand_offline", "hand_gate", "error"} {
 		msgs[k] = p.T("checkin.scanner." + k)
 	}
+	msgs["toomany"] = p.T("gates.kiosk.toomany")
 	for _, c := range event.Categories { // the badge's category, for the staff to compare
 		msgs["category."+string(c)] = p.T("checkin.category." + string(c))
 	}

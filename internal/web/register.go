@@ -195,7 +195,7 @@ func (s *Server) badgeCard(ctx context.Context, r checkin.Registrant, lang i18n.
 	}
 	return badge.Card{Name: r.Name, Organization: r.OrgName, JobTitle: r.JobTitle, Token: tok,
 		CategoryLabel: strings.ToUpper(s.cat.T(lang, "checkin.category."+string(r.Category))),
-		Color:         badge.CategoryColors[string(r.Category)], Number: fmt.Sprintf("#%d-%d", r.ID, r.BadgeVersion)}, nil
+		Color:         badge.CategoryColors[string(r.Category)], Number: badge.Number(r.ID, r.BadgeVersion)}, nil
 }
 
 // badgeMessage is the confirmation with the badge as PDF and PNG, in the

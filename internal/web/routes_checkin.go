@@ -6,6 +6,9 @@ func (s *Server) checkinRoutes() []route {
 	return []route{
 		{"POST /api/v1/events/{event}/scans", eventScannerInTx, s.apiScans},
 		{"GET /api/v1/events/{event}/scanner", eventScanner, s.apiScannerConfig},
+		// A gate's search for a visitor whose badge will not scan: the gate
+		// staff's only (exhibitors scan leads, and never list the visitors).
+		{"GET /api/v1/events/{event}/scanner/search", eventStaff, s.apiScannerSearch},
 		{"GET /api/v1/events/{event}/checkin/stats", eventOrganizer, s.apiCheckinStats},
 		{"GET /api/v1/events/{event}/checkin/lists", eventOrganizer, s.apiLists},
 		{"POST /api/v1/events/{event}/checkin/lists", eventOrganizer, s.apiCreateList},

@@ -185,7 +185,7 @@
     const t = setTimeout(() => ctl.abort(), timeout);
     try {
       const res = await fetch(API + '/scans', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: ctl.signal, credentials: 'same-origin' });
-      if (!res.ok) throw new Error('HTTP ' + res.status);
+      if (!res.ok) { const e = new Error('HTTP ' + res.status); e.status = res.status; throw e; }
       return await res.json();
     } finally { clearTimeout(t); }
   }
@@ -206,10 +206,15 @@
     } finally { syncing = false; }
   }
 
+  // A registration code (1042-K7QX9M) or badge number (#1042-3) typed
+  // into the wedge goes the way of the typed-code field.
+  const typedCode = /^#?\s*\d+\s*-\s*[0-9A-Za-z]{1,6}$/;
+
   async function handle(tok) {
     tok = tok.trim();
     if (!tok) return;
     if (!cfg) { show(false, T.noconfig); return; }
+    if (!tok.startsWith('KN1.') && typedCode.test(tok)) { await byHand({ code: tok }); return; }
     const kind = $('kind').value, point = $('point').value;
     const scan = { id: uuid(), token: tok, point: kind === 'lead' ? '' : point, kind, scanned_at: new Date().toISOString() };
     if (kind === 'lead') {
@@ -224,13 +229,8 @@
       try {
         const o = await post(scan, 4000);
         setNet(true);
-        const ok = o.status !== 'rejected';
-        if (ok && o.status === 'accepted') await remember(d, kind);
-        // The badge's category beside the answer, for the staff to compare
-        // with the person in front of them.
-        const extra = [o.status === 'duplicate' ? T.duplicate : '', T['category.' + o.category] || ''].filter(Boolean).join(' · ');
-        show(ok, ok ? done(kind) : reasonText(o.reason), extra);
-        if (ok) leadDone(kind);
+        if (o.status === 'accepted') await remember(d, kind);
+        answer(o, kind);
         return;
       } catch (e) { setNet(false); }
     }
@@ -242,6 +242,104 @@
     show(true, done(kind), T.offline);
     leadDone(kind);
     await queueCount();
+  }
+
+  // answer shows the server's answer to a scan: green or red, with the
+  // badge's category beside it for the staff to compare with the person
+  // in front of them.
+  function answer(o, kind) {
+    const ok = o.status !== 'rejected';
+    const extra = [o.status === 'duplicate' ? T.duplicate : '', T['category.' + o.category] || ''].filter(Boolean).join(' · ');
+    show(ok, ok ? done(kind) : reasonText(o.reason), extra);
+    if (ok) leadDone(kind);
+  }
+
+  // byHand posts a scan that names the registration instead of carrying
+  // a badge: ref is {code} typed or {registration} picked from a search.
+  // Only the server can check it, so it is never queued: offline, the
+  // staff are told that nothing was recorded.
+  async function byHand(ref) {
+    if (!cfg) { show(false, T.noconfig); return false; }
+    const kind = $('kind').value, point = $('point').value;
+    if (kind === 'lead' || !cfg.gatekeeper) { show(false, T.hand_gate); return false; }
+    if (!navigator.onLine) { setNet(false); show(false, T.hand_offline); return false; }
+    const scan = Object.assign({ id: uuid(), point, kind, scanned_at: new Date().toISOString() }, ref);
+    let o;
+    try {
+      o = await post(scan, 8000);
+    } catch (e) {
+      if (e.status === 401 || e.status === 403) show(false, T.signin);
+      else if (e.status) show(false, T.error);
+      else { setNet(false); show(false, T.hand_offline); }
+      return false;
+    }
+    setNet(true);
+    if (o.status === 'accepted' && o.registration_id) await rememberHand(o.registration_id, kind, point);
+    answer(o, kind);
+    return o.status !== 'rejected';
+  }
+
+  // rememberHand keeps the local state of a badge admitted by hand, so
+  // that its QR scanned offline later is decided knowing it.
+  async function rememberHand(reg, kind, point) {
+    const gate = cfg.gates.find((g) => g.code === point);
+    if (!gate) return;
+    const key = gate.list_id + ':' + reg;
+    const st = (await get('state', key)) || { inside: false, day: '', dayCount: 0, total: 0 };
+    await remember({ key, st, day: today() }, kind);
+  }
+
+  async function submitCode(e) {
+    e.preventDefault();
+    const v = $('code').value.trim();
+    if (!v) { show(false, T.nocode); return; }
+    if (await byHand({ code: v })) $('code').value = '';
+  }
+
+  // search asks the server for registrations by name, email, phone or
+  // organization and lists them as buttons; a tap enters that one.
+  async function search(e) {
+    e.preventDefault();
+    const q = $('q').value.trim(), list = $('matches'), note = $('matches-note');
+    list.innerHTML = ''; note.textContent = '';
+    if ([...q].length < 2) { note.textContent = T.short; return; }
+    if (!navigator.onLine) { setNet(false); note.textContent = T.hand_offline; return; }
+    let res;
+    try {
+      res = await fetch(API + '/scanner/search?q=' + encodeURIComponent(q), { credentials: 'same-origin' });
+    } catch (err) { setNet(false); note.textContent = T.hand_offline; return; }
+    setNet(true);
+    if (res.status === 422) { note.textContent = T.badsearch; return; }
+    if (res.status === 429) { note.textContent = T.toomany; return; }
+    if (res.status === 401 || res.status === 403) { note.textContent = T.signin; return; }
+    let out;
+    try {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      out = await res.json();
+    } catch (err) { note.textContent = T.error; return; }
+    if (!out.items.length) { note.textContent = T.none; return; }
+    if (out.total > out.items.length) note.textContent = T.more;
+    for (const m of out.items) list.appendChild(matchItem(m));
+  }
+
+  function matchItem(m) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.registration = String(m.registration_id);
+    const name = document.createElement('b');
+    name.textContent = m.name;
+    const sub = document.createElement('small');
+    const cancelled = m.status !== 'active';
+    sub.textContent = [m.organization, m.job_title, T['category.' + m.category] || m.category, m.badge, cancelled ? reasonText('cancelled') : '']
+      .filter(Boolean).join(' · ');
+    if (cancelled) b.classList.add('cancelled');
+    b.append(name, sub);
+    b.addEventListener('click', async () => {
+      if (await byHand({ registration: m.registration_id })) { $('matches').innerHTML = ''; $('q').value = ''; }
+    });
+    li.appendChild(b);
+    return li;
   }
 
   // done names what an accepted scan did: a lead saved, an exit, an entry.
@@ -285,6 +383,8 @@
     const lead = $('kind').value === 'lead';
     $('lead-fields').hidden = !lead;
     $('gate-fields').hidden = lead;
+    // Entry by hand is the gate staff's: exhibitors scan leads only.
+    $('hand-fields').hidden = lead || !cfg || !cfg.gatekeeper;
   }
 
   async function loadConfig() {
@@ -341,6 +441,8 @@
     handle(v);
   });
   $('kind').addEventListener('change', modeChanged);
+  $('code-form').addEventListener('submit', submitCode);
+  $('search-form').addEventListener('submit', search);
   $('point').addEventListener('change', (e) => localStorage.setItem('ketnoi-point-' + EV, e.target.value));
   $('start-camera').addEventListener('click', () => camera().catch((e) => show(false, T.nocamera, String(e))));
   window.addEventListener('online', () => { setNet(true); sync(); });
