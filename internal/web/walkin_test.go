@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,16 +15,8 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/outbox"
 	"ketnoi/internal/store"
+	"ketnoi/internal/store/storetest"
 )
-
-// dialects are the databases a store-backed test runs on: SQLite always,
-// PostgreSQL when the test script found one.
-func dialects() []string {
-	if os.Getenv("KETNOI_TEST_POSTGRES_URL") == "" {
-		return []string{"sqlite"}
-	}
-	return []string{"sqlite", "postgres"}
-}
 
 // walkIn posts the help desk's walk-in form as the organizer.
 func (f *fixture) walkIn(form url.Values) (int, string, string) {
@@ -67,7 +58,7 @@ func (f *fixture) pendingMails() int {
 // badge in the language asked for, no mail is queued (there is nowhere to
 // send it), and the badge verifies at the gate like any other.
 func TestWalkInWithoutEmail(t *testing.T) {
-	for _, d := range dialects() {
+	for _, d := range storetest.Dialects(t) {
 		t.Run(d, func(t *testing.T) {
 			f := mustFixture(t, d)
 			before, mails := f.registrationCount(), f.pendingMails()
@@ -106,7 +97,7 @@ func TestWalkInWithoutEmail(t *testing.T) {
 // registration; the same email typed in a new form is refused with the
 // existing registration offered instead.
 func TestWalkInWithEmailIsMailedOnce(t *testing.T) {
-	for _, d := range dialects() {
+	for _, d := range storetest.Dialects(t) {
 		t.Run(d, func(t *testing.T) {
 			f := mustFixture(t, d)
 			before, mails := f.registrationCount(), f.pendingMails()
@@ -162,7 +153,7 @@ func TestWalkInWithEmailIsMailedOnce(t *testing.T) {
 // with the field marked and what was typed kept, and writes nothing; a
 // full category says so.
 func TestWalkInRefusals(t *testing.T) {
-	for _, d := range dialects() {
+	for _, d := range storetest.Dialects(t) {
 		t.Run(d, func(t *testing.T) {
 			f := mustFixture(t, d)
 			must(t, f.db.SetQuota(t.Context(), f.eventID, event.CatPress, 1))
