@@ -71,6 +71,8 @@ func (s *Server) handleHelpDesk(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Added = p.row(added)
 	}
+	// After a walk-in the next in the queue is likely one too.
+	p.Walkin.Open = p.Added != nil
 	if p.Searched && len(p.Results) == 0 {
 		p.Walkin.Open = true // nobody found: the visitor is likely a walk-in
 		p.prefill(p.Query)

@@ -75,7 +75,7 @@ func TestWalkInWithoutEmail(t *testing.T) {
 			}
 			page := readAll(t, f.do(organizer, "GET", loc, "", ""))
 			for _, want := range []string{`id="walkin-added"`, "Đã đăng ký Võ Thanh Tùng", fmt.Sprintf(`id="reg-%d"`, id),
-				fmt.Sprintf(`/registrations/%d/badge.pdf?lang=en`, id), "909 123 456"} {
+				fmt.Sprintf(`/registrations/%d/badge.pdf?lang=en`, id), "909 123 456", `<details class="card" id="walkin" open>`} {
 				if !strings.Contains(page, want) {
 					t.Errorf("the desk after the walk-in lacks %s", want)
 				}
