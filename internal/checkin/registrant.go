@@ -28,7 +28,20 @@ type Registrant struct {
 	BadgeVersion int       `json:"badge_version"`
 	Days         []string  `json:"days"` // empty: every day
 	Anonymized   bool      `json:"anonymized,omitempty"`
+	Source       Source    `json:"source,omitempty"`
 }
+
+// Source is where a registration was made: organizers count walk-ins
+// apart from those who registered ahead.
+type Source string
+
+const (
+	SourceOnline Source = "online" // the public form or the API
+	SourceImport Source = "import" // a delegates' file
+	SourceDesk   Source = "desk"   // a walk-in at the help desk
+	// "" is a registration made before sources were kept, or one an
+	// organizer added in the console.
+)
 
 // Validate checks and normalises what a person or an import gives.
 func (r *Registrant) Validate(ev *event.Event) error {

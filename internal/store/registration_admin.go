@@ -362,9 +362,9 @@ func (tx *Tx) insertRegistration(ctx context.Context, r *checkin.Registrant) err
 	}
 	r.Status, r.CreatedAt, r.BadgeVersion = "active", now, 1
 	err = tx.queryRow(ctx, `INSERT INTO registrations (event_id, person_id, org_id, category, job_title, status, created_at,
-		badge_version, consent_contact, org_name, phone, interests, days) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id`,
+		badge_version, consent_contact, org_name, phone, interests, days, source) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.EventID, r.PersonID, nullID(r.OrgID), string(r.Category), r.JobTitle, r.Status, now,
-		r.Consent, r.OrgName, r.Phone, strings.Join(r.Interests, ","), strings.Join(r.Days, ",")).Scan(&r.ID)
+		r.Consent, r.OrgName, r.Phone, strings.Join(r.Interests, ","), strings.Join(r.Days, ","), string(r.Source)).Scan(&r.ID)
 	if err = tx.db.dialect.translate(err); apperr.Is(err, apperr.Conflict) {
 		return &apperr.Error{Code: apperr.Conflict, Message: "This person is already registered for the event.",
 			Fields: map[string]string{"email": "is already registered for this event"}, Err: err}
@@ -377,7 +377,7 @@ func (tx *Tx) insertRegistration(ctx context.Context, r *checkin.Registrant) err
 // organization of the platform, that organization's name (in English,
 // else Vietnamese, else Korean: the badge is read by everyone at the fair).
 const registrantCols = `r.id, r.event_id, r.person_id, COALESCE(r.org_id, 0), r.category, r.job_title, r.status, r.created_at,
-	r.badge_version, r.consent_contact, ` + registrantOrg + `, r.phone, r.interests, r.days, r.anonymized, p.name, p.email, p.lang`
+	r.badge_version, r.consent_contact, ` + registrantOrg + `, r.phone, r.interests, r.days, r.anonymized, r.source, p.name, p.email, p.lang`
 
 // registrantOrg is a registration's organization as registrantCols reads it.
 const registrantOrg = `COALESCE(NULLIF(r.org_name, ''),
@@ -385,10 +385,11 @@ const registrantOrg = `COALESCE(NULLIF(r.org_name, ''),
 
 func scanRegistrant(row interface{ Scan(...any) error }, extra ...any) (checkin.Registrant, error) {
 	var r checkin.Registrant
-	var cat, interests, days, lang string
+	var cat, interests, days, source, lang string
 	err := row.Scan(append([]any{&r.ID, &r.EventID, &r.PersonID, &r.OrgID, &cat, &r.JobTitle, &r.Status, &r.CreatedAt,
-		&r.BadgeVersion, &r.Consent, &r.OrgName, &r.Phone, &interests, &days, &r.Anonymized, &r.Name, &r.Email, &lang}, extra...)...)
+		&r.BadgeVersion, &r.Consent, &r.OrgName, &r.Phone, &interests, &days, &r.Anonymized, &source, &r.Name, &r.Email, &lang}, extra...)...)
 	r.Category, r.Interests, r.Days, r.Lang = event.Category(cat), splitList(interests), splitList(days), i18n.Lang(lang)
+	r.Source = checkin.Source(source)
 	r.CreatedAt = r.CreatedAt.UTC()
 	return r, err
 }

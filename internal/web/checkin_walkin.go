@@ -115,6 +115,7 @@ func (s *Server) registerWalkIn(r *http.Request, e event.Event, in checkin.Regis
 	if in.Email == "" {
 		in.Email = checkin.WalkInEmail()
 	}
+	in.Source = checkin.SourceDesk
 	once := store.Once{PersonID: viewerOf(r).person.ID}
 	if key != "" {
 		once.Key = fmt.Sprintf("%d %s %s", once.PersonID, r.URL.Path, key)

@@ -148,6 +148,7 @@ func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Regis
 	if !allowed {
 		return in, &apperr.Error{Code: apperr.Invalid, Message: "Choose visitor, delegate or press.", Fields: map[string]string{"category": "must be visitor, delegate or press"}}
 	}
+	in.Source = checkin.SourceOnline
 	return s.saveRegistration(r.Context(), e, in, store.Once{})
 }
 

@@ -67,7 +67,7 @@ func TestWalkInWithoutEmail(t *testing.T) {
 			id := addedID(t, status, loc)
 			reg, err := f.db.Registrant(t.Context(), f.eventID, id)
 			must(t, err)
-			if reg.Name != "Võ Thanh Tùng" || reg.Category != event.CatDelegate || reg.Lang != i18n.EN || reg.Phone != "+84 909 123 456" || checkin.Reachable(reg.Email) {
+			if reg.Name != "Võ Thanh Tùng" || reg.Category != event.CatDelegate || reg.Lang != i18n.EN || reg.Phone != "+84 909 123 456" || checkin.Reachable(reg.Email) || reg.Source != checkin.SourceDesk {
 				t.Fatalf("stored %+v", reg)
 			}
 			if f.registrationCount() != before+1 || f.pendingMails() != mails {
@@ -75,7 +75,7 @@ func TestWalkInWithoutEmail(t *testing.T) {
 			}
 			page := readAll(t, f.do(organizer, "GET", loc, "", ""))
 			for _, want := range []string{`id="walkin-added"`, "Đã đăng ký Võ Thanh Tùng", fmt.Sprintf(`id="reg-%d"`, id),
-				fmt.Sprintf(`/registrations/%d/badge.pdf?lang=en`, id), "909 123 456", `<details class="card" id="walkin" open>`} {
+				fmt.Sprintf(`/registrations/%d/badge.pdf?lang=en`, id), "909 123 456", `<details class="card" id="walkin" open>`, "tại quầy hỗ trợ"} {
 				if !strings.Contains(page, want) {
 					t.Errorf("the desk after the walk-in lacks %s", want)
 				}
