@@ -140,16 +140,26 @@ func (s *Server) walkInRefused(w http.ResponseWriter, r *http.Request, p HelpDes
 	case ae.Fields["category"] == store.ErrCategoryFull.Fields["category"]:
 		f.Message, status = p.T("gates.walkin.full", p.T("checkin.category."+string(f.Category))), http.StatusConflict
 	case ae.Code == apperr.Conflict && ae.Fields["email"] != "":
-		reg, err := s.registrantByEmail(r.Context(), p.EventID, f.Email)
-		if err != nil {
-			return err
-		}
 		f.Message, f.Fields["email"], status = p.T("gates.walkin.already"), p.T("gates.walkin.already_field"), http.StatusConflict
-		if err := s.listOnDesk(r.Context(), &p, []checkin.Registrant{reg}, 1, reg.ID); err != nil {
+		if err := s.offerExisting(r.Context(), &p, f.Email); err != nil {
 			return err
 		}
 	}
 	return s.render(w, status, "checkin_helpdesk", p)
+}
+
+// offerExisting lists the event's registration of an email, for the desk
+// to print its badge rather than register the person twice. One gone in
+// the meantime (anonymised) is no error: the message still stands.
+func (s *Server) offerExisting(ctx context.Context, p *HelpDeskPage, email string) error {
+	reg, err := s.registrantByEmail(ctx, p.EventID, email)
+	if apperr.Is(err, apperr.NotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return s.listOnDesk(ctx, p, []checkin.Registrant{reg}, 1, reg.ID)
 }
 
 // registrantByEmail is an event's registration of the person with an
@@ -157,7 +167,7 @@ func (s *Server) walkInRefused(w http.ResponseWriter, r *http.Request, p HelpDes
 func (s *Server) registrantByEmail(ctx context.Context, eventID int64, email string) (checkin.Registrant, error) {
 	email, err := account.NormalizeEmail(email)
 	if err != nil {
-		return checkin.Registrant{}, apperr.Errorf(apperr.Invalid, "not a valid email address")
+		return checkin.Registrant{}, apperr.Errorf(apperr.NotFound, "No registration has this email.")
 	}
 	person, err := s.db.PersonByEmail(ctx, email)
 	if err != nil {
