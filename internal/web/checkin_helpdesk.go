@@ -62,7 +62,7 @@ func (s *Server) handleHelpDesk(w http.ResponseWriter, r *http.Request) error {
 	p.Reprinted, _ = strconv.ParseInt(q.Get("reprinted"), 10, 64)
 	added, _ := strconv.ParseInt(q.Get("added"), 10, 64)
 	if focus := max(p.Reprinted, added); p.Query != "" || focus > 0 {
-		rs, total, err := s.helpDeskFind(r, e.ID, p.Query, focus)
+		rs, total, err := s.helpDeskFind(r.Context(), e.ID, p.Query, focus)
 		if err != nil {
 			return err
 		}
@@ -83,11 +83,11 @@ func (s *Server) handleHelpDesk(w http.ResponseWriter, r *http.Request) error {
 
 // helpDeskFind is what the desk searched for or, just after a reprint or
 // a walk-in, that registration alone.
-func (s *Server) helpDeskFind(r *http.Request, eventID int64, query string, focus int64) ([]checkin.Registrant, int, error) {
+func (s *Server) helpDeskFind(ctx context.Context, eventID int64, query string, focus int64) ([]checkin.Registrant, int, error) {
 	if query != "" {
-		return s.db.Registrants(r.Context(), eventID, store.RegistrantFilter{Query: query, Limit: 30})
+		return s.db.Registrants(ctx, eventID, store.RegistrantFilter{Query: query, Limit: 30})
 	}
-	reg, err := s.db.Registrant(r.Context(), eventID, focus)
+	reg, err := s.db.Registrant(ctx, eventID, focus)
 	if err != nil {
 		return nil, 0, err
 	}

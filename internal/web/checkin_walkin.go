@@ -32,7 +32,7 @@ type WalkInForm struct {
 	Categories                       []DeskCategory
 	Fields                           map[string]string
 	Message                          string
-	Open                             bool // shown unfolded: refused, or nobody found
+	Open                             bool // shown unfolded: refused, nobody found, or just after a walk-in
 }
 
 // DeskCategory is a category offered at the desk, and whether its quota is
