@@ -111,7 +111,7 @@ func ParseRows(rows [][]string, ev *event.Event) ([]Registrant, []RowError) {
 		}
 		r := Registrant{Name: get("name"), Email: get("email"), OrgName: get("organization"), Phone: get("phone"),
 			Interests: splitSemi(get("interests")), Days: splitSemi(get("days"))}
-		r.JobTitle, r.Category = get("job_title"), event.Category(get("category"))
+		r.JobTitle, r.Category, r.Source = get("job_title"), event.Category(get("category")), SourceImport
 		if r.Category == "" {
 			r.Category = event.CatDelegate
 		}

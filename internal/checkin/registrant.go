@@ -1,6 +1,9 @@
 package checkin
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"regexp"
 	"strings"
 	"time"
 
@@ -25,7 +28,20 @@ type Registrant struct {
 	BadgeVersion int       `json:"badge_version"`
 	Days         []string  `json:"days"` // empty: every day
 	Anonymized   bool      `json:"anonymized,omitempty"`
+	Source       Source    `json:"source,omitempty"`
 }
+
+// Source is where a registration was made: organizers count walk-ins
+// apart from those who registered ahead.
+type Source string
+
+const (
+	SourceOnline Source = "online" // the public form or the API
+	SourceImport Source = "import" // a delegates' file
+	SourceDesk   Source = "desk"   // a walk-in at the help desk
+	// "" is a registration made before sources were kept, or one an
+	// organizer added in the console.
+)
 
 // Validate checks and normalises what a person or an import gives.
 func (r *Registrant) Validate(ev *event.Event) error {
@@ -71,4 +87,39 @@ func (r *Registrant) Validate(ev *event.Event) error {
 		r.Lang = i18n.VI
 	}
 	return f.Err()
+}
+
+// A person registered without an email (a walk-in at the help desk) still
+// needs an account, and an account is found by its unique email: such a
+// person gets an address in a reserved domain that can never receive mail
+// (RFC 2606), as anonymised registrations do.
+const unreachableTLD = ".invalid"
+
+// WalkInEmail is a fresh address for a person who gave none.
+func WalkInEmail() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return "walk-in-" + hex.EncodeToString(b) + "@walk-in" + unreachableTLD
+}
+
+// Reachable reports whether mail can go to an address: false for those
+// given to people without one (WalkInEmail, anonymised registrations).
+func Reachable(email string) bool {
+	return email != "" && !strings.HasSuffix(email, unreachableTLD)
+}
+
+var phoneRE = regexp.MustCompile(`^\+?[0-9][0-9 ().-]*$`)
+
+// PhoneLike reports whether a phone number typed by staff looks like one:
+// digits with the usual separators, at least six digits. The public form
+// keeps what people type about themselves; at the help desk the phone may
+// be the only way to reach a walk-in, so a slip of the keyboard is caught.
+func PhoneLike(s string) bool {
+	digits := 0
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	return phoneRE.MatchString(s) && digits >= 6 && digits <= 15
 }

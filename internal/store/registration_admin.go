@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"ketnoi/internal/textsearch"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -166,7 +167,115 @@ func (tx *Tx) freeSeat(ctx context.Context, eventID int64, cat event.Category) e
 // queued in the same transaction, for this registration: a registration
 // is never stored without its mail, nor a mail without its registration.
 func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outbox.Mail) error {
+	_, err := db.RegisterOnce(ctx, Once{}, r, mails...)
+	return err
+}
+
+// Once names a form sent by a person that must have its effect once: a
+// double click or a resent form brings back the first registration.
+type Once struct {
+	Key      string // the form's own key, with what tells forms apart; "" for none
+	PersonID int64  // who sent it
+}
+
+// RegisterOnce is Register for a form that may arrive twice. The key is
+// claimed in the transaction that stores the registration, so that two
+// copies sent at once cannot both register (the second waits for the
+// first's commit on PostgreSQL; SQLite has one writer), and a refused
+// registration leaves the key free for the corrected form. A copy of a
+// form already saved fills r with the registration it made and reports
+// true.
+func (db *DB) RegisterOnce(ctx context.Context, once Once, r *checkin.Registrant, mails ...outbox.Mail) (bool, error) {
 	defer db.writer()()
+	if once.Key != "" {
+		id, done, err := db.onceDone(ctx, once.Key)
+		if err != nil || done {
+			return done, db.replayRegistrant(ctx, r, id, err)
+		}
+	}
+	var first int64
+	err := db.register(ctx, r, mails, func(tx *Tx) (bool, error) {
+		if once.Key == "" {
+			return true, nil
+		}
+		var err error
+		first, err = tx.claimOnce(ctx, once)
+		return first == 0, err
+	}, func(tx *Tx) error {
+		if once.Key == "" {
+			return nil
+		}
+		_, err := tx.exec(ctx, "UPDATE idempotency SET status = ?, body = ? WHERE key = ?", onceDoneStatus, strconv.FormatInt(r.ID, 10), once.Key)
+		return err
+	})
+	if err != nil && once.Key != "" && first == 0 {
+		// Refused before its claim (a category found full on PostgreSQL)
+		// while a first copy, saved meanwhile, took the last seat.
+		if id, done, e := db.onceDone(ctx, once.Key); e == nil && done {
+			first, err = id, nil
+		}
+	}
+	if first != 0 {
+		return true, db.replayRegistrant(ctx, r, first, err)
+	}
+	return false, err
+}
+
+// onceDoneStatus marks a claimed form key whose registration is stored;
+// the key's body is then the registration's id.
+const onceDoneStatus = 201
+
+// onceDone returns the registration a form key already made, if any.
+func (db *DB) onceDone(ctx context.Context, key string) (int64, bool, error) {
+	rep, ok, err := db.Replayed(ctx, key)
+	if err != nil || !ok || rep.Status != onceDoneStatus {
+		return 0, false, err
+	}
+	id, err := strconv.ParseInt(rep.Body, 10, 64)
+	if err != nil {
+		return 0, false, fmt.Errorf("form key %q holds no registration: %w", key, err)
+	}
+	return id, true, nil
+}
+
+// claimOnce takes a form key for this transaction, or returns the
+// registration that another one, committed first, made with it.
+func (tx *Tx) claimOnce(ctx context.Context, once Once) (int64, error) {
+	res, err := tx.exec(ctx, "INSERT INTO idempotency (key, person_id, status, body, created_at) VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
+		once.Key, once.PersonID, tx.db.Now())
+	if err != nil {
+		return 0, fmt.Errorf("claim form key: %w", tx.db.dialect.translate(err))
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return 0, nil
+	}
+	var body string
+	if err := tx.queryRow(ctx, "SELECT body FROM idempotency WHERE key = ?", once.Key).Scan(&body); err != nil {
+		return 0, fmt.Errorf("claim form key: %w", err)
+	}
+	id, err := strconv.ParseInt(body, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("form key %q holds no registration: %w", once.Key, err)
+	}
+	return id, nil
+}
+
+// replayRegistrant fills r with the registration a form key made.
+func (db *DB) replayRegistrant(ctx context.Context, r *checkin.Registrant, id int64, err error) error {
+	if err != nil {
+		return err
+	}
+	got, err := db.Registrant(ctx, r.EventID, id)
+	if err != nil {
+		return fmt.Errorf("registration of a form sent twice: %w", err)
+	}
+	*r = got
+	return nil
+}
+
+// register stores a registration with its mails; claim runs first in the
+// transaction and may stop it (nothing written, no error), done runs last.
+func (db *DB) register(ctx context.Context, r *checkin.Registrant, mails []outbox.Mail, claim func(*Tx) (bool, error), done func(*Tx) error) error {
 	if db.dialect.name == "postgres" {
 		// A full category is refused before any work, by a read that
 		// locks nothing: seats are only ever taken back by a
@@ -181,6 +290,9 @@ func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outb
 		}
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
+		if ok, err := claim(tx); err != nil || !ok {
+			return err
+		}
 		// On SQLite, with one writer at a time, a full category is best
 		// found first, before any work. On PostgreSQL the seat comes last:
 		// its row lock is what concurrent registrations of the stripe
@@ -204,10 +316,12 @@ func (db *DB) Register(ctx context.Context, r *checkin.Registrant, mails ...outb
 				return err
 			}
 		}
-		if seatFirst {
-			return nil
+		if !seatFirst {
+			if err := tx.takeSeat(ctx, r.EventID, r.Category); err != nil {
+				return err
+			}
 		}
-		return tx.takeSeat(ctx, r.EventID, r.Category)
+		return done(tx)
 	})
 }
 
@@ -248,9 +362,9 @@ func (tx *Tx) insertRegistration(ctx context.Context, r *checkin.Registrant) err
 	}
 	r.Status, r.CreatedAt, r.BadgeVersion = "active", now, 1
 	err = tx.queryRow(ctx, `INSERT INTO registrations (event_id, person_id, org_id, category, job_title, status, created_at,
-		badge_version, consent_contact, org_name, phone, interests, days) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id`,
+		badge_version, consent_contact, org_name, phone, interests, days, source) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.EventID, r.PersonID, nullID(r.OrgID), string(r.Category), r.JobTitle, r.Status, now,
-		r.Consent, r.OrgName, r.Phone, strings.Join(r.Interests, ","), strings.Join(r.Days, ",")).Scan(&r.ID)
+		r.Consent, r.OrgName, r.Phone, strings.Join(r.Interests, ","), strings.Join(r.Days, ","), string(r.Source)).Scan(&r.ID)
 	if err = tx.db.dialect.translate(err); apperr.Is(err, apperr.Conflict) {
 		return &apperr.Error{Code: apperr.Conflict, Message: "This person is already registered for the event.",
 			Fields: map[string]string{"email": "is already registered for this event"}, Err: err}
@@ -263,7 +377,7 @@ func (tx *Tx) insertRegistration(ctx context.Context, r *checkin.Registrant) err
 // organization of the platform, that organization's name (in English,
 // else Vietnamese, else Korean: the badge is read by everyone at the fair).
 const registrantCols = `r.id, r.event_id, r.person_id, COALESCE(r.org_id, 0), r.category, r.job_title, r.status, r.created_at,
-	r.badge_version, r.consent_contact, ` + registrantOrg + `, r.phone, r.interests, r.days, r.anonymized, p.name, p.email, p.lang`
+	r.badge_version, r.consent_contact, ` + registrantOrg + `, r.phone, r.interests, r.days, r.anonymized, r.source, p.name, p.email, p.lang`
 
 // registrantOrg is a registration's organization as registrantCols reads it.
 const registrantOrg = `COALESCE(NULLIF(r.org_name, ''),
@@ -271,10 +385,11 @@ const registrantOrg = `COALESCE(NULLIF(r.org_name, ''),
 
 func scanRegistrant(row interface{ Scan(...any) error }, extra ...any) (checkin.Registrant, error) {
 	var r checkin.Registrant
-	var cat, interests, days, lang string
+	var cat, interests, days, source, lang string
 	err := row.Scan(append([]any{&r.ID, &r.EventID, &r.PersonID, &r.OrgID, &cat, &r.JobTitle, &r.Status, &r.CreatedAt,
-		&r.BadgeVersion, &r.Consent, &r.OrgName, &r.Phone, &interests, &days, &r.Anonymized, &r.Name, &r.Email, &lang}, extra...)...)
+		&r.BadgeVersion, &r.Consent, &r.OrgName, &r.Phone, &interests, &days, &r.Anonymized, &source, &r.Name, &r.Email, &lang}, extra...)...)
 	r.Category, r.Interests, r.Days, r.Lang = event.Category(cat), splitList(interests), splitList(days), i18n.Lang(lang)
+	r.Source = checkin.Source(source)
 	r.CreatedAt = r.CreatedAt.UTC()
 	return r, err
 }

@@ -23,6 +23,7 @@ func init() {
 		"POST /console/events/{event}/checkin/staff":                        runners,
 		"POST /console/events/{event}/checkin/staff/{person}/delete":        runners,
 		"GET /console/events/{event}/helpdesk":                              runners,
+		"POST /console/events/{event}/helpdesk/walkins":                     runners,
 		"POST /console/events/{event}/registrations/{registration}/reprint": runners,
 		"GET /events/{event}/kiosk":                                         runners,
 		"POST /events/{event}/kiosk":                                        runners,
@@ -42,6 +43,9 @@ func init() {
 	}
 	bodies["POST /console/events/{event}/checkin/staff"] = func(f *fixture, role string) (string, string) {
 		return form, "email=desk-new@example.vn"
+	}
+	bodies["POST /console/events/{event}/helpdesk/walkins"] = func(f *fixture, role string) (string, string) {
+		return form, "name=Kh%C3%A1ch+" + role + "&email=walkin-" + role + "@example.vn&category=visitor&lang=ko&once=authz-" + role
 	}
 	bodies["POST /events/{event}/kiosk"] = func(f *fixture, role string) (string, string) {
 		return form, "code=1-ABCDEF"

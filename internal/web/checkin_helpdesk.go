@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,12 +9,13 @@ import (
 	"strings"
 
 	"ketnoi/internal/checkin"
+	"ketnoi/internal/event"
 	"ketnoi/internal/store"
 )
 
 // HelpDeskPage is the organizers' help desk: find a registration by name,
 // email, phone or organization, print its badge, or replace a lost badge (which
-// revokes the old one at every gate).
+// revokes the old one at every gate); register a walk-in on the spot.
 type HelpDeskPage struct {
 	Page
 	EventID    int64
@@ -24,12 +26,26 @@ type HelpDeskPage struct {
 	Searched   bool
 	Reprinted  int64 // the registration whose badge was just replaced
 	NewVersion int
+	Added      *HelpDeskRow // the walk-in just registered
+	Focus      int64        // the registration whose badge is to print now
+	Walkin     WalkInForm
 }
 
 // HelpDeskRow is one registration found.
 type HelpDeskRow struct {
 	checkin.Registrant
-	Code string
+	Code      string
+	Reachable bool // its email can receive mail (a walk-in may have none)
+}
+
+// helpDeskPage is the desk with nothing searched yet.
+func (s *Server) helpDeskPage(r *http.Request, e event.Event) (HelpDeskPage, error) {
+	p := HelpDeskPage{Page: s.page(r, ""), EventID: e.ID}
+	p.EventName = p.Tx(e.Name)
+	p.Title = p.T("gates.desk.title") + " · " + p.EventName
+	var err error
+	p.Walkin, err = s.walkInForm(r.Context(), p.Page, e.ID)
+	return p, err
 }
 
 func (s *Server) handleHelpDesk(w http.ResponseWriter, r *http.Request) error {
@@ -37,39 +53,82 @@ func (s *Server) handleHelpDesk(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p, err := s.helpDeskPage(r, e)
+	if err != nil {
+		return err
+	}
 	q := r.URL.Query()
-	p := HelpDeskPage{Page: s.page(r, ""), EventID: e.ID, Query: strings.TrimSpace(q.Get("q"))}
-	p.EventName = p.Tx(e.Name)
-	p.Title = p.T("gates.desk.title") + " · " + p.EventName
+	p.Query = strings.TrimSpace(q.Get("q"))
 	p.Reprinted, _ = strconv.ParseInt(q.Get("reprinted"), 10, 64)
-	if p.Query != "" || p.Reprinted > 0 {
-		p.Searched = true
-		f := store.RegistrantFilter{Query: p.Query, Limit: 30}
-		rs, total, err := s.db.Registrants(r.Context(), e.ID, f)
+	added, _ := strconv.ParseInt(q.Get("added"), 10, 64)
+	if focus := max(p.Reprinted, added); p.Query != "" || focus > 0 {
+		rs, total, err := s.helpDeskFind(r.Context(), e.ID, p.Query, focus)
 		if err != nil {
 			return err
 		}
-		if p.Query == "" { // just after a reprint: show that registration
-			reg, err := s.db.Registrant(r.Context(), e.ID, p.Reprinted)
-			if err != nil {
-				return err
-			}
-			rs, total = []checkin.Registrant{reg}, 1
+		if err := s.listOnDesk(r.Context(), &p, rs, total, focus); err != nil {
+			return err
 		}
-		p.Total = total
-		for _, reg := range rs {
-			code, err := s.registrationCode(r.Context(), reg)
-			if err != nil {
-				return err
-			}
-			if reg.ID == p.Reprinted {
-				p.NewVersion = reg.BadgeVersion
-			}
-			p.Results = append(p.Results, HelpDeskRow{Registrant: reg, Code: code})
-		}
+		p.Added = p.row(added)
+	}
+	// After a walk-in the next in the queue is likely one too.
+	p.Walkin.Open = p.Added != nil
+	if p.Searched && len(p.Results) == 0 {
+		p.Walkin.Open = true // nobody found: the visitor is likely a walk-in
+		p.prefill(p.Query)
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	return s.render(w, http.StatusOK, "checkin_helpdesk", p)
+}
+
+// helpDeskFind is what the desk searched for or, just after a reprint or
+// a walk-in, that registration alone.
+func (s *Server) helpDeskFind(ctx context.Context, eventID int64, query string, focus int64) ([]checkin.Registrant, int, error) {
+	if query != "" {
+		return s.db.Registrants(ctx, eventID, store.RegistrantFilter{Query: query, Limit: 30})
+	}
+	reg, err := s.db.Registrant(ctx, eventID, focus)
+	if err != nil {
+		return nil, 0, err
+	}
+	return []checkin.Registrant{reg}, 1, nil
+}
+
+// listOnDesk lists registrations with their kiosk codes; focus is the one
+// whose badge is to print now.
+func (s *Server) listOnDesk(ctx context.Context, p *HelpDeskPage, rs []checkin.Registrant, total int, focus int64) error {
+	p.Searched, p.Total, p.Focus = true, total, focus
+	for _, reg := range rs {
+		code, err := s.registrationCode(ctx, reg)
+		if err != nil {
+			return err
+		}
+		if reg.ID == p.Reprinted {
+			p.NewVersion = reg.BadgeVersion
+		}
+		p.Results = append(p.Results, HelpDeskRow{Registrant: reg, Code: code, Reachable: checkin.Reachable(reg.Email)})
+	}
+	return nil
+}
+
+// row is the listed registration with an id, nil when none is.
+func (p *HelpDeskPage) row(id int64) *HelpDeskRow {
+	for i := range p.Results {
+		if p.Results[i].ID == id {
+			return &p.Results[i]
+		}
+	}
+	return nil
+}
+
+// prefill starts the walk-in form with what the desk searched for in
+// vain: most often the visitor's name, or their email.
+func (p *HelpDeskPage) prefill(query string) {
+	if strings.Contains(query, "@") {
+		p.Walkin.Email = query
+	} else {
+		p.Walkin.Name = query
+	}
 }
 
 // handleReprint replaces a lost or damaged badge: the version goes up, so

@@ -17,6 +17,7 @@ import (
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail"
 	"ketnoi/internal/outbox"
+	"ketnoi/internal/store"
 	"ketnoi/internal/taxonomy"
 )
 
@@ -136,9 +137,9 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 }
 
 // registerPublic validates and stores a registration from the public form
-// or the API, with its confirmation mail queued in the same transaction:
-// the outbox worker draws the badge and sends it after the answer, and a
-// registration is never kept without its mail.
+// or the API, with its confirmation mail queued in the same transaction
+// (saveRegistration): the outbox worker draws the badge and sends it after
+// the answer, and a registration is never kept without its mail.
 func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Registrant) (checkin.Registrant, error) {
 	allowed := false
 	for _, c := range publicCategories {
@@ -147,14 +148,28 @@ func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Regis
 	if !allowed {
 		return in, &apperr.Error{Code: apperr.Invalid, Message: "Choose visitor, delegate or press.", Fields: map[string]string{"category": "must be visitor, delegate or press"}}
 	}
+	in.Source = checkin.SourceOnline
+	return s.saveRegistration(r.Context(), e, in, store.Once{})
+}
+
+// saveRegistration is where a registration from a form (public, API or
+// the help desk) is checked and stored, taking its seat in the category;
+// a form key (once) makes a form sent twice register once.
+func (s *Server) saveRegistration(ctx context.Context, e event.Event, in checkin.Registrant, once store.Once) (checkin.Registrant, error) {
 	in.EventID, in.ID, in.Days, in.OrgID = e.ID, 0, nil, 0
 	if err := in.Validate(&e); err != nil {
 		return in, err
 	}
-	if err := s.db.Register(r.Context(), &in, outbox.Mail{Kind: outbox.KindBadge}); err != nil {
+	var mails []outbox.Mail
+	if checkin.Reachable(in.Email) { // a walk-in may have given no email
+		mails = append(mails, outbox.Mail{Kind: outbox.KindBadge})
+	}
+	if _, err := s.db.RegisterOnce(ctx, once, &in, mails...); err != nil {
 		return in, err
 	}
-	s.mailer.Wake()
+	if len(mails) > 0 {
+		s.mailer.Wake()
+	}
 	return in, nil
 }
 

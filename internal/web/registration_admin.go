@@ -10,6 +10,7 @@ import (
 	"ketnoi/internal/badge"
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/store"
 )
 
@@ -166,7 +167,13 @@ func (s *Server) writeBadge(w http.ResponseWriter, r *http.Request, reg checkin.
 	if f != badge.A6 && f != badge.CR80 {
 		return &apperr.Error{Code: apperr.Invalid, Message: "format must be a6 or cr80.", Fields: map[string]string{"format": "must be a6 or cr80"}}
 	}
-	card, err := s.badgeCard(r.Context(), reg, viewerOf(r).lang)
+	// The help desk asks for the badge in its holder's language, the
+	// one their confirmation mail carries; else the reader's.
+	lang, ok := i18n.Parse(r.URL.Query().Get("lang"))
+	if !ok {
+		lang = viewerOf(r).lang
+	}
+	card, err := s.badgeCard(r.Context(), reg, lang)
 	if err != nil {
 		return err
 	}

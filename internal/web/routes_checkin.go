@@ -63,6 +63,7 @@ func (s *Server) checkinRoutes() []route {
 		{"POST /console/events/{event}/checkin/staff", eventOrganizer, s.handleAddStaff},
 		{"POST /console/events/{event}/checkin/staff/{person}/delete", eventOrganizer, s.handleRemoveStaff},
 		{"GET /console/events/{event}/helpdesk", eventOrganizer, s.handleHelpDesk},
+		{"POST /console/events/{event}/helpdesk/walkins", eventOrganizer, s.handleWalkIn},
 		{"POST /console/events/{event}/registrations/{registration}/reprint", eventOrganizer, s.handleReprint},
 		// The badge kiosk and the live room counts, run by the event's staff.
 		{"GET /events/{event}/kiosk", eventStaff, s.handleKiosk},
