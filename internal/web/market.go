@@ -325,6 +325,10 @@ type RecsPage struct {
 	// Met is the status of the organization's latest meeting at the event
 	// with each partner it already has one with.
 	Met map[int64]meeting.Status
+	// Upcoming are the events not over yet, soonest first, at most three:
+	// all year, a recommendation offers a meeting at one of them (meetings
+	// take place at events).
+	Upcoming []event.Event
 }
 
 // recsEvent reads the optional ?event= of a recommendation request.
@@ -378,12 +382,37 @@ func (m *matchWeb) handleRecommendations(w http.ResponseWriter, r *http.Request)
 	if p.Events, _, err = m.s.db.Events(r.Context(), 0, 100); err != nil {
 		return err
 	}
+	if p.Upcoming, err = m.upcoming(r, p.Events, 3); err != nil {
+		return err
+	}
 	if e != nil {
 		if err := m.recsAtEvent(r, &p); err != nil {
 			return err
 		}
 	}
 	return m.s.render(w, http.StatusOK, "market_recs", p)
+}
+
+// upcoming picks the events of all that are not over, soonest first, at
+// most n.
+func (m *matchWeb) upcoming(r *http.Request, all []event.Event, n int) ([]event.Event, error) {
+	venues := map[int64]event.Venue{}
+	var out []event.Event
+	for _, e := range all {
+		v, ok := venues[e.VenueID]
+		if !ok {
+			var err error
+			if v, err = m.s.db.Venue(r.Context(), e.VenueID); err != nil {
+				return nil, err
+			}
+			venues[e.VenueID] = v
+		}
+		if !m.s.over(e, v) {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b event.Event) int { return strings.Compare(a.StartDate, b.StartDate) })
+	return out[:min(len(out), n)], nil
 }
 
 // recsAtEvent says whether the page's event is over and which partners the

@@ -498,6 +498,12 @@ func TestRecommendationsOfferRequestsWhereTheyCan(t *testing.T) {
 	if page := readAll(t, f.do(otherX, "GET", recs, "", "")); !strings.Contains(page, requestA) {
 		t.Error("after the cancellation no request is offered to the partner")
 	}
+	// All year, the partner is offered a meeting at the upcoming fair.
+	allYear := readAll(t, f.do(otherX, "GET", "/match/orgs/"+itoa(orgB)+"/recommendations", "", ""))
+	atFair := `data-event="` + itoa(f.eventID) + `" href="/events/` + itoa(f.eventID) + `/meetings/new?from=` + itoa(orgB) + `&to=` + itoa(f.orgA)
+	if !strings.Contains(allYear, atFair) || !strings.Contains(allYear, "Đặt lịch gặp tại:") {
+		t.Error("all year, a recommendation offers no meeting at the upcoming fair")
+	}
 	// After the fair (12 March 2027), the page says so and offers none.
 	after := mustFixture(t, "sqlite", withClock(func() time.Time { return time.Date(2027, 3, 20, 3, 0, 0, 0, time.UTC) }))
 	resp = after.do(otherX, "POST", "/api/v1/organizations/"+itoa(after.x2.OrgID)+"/cards", "application/json",
@@ -506,6 +512,11 @@ func TestRecommendationsOfferRequestsWhereTheyCan(t *testing.T) {
 	page = readAll(t, after.do(otherX, "GET", "/match/orgs/"+itoa(after.x2.OrgID)+"/recommendations?event="+itoa(after.eventID), "", ""))
 	if !strings.Contains(page, `id="recs-over"`) || strings.Contains(page, `class="btn small request-meeting"`) {
 		t.Error("the recommendations of an event that is over offer requests, or do not say it is over")
+	}
+	// All year with no event to come: no request, and why.
+	page = readAll(t, after.do(otherX, "GET", "/match/orgs/"+itoa(after.x2.OrgID)+"/recommendations", "", ""))
+	if strings.Contains(page, `request-meeting`) || !strings.Contains(page, "Chưa có sự kiện sắp tới") {
+		t.Error("all year after the only event, a meeting is offered or the page does not say why not")
 	}
 }
 
