@@ -231,13 +231,13 @@ type Results struct {
 	Facets  map[string]map[string]int
 }
 
-// Search finds published cards. An empty text lists them all (newest
-// first is not kept: the index lists by id), filtered.
+// Search finds published cards. An empty text lists them all, filtered,
+// the latest published first (cards' ids grow with time).
 func (s *Service) Search(ctx context.Context, q Query, lang i18n.Lang) (Results, error) {
 	if err := s.Sync(ctx); err != nil {
 		return Results{}, err
 	}
-	tq := textsearch.Query{Text: q.Text, Filters: map[string][]string{}, Offset: q.Offset, Limit: q.Limit}
+	tq := textsearch.Query{Text: q.Text, Filters: map[string][]string{}, Offset: q.Offset, Limit: q.Limit, NewestFirst: true}
 	for name, v := range map[string]string{textsearch.KindFacet: q.Kind, FacetSector: q.Sector, FacetHouse: q.House, FacetCountry: q.Country} {
 		if v != "" {
 			tq.Filters[name] = []string{v}

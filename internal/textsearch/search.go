@@ -1,7 +1,9 @@
 package textsearch
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -9,7 +11,8 @@ import (
 )
 
 // Query is a search request. Empty Text lists every document that passes
-// the filters, in ID order (browsing the catalogue).
+// the filters, in ID order (browsing the catalogue) or, with NewestFirst,
+// the latest first.
 type Query struct {
 	Text string
 	// Filters: a document must have, for every facet named here, at least
@@ -17,6 +20,9 @@ type Query struct {
 	Filters map[string][]string
 	Offset  int
 	Limit   int // 0 means DefaultLimit; capped at MaxLimit
+	// NewestFirst lists, when there is no text to rank by, the documents
+	// with the highest IDs first (the latest added) instead of the lowest.
+	NewestFirst bool
 }
 
 // Paging defaults.
@@ -89,6 +95,11 @@ type expansion struct {
 	// not start with it).
 	exact  string
 	prefix bool
+	// minDF, for a completion of a word that is itself a term, is that
+	// term's document frequency: a completion is scored as if at least as
+	// common as the word typed, so that a rarer completion ("hàng" in 10
+	// cards) does not outrank the word itself ("hàn" in 45) on rarity.
+	minDF int
 }
 
 // qword is one query word, as groups of expansions that must each match.
@@ -133,7 +144,11 @@ func (ix *Index) Search(q Query) Result {
 	}
 	res := Result{Total: len(cands), Partial: partial, Facets: ix.facetCounts(cands)}
 	hl := highlightTerms(words, len(ix.terms))
-	for _, c := range ix.page(cands, words, offset, limit) {
+	page := ix.page
+	if len(words) == 0 && q.NewestFirst {
+		page = ix.newestPage
+	}
+	for _, c := range page(cands, words, offset, limit) {
 		rec := &ix.slots[c.slot]
 		res.Hits = append(res.Hits, Hit{
 			ID:         rec.id,
@@ -159,6 +174,13 @@ func (ix *Index) page(cands []candidate, words []qword, offset, limit int) []can
 		return nil
 	}
 	return best[offset:]
+}
+
+// newestPage returns one page of unranked candidates, highest IDs first.
+func (ix *Index) newestPage(cands []candidate, _ []qword, offset, limit int) []candidate {
+	slices.SortFunc(cands, func(a, b candidate) int { return cmp.Compare(ix.slots[b.slot].id, ix.slots[a.slot].id) })
+	offset = min(offset, len(cands))
+	return cands[offset:min(len(cands), offset+limit)]
 }
 
 // parse turns the query text into words and their expansions. The last word
@@ -198,14 +220,16 @@ func (ix *Index) latinWord(w string, last bool) qword {
 			exps = append(exps, e)
 		}
 	}
+	minDF := 0
 	if id, ok := ix.termIDs[folded]; ok {
 		add(expansion{term: id, quality: qExact, exact: exact})
+		minDF = ix.terms[id].df
 	}
 	n := utf8.RuneCountInString(folded)
 	if last && n >= 2 {
 		ix.forEachPrefixed(folded, func(id uint32) bool {
 			ratio := float32(n) / float32(utf8.RuneCountInString(ix.terms[id].text))
-			add(expansion{term: id, quality: qPrefixMin + (qPrefixMax-qPrefixMin)*ratio, exact: exact, prefix: true})
+			add(expansion{term: id, quality: qPrefixMin + (qPrefixMax-qPrefixMin)*ratio, exact: exact, prefix: true, minDF: minDF})
 			return len(exps) < maxExpansions
 		})
 	}
@@ -395,7 +419,8 @@ func (ix *Index) addGroup(a *acc, exps []expansion) {
 	var vq []float32 // reused: prefixes expand to hundreds of terms
 	for _, e := range exps {
 		ti := &ix.terms[e.term]
-		idf := float32(math.Log(1 + (n-float64(ti.df)+0.5)/(float64(ti.df)+0.5)))
+		df := float64(max(ti.df, e.minDF))
+		idf := float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
 		vq = variantQualities(vq[:0], ti.variants, e)
 		for _, p := range ti.postings {
 			q := e.quality // an unrecorded spelling (variant overflow)

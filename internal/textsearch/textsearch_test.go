@@ -164,6 +164,45 @@ func TestPrefixAsYouType(t *testing.T) {
 	}
 }
 
+// TestWordBeatsRarerCompletion: a word typed whole ranks above the
+// completions of it, even when a completion is the rarer word ("hàn", weld,
+// is in every "Hàn Quốc"; "hàng", goods, in a few titles): rarity must not
+// lift a completion over the word itself.
+func TestWordBeatsRarerCompletion(t *testing.T) {
+	var names []string
+	for i := range 40 {
+		names = append(names, fmt.Sprintf("Nhà cung cấp Hàn Quốc %d", i))
+	}
+	for i := range 5 {
+		names = append(names, fmt.Sprintf("Hệ thống phân loại hàng %d", i))
+	}
+	names = append(names, "Phát hiện lỗi mối hàn bằng thị giác máy")
+	ix := mustIndex(t, names...)
+	got := ids(ix.Search(Query{Text: "hàn", Limit: 50}))
+	weld, goods := slices.Index(got, int64(len(names))), slices.Index(got, 41)
+	if weld < 0 || goods < 0 || weld > goods {
+		t.Errorf("hàn: the weld card is at %d, the first goods card at %d: %v", weld, goods, got)
+	}
+}
+
+// TestNewestFirst: browsing with NewestFirst pages from the highest ID
+// down; a text query still ranks by relevance.
+func TestNewestFirst(t *testing.T) {
+	ix := mustIndex(t, "AGV", "Robot arm", "Conveyor", "Robot cell")
+	if got := ids(ix.Search(Query{NewestFirst: true, Limit: 2})); !slices.Equal(got, []int64{4, 3}) {
+		t.Errorf("first page: %v", got)
+	}
+	if got := ids(ix.Search(Query{NewestFirst: true, Offset: 2, Limit: 2})); !slices.Equal(got, []int64{2, 1}) {
+		t.Errorf("second page: %v", got)
+	}
+	if got := ids(ix.Search(Query{NewestFirst: true, Offset: 9})); len(got) != 0 {
+		t.Errorf("past the end: %v", got)
+	}
+	if got := ids(ix.Search(Query{Text: "robot arm", NewestFirst: true})); len(got) == 0 || got[0] != 2 {
+		t.Errorf("robot arm: %v", got)
+	}
+}
+
 func TestTypo(t *testing.T) {
 	ix := mustIndex(t, "Vibration sensor", "Warehouse automation", "Pallet wrapper", "vibrator")
 	cases := map[string]int64{

@@ -215,7 +215,9 @@ func (m *matchWeb) handleNewCard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := m.cardForm(r, o, market.Card{OrgID: id, Kind: market.Offer, Status: market.Published}, true)
+	// A new card starts from the organization's own sectors, the usual
+	// answer; the owner narrows them to the card's.
+	p, err := m.cardForm(r, o, market.Card{OrgID: id, Kind: market.Offer, Status: market.Published, Sectors: o.Sectors[:min(len(o.Sectors), market.MaxSectors)]}, true)
 	if err != nil {
 		return err
 	}
@@ -308,8 +310,19 @@ func (m *matchWeb) saveCardForm(w http.ResponseWriter, r *http.Request, o org.Or
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/market/cards/"+itoa(c.ID), http.StatusSeeOther)
+	http.Redirect(w, r, "/market/cards/"+itoa(c.ID)+"?"+createdParam+"="+cardFlash(c, isNew), http.StatusSeeOther)
 	return nil
+}
+
+// cardFlash names the confirmation of a saved card (see flashes).
+func cardFlash(c *market.Card, isNew bool) string {
+	switch {
+	case c.Status == market.Draft:
+		return "card_draft"
+	case isNew && c.Status == market.Published:
+		return "card"
+	}
+	return "card_saved"
 }
 
 // RecsPage is an organization's recommended partners.

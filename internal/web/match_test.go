@@ -537,3 +537,25 @@ func TestCardAfterItsEvent(t *testing.T) {
 		t.Error("after the fair its card still offers a meeting there, or does not say it is over")
 	}
 }
+
+// TestMarketListsNewestFirst: browsing the marketplace without a search
+// lists the latest published card first, with the day it was updated, so
+// that a new card is seen rather than buried on the last page.
+func TestMarketListsNewestFirst(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	for _, title := range []string{"Tin đăng trước", "Tin đăng sau"} {
+		resp := f.do(otherX, "POST", "/api/v1/organizations/"+itoa(f.x2.OrgID)+"/cards", "application/json",
+			`{"kind":"offer","status":"published","title":{"vi":"`+title+`"},"sectors":["robotics"]}`)
+		if resp.StatusCode != 201 {
+			t.Fatalf("create %q: %d %s", title, resp.StatusCode, readAll(t, resp))
+		}
+	}
+	page := readAll(t, f.do(anon, "GET", "/market", "", ""))
+	later, earlier := strings.Index(page, "Tin đăng sau"), strings.Index(page, "Tin đăng trước")
+	if later < 0 || earlier < 0 || later > earlier {
+		t.Errorf("the later card is at %d, the earlier at %d: want the later first", later, earlier)
+	}
+	if !strings.Contains(page, `class="meta card-date"`) || !strings.Contains(page, "cập nhật ") {
+		t.Error("the cards do not say when they were updated")
+	}
+}

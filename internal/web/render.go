@@ -188,13 +188,22 @@ func (p Page) group(n int64) string {
 	return b.String()
 }
 
+// flashes are the confirmations a page shows when its address carries
+// ?created=: what the form that led there did.
+var flashes = map[string]string{
+	"org":        "org.created",
+	"card":       "market.card_published",
+	"card_draft": "market.card_draft",
+	"card_saved": "market.card_saved",
+}
+
 func (s *Server) page(r *http.Request, title string) Page {
 	v := viewerOf(r)
 	p := Page{Title: title, Lang: v.lang, Langs: i18n.Langs, CSRF: v.csrf, Path: r.URL.RequestURI(), cat: s.cat}
 	if v.signedIn() {
 		p.SignedIn, p.UserName, p.IsAdmin = true, v.person.Name, v.person.IsAdmin
-		if r.URL.Query().Get(createdParam) == "org" {
-			p.Flash = p.T("org.created")
+		if key, ok := flashes[r.URL.Query().Get(createdParam)]; ok {
+			p.Flash = p.T(key)
 		}
 	}
 	return p
