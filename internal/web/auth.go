@@ -172,10 +172,15 @@ func checkCSRF(r *http.Request, v *viewer) error {
 		got = r.Header.Get("X-CSRF-Token")
 	}
 	if v.csrf == "" || subtle.ConstantTimeCompare([]byte(got), []byte(v.csrf)) != 1 {
-		return apperr.Errorf(apperr.Forbidden, "The form has expired. Please reload the page and try again.")
+		return errFormExpired
 	}
 	return nil
 }
+
+// errFormExpired refuses a form whose token is not the session's: sent
+// from a page opened before a sign-in, a sign-out or a restart of the
+// browser. Its error page says so and leads back to the form.
+var errFormExpired = apperr.Errorf(apperr.Forbidden, "The form has expired. Please reload the page and try again.")
 
 // startSession signs a person in: a new token in an HttpOnly cookie.
 func (s *Server) startSession(ctx context.Context, w http.ResponseWriter, personID int64) (string, error) {

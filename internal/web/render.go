@@ -304,6 +304,9 @@ type ErrorPage struct {
 	// English: the reason has no text in the reader's language (it is
 	// marked as English for screen readers).
 	English bool
+	// Back is the page of this site the refused form was sent from, when
+	// going back to it is the way on (an expired form).
+	Back string
 }
 
 // reason is the text of a refusal's reason (an apperr message) in the
@@ -332,6 +335,16 @@ func (p Page) lookupMessage(prefix, msg string, has func(key string) bool) (stri
 	return msg, false
 }
 
+// sameSiteReferer is the path and query of the page a request came from,
+// when that page is on this site; "" otherwise.
+func sameSiteReferer(r *http.Request) string {
+	u, err := url.Parse(r.Referer())
+	if err != nil || u.Host != r.Host || !strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	return u.RequestURI()
+}
+
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string, err error) {
 	p := ErrorPage{Page: s.page(r, ""), Status: status, Message: msg}
 	p.Title = p.T(fmt.Sprintf("error.%d", status))
@@ -340,6 +353,11 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	}
 	if key := fmt.Sprintf("error.%d.hint", status); p.T(key) != key {
 		p.Hint = p.T(key)
+	}
+	if errors.Is(err, errFormExpired) {
+		// Not a lack of rights: the page was open too long, or the person
+		// signed in or out meanwhile. Lead back to the form.
+		p.Title, p.Hint, p.Back = p.T("error.expired"), p.T("error.expired.hint"), sameSiteReferer(r)
 	}
 	var se *meeting.StateError
 	reason, local := p.reason(msg)

@@ -273,3 +273,33 @@ func TestFormNotUTF8IsRefused(t *testing.T) {
 		t.Fatalf("the same form in UTF-8: %d", resp.StatusCode)
 	}
 }
+
+// TestExpiredFormLeadsBack: a form sent with a token that is not the
+// session's (a page left open across a sign-in) is answered "the form has
+// expired" with the way back to it, not as a lack of rights; a Referer of
+// another site is not offered as the way back.
+func TestExpiredFormLeadsBack(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	token, _ := f.session(visitor)
+	send := func(referer string) (int, string) {
+		req, err := http.NewRequest("POST", f.srv.URL+"/events/"+itoa(f.eventID)+"/register", strings.NewReader("csrf=stale-token-0123456789abcdef&name=An"))
+		must(t, err)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Referer", referer)
+		req.AddCookie(&http.Cookie{Name: "ketnoi_session", Value: token})
+		resp, err := client().Do(req)
+		must(t, err)
+		defer resp.Body.Close()
+		return resp.StatusCode, readAll(t, resp)
+	}
+	status, page := send(f.srv.URL + "/events/" + itoa(f.eventID) + "/register?lang=vi")
+	if status != http.StatusForbidden || !strings.Contains(page, "<h1>Biểu mẫu đã hết hạn</h1>") || strings.Contains(page, "không có quyền") {
+		t.Errorf("expired form: %d, want the expired heading and no lack of rights:\n%s", status, clip(page, 1500))
+	}
+	if !strings.Contains(page, `href="/events/`+itoa(f.eventID)+`/register?lang=vi" id="error-back"`) {
+		t.Errorf("the expired form's page does not lead back to the form")
+	}
+	if _, page := send("https://elsewhere.example/phish"); strings.Contains(page, `id="error-back"`) {
+		t.Error("another site's page is offered as the way back")
+	}
+}
