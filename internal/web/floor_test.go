@@ -276,12 +276,12 @@ func TestEventHomeCounts(t *testing.T) {
 		}
 		return page[strings.LastIndex(page[:i], "<b>")+3 : i]
 	}
-	booths, regs := count("gian hàng"), count("khách đăng ký")
+	booths, regs := count("gian hàng"), count("lượt đăng ký")
 	// A registration moves no version: it must show all the same.
 	r := checkin.Registrant{Name: "Khách Mới", Email: "khach.moi@example.vn", Consent: true}
 	r.EventID, r.Category = f.eventID, event.CatVisitor
 	must(t, f.db.Register(ctx, &r))
-	if got := count("khách đăng ký"); got == regs {
+	if got := count("lượt đăng ký"); got == regs {
 		t.Errorf("registrations still %s after one more", got)
 	}
 	must(t, f.db.CreateBooth(ctx, &event.Booth{EventID: f.eventID, HallID: f.hallID, Code: "A-199", X: 40, W: 3, H: 3, Type: event.Shell, Status: event.Free}))
