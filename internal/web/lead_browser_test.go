@@ -34,6 +34,12 @@ func TestBrowserLeadEdit(t *testing.T) {
 	ctx := webtest.MustBrowser(t)
 	jsErrors := watchJSErrors(ctx)
 	mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
+	// The site's menu keeps each item on one line on a phone ("Sự kiện"
+	// was split over two).
+	mustNavigate(t, ctx, f.srv.URL+"/market")
+	if split := mustRun(t, ctx, chromedp.Evaluate[int](`[...document.querySelectorAll(".main-nav a")].filter(a => a.getClientRects().length > 1 || a.getBoundingClientRect().height > 30).length`)); split != 0 {
+		t.Errorf("%d items of the menu are split over two lines", split)
+	}
 	browserSignIn(t, ctx, f.srv.URL, xstaff)
 	mustNavigate(t, ctx, fmt.Sprintf("%s/portal/events/%d/exhibitors/%d/leads", f.srv.URL, f.eventID, f.x1.ID))
 	mustNoOverflow(t, ctx, 390)
