@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"ketnoi/internal/market"
@@ -123,9 +124,13 @@ func TestOutcomes(t *testing.T) {
 		} else if o.ID != int64(i+1) || o.MeetingID != 0 || o.Partner != owner[o.CardID] || o.ReportedBy == 0 {
 			t.Fatalf("outcome %d: %+v", i, o)
 		}
-		// Each passes the rules a report made on a page passes.
+		// Each passes the rules a report made on a page passes, with a
+		// note written in one language, as a person writes one.
 		if _, err := outcome.New(o.Reporter, o.Partner, o.Kind, o.Value, o.Note); err != nil {
 			t.Fatalf("outcome %d: %v", o.ID, err)
+		}
+		if o.Note == "" || strings.Contains(o.Note, " / ") || strings.Contains(o.Answer, " / ") {
+			t.Fatalf("outcome %d's note %q or answer %q is empty or in two languages", o.ID, o.Note, o.Answer)
 		}
 		st[o.Status]++
 		waitingForMinhPhat = waitingForMinhPhat || o.Partner == 1 && o.Status == outcome.Reported

@@ -56,7 +56,7 @@ func Outcomes(ds *Dataset, cards []market.Card, past []meeting.Meeting) []outcom
 			o.AnsweredBy, o.UpdatedAt = member[c.OrgID], at.Add(50*time.Hour)
 		}
 		if st == outcome.Disputed {
-			o.Answer = "Chưa ký kết chính thức / Not signed yet"
+			o.Answer = "Chưa ký kết chính thức"
 		}
 		out = append(out, o)
 	}
@@ -123,6 +123,17 @@ func Outcomes(ds *Dataset, cards []market.Card, past []meeting.Meeting) []outcom
 	return append(out, pastOutcomes(past, int64(len(out))+1, member, visitorCo, rng)...)
 }
 
+// pastNotes are what a reporter writes of each kind of outcome of last
+// year's meetings, in the language most of them use.
+var pastNotes = map[outcome.Kind]string{
+	outcome.FollowUp:     "Đã gửi báo giá và hẹn thăm nhà máy sau buổi gặp B2B 2026",
+	outcome.NDA:          "Ký thỏa thuận bảo mật để trao đổi bản vẽ kỹ thuật",
+	outcome.MoU:          "Ký biên bản ghi nhớ hợp tác sau buổi gặp B2B 2026",
+	outcome.Pilot:        "Thử nghiệm tại xưởng trong ba tháng",
+	outcome.Contract:     "Hợp đồng cung cấp thiết bị sau buổi gặp B2B 2026",
+	outcome.TechTransfer: "Chuyển giao công nghệ và đào tạo kỹ sư vận hành",
+}
+
 // pastOutcomes reports what came of last year's held meetings, numbered
 // from firstID.
 func pastOutcomes(past []meeting.Meeting, firstID int64, member map[int64]int64, visitorCo int64, rng *rand.Rand) []outcome.Outcome {
@@ -160,13 +171,13 @@ func pastOutcomes(past []meeting.Meeting, firstID int64, member map[int64]int64,
 		}
 		at := m.CheckedInAt.Add(time.Duration(24+rng.IntN(60*24)) * time.Hour)
 		o := outcome.Outcome{ID: firstID + int64(len(out)), EventID: m.EventID, MeetingID: m.ID, CardID: m.CardID, Reporter: reporter, Partner: partner,
-			Kind: kind, Value: value, Note: "Sau buổi gặp B2B 2026 / After the 2026 B2B meeting", Status: st, ReportedBy: member[reporter],
+			Kind: kind, Value: value, Note: pastNotes[kind], Status: st, ReportedBy: member[reporter],
 			CreatedAt: at, UpdatedAt: at}
 		if st != outcome.Reported {
 			o.AnsweredBy, o.UpdatedAt = member[partner], at.Add(30*time.Hour)
 		}
 		if st == outcome.Disputed {
-			o.Answer = "Chưa ký kết chính thức / Not signed yet"
+			o.Answer = "Chưa ký kết chính thức"
 		}
 		out = append(out, o)
 	}
