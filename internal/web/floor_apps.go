@@ -18,7 +18,6 @@ import (
 	"ketnoi/internal/mail"
 	"ketnoi/internal/org"
 	"ketnoi/internal/outbox"
-	"ketnoi/internal/taxonomy"
 )
 
 // ApplyPage is an organization's application to exhibit: the form, or
@@ -88,8 +87,9 @@ func (s *Server) applyPage(r *http.Request) (ApplyPage, error) {
 	if err != nil {
 		return ApplyPage{}, err
 	}
-	p := ApplyPage{Page: s.page(r, ""), Event: e, Org: o, Sectors: taxonomy.Codes(),
+	p := ApplyPage{Page: s.page(r, ""), Event: e, Org: o,
 		Types: []event.BoothType{event.Shell, event.Raw, event.Corner, event.Island}}
+	p.Sectors = p.sectorsByName()
 	p.Title = p.T("floor.apply.title") + " · " + p.Tx(e.Name)
 	a, err := s.db.ApplicationOfOrg(r.Context(), e.ID, o.ID)
 	switch {

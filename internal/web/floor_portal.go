@@ -20,7 +20,6 @@ import (
 	kmail "ketnoi/internal/mail"
 	"ketnoi/internal/outbox"
 	"ketnoi/internal/store"
-	"ketnoi/internal/taxonomy"
 )
 
 // CataloguePage is the exhibitor portal's second page: logo, products,
@@ -42,7 +41,8 @@ func (s *Server) cataloguePage(r *http.Request) (CataloguePage, error) {
 	if err != nil {
 		return CataloguePage{}, err
 	}
-	p := CataloguePage{PortalPage: pp, Categories: taxonomy.Codes()}
+	p := CataloguePage{PortalPage: pp}
+	p.Categories = p.sectorsByName()
 	p.Title = p.T("floor.portal.title") + " · " + p.Tx(pp.Exhibitor.Org.Name)
 	ctx := r.Context()
 	x := pp.Exhibitor

@@ -210,6 +210,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if p.Sectors, err = s.db.ExhibitorSectors(r.Context(), e.ID); err != nil {
 		return err
 	}
+	p.sortByName(p.Countries, p.Country)
+	p.sortByName(p.Sectors, p.Sector)
 	return s.render(w, http.StatusOK, "floor_search", p)
 }
 

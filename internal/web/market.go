@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,6 @@ import (
 	"ketnoi/internal/market"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/org"
-	"ketnoi/internal/taxonomy"
 )
 
 // MarketPage is the marketplace: search and filters over published cards.
@@ -46,7 +44,8 @@ func (m *matchWeb) handleMarket(w http.ResponseWriter, r *http.Request) error {
 		mq.Text = mq.Text[:200]
 	}
 	p := MarketPage{Page: m.s.page(r, ""), Query: mq, PageNo: pageNo, Base: r.URL.RequestURI(), Kinds: market.Kinds,
-		Houses: []org.House{org.State, org.Academia, org.EnterpriseHouse}, Sectors: taxonomy.Codes()}
+		Houses: []org.House{org.State, org.Academia, org.EnterpriseHouse}}
+	p.Sectors = p.sectorsByName()
 	p.Title = p.T("market.title")
 	res, err := m.market.Search(r.Context(), mq, p.Lang)
 	if err != nil {
@@ -64,7 +63,7 @@ func (m *matchWeb) handleMarket(w http.ResponseWriter, r *http.Request) error {
 	if mq.Country != "" && !slices.Contains(p.Countries, mq.Country) {
 		p.Countries = append(p.Countries, mq.Country)
 	}
-	sort.Strings(p.Countries)
+	p.sortByName(p.Countries, p.Country)
 	if p.MyOrgs, err = m.viewerOrgs(r); err != nil {
 		return err
 	}
@@ -195,7 +194,8 @@ type CardForm struct {
 }
 
 func (m *matchWeb) cardForm(r *http.Request, o org.Organization, c market.Card, isNew bool) (CardForm, error) {
-	p := CardForm{Page: m.s.page(r, ""), Org: o, Card: c, IsNew: isNew, Kinds: market.Kinds, Statuses: market.Statuses, Sectors: taxonomy.Codes()}
+	p := CardForm{Page: m.s.page(r, ""), Org: o, Card: c, IsNew: isNew, Kinds: market.Kinds, Statuses: market.Statuses}
+	p.Sectors = p.sectorsByName()
 	if isNew {
 		p.Title, p.Action = p.T("market.new"), "/market/orgs/"+itoa(o.ID)+"/cards"
 	} else {

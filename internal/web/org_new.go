@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 
 	"ketnoi/internal/apperr"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/org"
-	"ketnoi/internal/taxonomy"
 )
 
 // NewOrgPage is the form that creates an organization.
@@ -39,7 +37,8 @@ type HouseKinds struct {
 const createdParam = "created"
 
 func (s *Server) newOrgPage(r *http.Request, o org.Organization) NewOrgPage {
-	p := NewOrgPage{Page: s.page(r, ""), Org: o, Next: formNext(r.FormValue("next")), Sectors: taxonomy.Codes()}
+	p := NewOrgPage{Page: s.page(r, ""), Org: o, Next: formNext(r.FormValue("next"))}
+	p.Sectors = p.sectorsByName()
 	p.Title = p.T("org.new.title")
 	p.Houses = houseKinds()
 	p.Countries = countryOptions(p.Page, o.Country)
@@ -76,9 +75,7 @@ func countryOptions(p Page, selected string) []Option {
 			codes = append(codes, code)
 		}
 	}
-	opts := options(codes, selected, p.Country)
-	sort.SliceStable(opts, func(i, j int) bool { return opts[i].Label < opts[j].Label })
-	return opts
+	return p.sortOptions(options(codes, selected, p.Country))
 }
 
 func (s *Server) handleNewOrg(w http.ResponseWriter, r *http.Request) error {

@@ -204,8 +204,8 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request) error {
 		hallCodes[i], hallNames[h.Code] = h.Code, p.Tx(h.Name)
 	}
 	p.Halls = options(hallCodes, f.Hall, func(c string) string { return hallNames[c] })
-	p.Countries = options(facets.countries, f.Country, p.Country)
-	p.Sectors = options(facets.sectors, f.Sector, p.Sector)
+	p.Countries = p.sortOptions(options(facets.countries, f.Country, p.Country))
+	p.Sectors = p.sortOptions(options(facets.sectors, f.Sector, p.Sector))
 	// The results block depends only on the data, the language and the
 	// address: rendered once per directory version, it is reused by every
 	// visitor, whoever is signed in.

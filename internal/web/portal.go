@@ -56,8 +56,9 @@ func (s *Server) portalPage(r *http.Request) (PortalPage, error) {
 		return PortalPage{}, err
 	}
 	v := viewerOf(r)
-	p := PortalPage{Page: s.page(r, ""), Event: e, Exhibitor: x, AllSecs: taxonomy.Codes(),
+	p := PortalPage{Page: s.page(r, ""), Event: e, Exhibitor: x,
 		CanEdit: v.organizer(e.ID) || v.orgs[x.OrgID] == account.MemberAdmin}
+	p.AllSecs = p.sectorsByName()
 	_, p.Member = v.orgs[x.OrgID]
 	p.CanRecs = p.Member || v.admin()
 	p.Title = p.T("portal.title") + " · " + p.Tx(x.Org.Name)
