@@ -63,6 +63,9 @@ func TestBrowserMeetingFromRecommendation(t *testing.T) {
 		mustNavigate(t, ctx, f.srv.URL+"/match/orgs/"+itoa(v.ID)+"/recommendations?event="+itoa(f.eventID))
 		mustBodyContain(t, ctx, exhibitorName)
 		mustBodyContain(t, ctx, "Xe tự hành AGV cho kho hàng") // the reason names their offer
+		if first := mustTextOf(t, ctx, ".reasons li"); !strings.HasPrefix(first, "Giải pháp") {
+			t.Errorf("a reason reads %q: want it to begin as a sentence", first)
+		}
 		mustClickNavigate(t, ctx, fmt.Sprintf(`a.request-meeting[data-partner="%d"]`, f.orgA))
 		mustBodyContain(t, ctx, exhibitorName)
 		mustText(t, ctx, "#meeting-about", "Xe tự hành AGV cho kho hàng") // the request is about the offer the reason names
