@@ -20,6 +20,10 @@ type RoomsPage struct {
 	EventName string
 	Day       string
 	Sessions  []RoomSession
+	// Uncounted: no room of the day's sessions has a check-in list, so
+	// every count would read 0; the page says why instead.
+	Uncounted bool
+	Organizer bool // may set the rooms' check-in lists up
 }
 
 // RoomSession is a session with its room's count.
@@ -40,6 +44,9 @@ type RoomCount struct {
 	Capacity int    `json:"capacity"`
 	Pct      int    `json:"pct"`
 	Level    string `json:"level"`
+	// Counted: a check-in list names the room, so its entrance is
+	// scanned; otherwise the room's count means nothing.
+	Counted bool `json:"counted"`
 }
 
 // nearlyFull is the share of the capacity from which a room shows amber.
@@ -89,7 +96,11 @@ func (s *Server) roomCounts(ctx context.Context, eventID int64, rooms []event.Ro
 		if c == 0 {
 			c = fromLists[rm.ID]
 		}
-		out[rm.ID] = roomCount(n[rm.ID], c)
+		rc := roomCount(n[rm.ID], c)
+		if _, rc.Counted = fromLists[rm.ID]; !rc.Counted {
+			rc.Level = "uncounted"
+		}
+		out[rm.ID] = rc
 	}
 	return out, nil
 }
@@ -143,6 +154,11 @@ func (s *Server) handleRoomsLive(w http.ResponseWriter, r *http.Request) error {
 			Start: p.Clock(ss.StartsAt), End: p.Clock(ss.EndsAt), Now: !now.Before(ss.StartsAt) && now.Before(ss.EndsAt),
 			Ended: !now.Before(ss.EndsAt), RoomCount: counts[ss.RoomID]})
 	}
+	p.Uncounted = len(p.Sessions) > 0
+	for _, rs := range p.Sessions {
+		p.Uncounted = p.Uncounted && !rs.Counted
+	}
+	p.Organizer = viewerOf(r).organizer(e.ID)
 	return s.render(w, http.StatusOK, "checkin_rooms", p)
 }
 

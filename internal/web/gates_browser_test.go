@@ -425,8 +425,8 @@ func TestKioskPrintsWithoutRevoking(t *testing.T) {
 
 // TestRoomCountsLive opens the live room counts as room staff and scans
 // people into a room of seven: the count follows by itself, amber from six,
-// red at seven, and the other room stays green; the page fits a phone and
-// a big screen.
+// red at seven, and the other room, whose entrance nobody scans, says it is
+// not counted; the page fits a phone and a big screen.
 func TestRoomCountsLive(t *testing.T) {
 	webtest.RequireChromium(t)
 	ctx := context.Background()
@@ -456,8 +456,15 @@ func TestRoomCountsLive(t *testing.T) {
 	mustRun(t, bctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector(%q).dataset.level === "full"`, room1), chromedp.WithPollingTimeout(stepTimeout)))
 	mustText(t, bctx, room1+" .inside", "7")
 	mustText(t, bctx, room1+" .capacity", "7")
-	if got := level(`.room-session[data-room="2"]`); got != "ok" {
+	// The other room has no check-in list: it says it is not counted
+	// rather than showing an empty room with seats free.
+	if got := level(`.room-session[data-room="2"]`); got != "uncounted" {
 		t.Fatalf("the other room: %s", got)
+	}
+	mustText(t, bctx, `.room-session[data-room="2"] .state`, "Không đếm")
+	mustText(t, bctx, `.room-session[data-room="2"] .inside`, "–")
+	if mustExist(t, bctx, "#rooms-uncounted") {
+		t.Error("the page says no room is counted while room 1 is")
 	}
 	color := mustRun(t, bctx, chromedp.Evaluate[string](fmt.Sprintf(`getComputedStyle(document.querySelector(%q)).borderLeftColor`, room1)))
 	if color != "rgb(180, 35, 24)" {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"ketnoi/internal/account"
+	"ketnoi/internal/event"
+	"ketnoi/internal/store"
 	"ketnoi/internal/web"
 )
 
@@ -301,5 +304,31 @@ func TestExpiredFormLeadsBack(t *testing.T) {
 	}
 	if _, page := send("https://elsewhere.example/phish"); strings.Contains(page, `id="error-back"`) {
 		t.Error("another site's page is offered as the way back")
+	}
+}
+
+// TestRoomsWithoutCheckinSayNotCounted: when no room of the day's sessions
+// has a check-in list, the live room counts say that no entrance is scanned
+// (and, to an organizer, where to set it up) instead of showing every room
+// empty with seats free.
+func TestRoomsWithoutCheckinSayNotCounted(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	lists, err := f.db.CheckinLists(t.Context(), f.eventID)
+	must(t, err)
+	for _, l := range lists { // the fixture's room list counts room 1: unname it
+		if l.RoomID != 0 {
+			l.RoomID = 0
+			must(t, f.db.UpdateCheckinList(t.Context(), &l))
+		}
+	}
+	ss, _, err := f.db.Sessions(t.Context(), f.eventID, store.SessionFilter{Limit: 10})
+	must(t, err)
+	day := ss[0].StartsAt.In(event.Zone("")).Format(event.DateLayout)
+	page := readAll(t, f.do(organizer, "GET", fmt.Sprintf("/events/%d/rooms/live?day=%s", f.eventID, day), "", ""))
+	if !strings.Contains(page, `id="rooms-uncounted"`) || !strings.Contains(page, fmt.Sprintf(`href="/console/events/%d/checkin/lists"`, f.eventID)) {
+		t.Errorf("the rooms' page does not say that no room is counted, or where to set it up")
+	}
+	if !strings.Contains(page, `data-level="uncounted"`) || strings.Contains(page, `data-level="ok"`) {
+		t.Errorf("a room nobody scans shows as a room with seats free")
 	}
 }

@@ -7,7 +7,7 @@
   function draw(rooms) {
     for (const el of root.querySelectorAll('.room-session')) {
       const c = rooms[el.dataset.room];
-      if (!c) continue;
+      if (!c || !c.counted) continue; // no entrance scans this room: nothing to show
       el.dataset.level = c.level;
       el.querySelector('.inside').textContent = String(c.inside);
       el.querySelector('.capacity').textContent = c.capacity ? String(c.capacity) : '–';
