@@ -43,6 +43,14 @@ type RegisterPage struct {
 	// Registered is the signed-in viewer's active registration at the
 	// event: the page leads to its badge instead of a second form.
 	Registered *event.Registration
+	// Leads: exhibitors scan badges at this event (a trade fair), so the
+	// form asks whether they may have the visitor's contact.
+	Leads bool
+	// Agenda: the event has a programme of sessions to lead to.
+	Agenda bool
+	// Mine: the registration just made is the signed-in viewer's own, so
+	// its badge can be downloaded at once.
+	Mine bool
 }
 
 // viewerRegistration is the signed-in viewer's active registration at an
@@ -66,6 +74,7 @@ func (s *Server) registerPage(r *http.Request, e event.Event) RegisterPage {
 	p := RegisterPage{Page: s.page(r, ""), EventID: e.ID, Categories: publicCategories, Sectors: taxonomy.Sectors, Chosen: map[string]bool{}}
 	p.Title, p.EventName = p.T("checkin.register.title"), p.Tx(e.Name)
 	p.Form.Category = event.CatVisitor
+	p.Leads, p.Agenda = e.Kind == event.TradeFair, e.Kind == event.Forum
 	return p
 }
 
@@ -81,8 +90,31 @@ func (s *Server) handleRegisterForm(w http.ResponseWriter, r *http.Request) erro
 	}
 	if vw := viewerOf(r); vw.signedIn() {
 		p.Form.Name, p.Form.Email = vw.person.Name, vw.person.Email
+		if p.Form.OrgName, err = s.viewerOrgName(r); err != nil {
+			return err
+		}
 	}
 	return s.render(w, http.StatusOK, "register", p)
+}
+
+// viewerOrgName is the name, in the page's language, of the signed-in
+// viewer's organization (the lowest id when several), "" when none.
+func (s *Server) viewerOrgName(r *http.Request) (string, error) {
+	v := viewerOf(r)
+	var first int64
+	for id := range v.orgs {
+		if first == 0 || id < first {
+			first = id
+		}
+	}
+	if first == 0 {
+		return "", nil
+	}
+	o, err := s.db.Organization(r.Context(), first)
+	if err != nil {
+		return "", err
+	}
+	return o.Name.In(v.lang), nil
 }
 
 // over reports whether an event's last day has passed where it is held.
@@ -132,6 +164,8 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Done, p.Form = true, reg
+	vw := viewerOf(r)
+	p.Mine = vw.signedIn() && strings.EqualFold(vw.person.Email, reg.Email)
 	p.QR = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
 	return s.render(w, http.StatusCreated, "register", p)
 }
@@ -147,6 +181,9 @@ func (s *Server) registerPublic(r *http.Request, e event.Event, in checkin.Regis
 	}
 	if !allowed {
 		return in, &apperr.Error{Code: apperr.Invalid, Message: "Choose visitor, delegate or press.", Fields: map[string]string{"category": "must be visitor, delegate or press"}}
+	}
+	if p := strings.TrimSpace(in.Phone); p != "" && !checkin.PhoneLike(p) {
+		return in, apperr.Fields{"phone": "is not a phone number"}.Err()
 	}
 	in.Source = checkin.SourceOnline
 	return s.saveRegistration(r.Context(), e, in, store.Once{})

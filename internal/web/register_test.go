@@ -14,8 +14,10 @@ import (
 	"sync"
 	"testing"
 
+	"ketnoi/internal/apperr"
 	"ketnoi/internal/badge"
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/store"
 	"ketnoi/internal/web"
@@ -150,5 +152,49 @@ func TestRegisteredVisitorGetsTheBadge(t *testing.T) {
 	resp := f.do(anon, "POST", ev+"/register", "application/x-www-form-urlencoded", again.Encode())
 	if page := readAll(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "đã được đăng ký cho sự kiện này: hãy đăng nhập để lấy thẻ") {
 		t.Errorf("the same email again: %d, without the reason in Vietnamese", resp.StatusCode)
+	}
+}
+
+// TestRegistrationFormFitsTheEvent: signed in, the form carries the
+// person's organization; a phone that is no phone number is refused with
+// the form kept; a person registering themself is led to the badge; the
+// consent to exhibitors' scans is asked at a trade fair only, and a forum's
+// registration leads to its programme.
+func TestRegistrationFormFitsTheEvent(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ev := "/events/" + itoa(f.eventID)
+	if form := readAll(t, f.do(xstaff, "GET", ev+"/register", "", "")); !strings.Contains(form, `name="organization" value="Công ty exhibitor-admin"`) ||
+		!strings.Contains(form, `name="consent"`) {
+		t.Error("the trade fair's form lacks the person's organization or the consent to exhibitors' scans")
+	}
+	me := f.people[xstaff]
+	bad := url.Values{"name": {me.Name}, "email": {me.Email}, "phone": {"abc"}, "organization": {"Công ty exhibitor-admin"}, "category": {"visitor"}}
+	resp := f.do(xstaff, "POST", ev+"/register", "application/x-www-form-urlencoded", bad.Encode())
+	if page := readAll(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, `id="err-phone">không phải là số điện thoại`) || !strings.Contains(page, `value="abc"`) {
+		t.Errorf("a phone of letters: %d, want it refused with the form kept", resp.StatusCode)
+	}
+	if _, err := f.db.RegistrationOf(t.Context(), f.eventID, me.ID); !apperr.Is(err, apperr.NotFound) {
+		t.Fatalf("the refused form registered: %v", err)
+	}
+	good := bad
+	good.Set("phone", "0912 345 678")
+	resp = f.do(xstaff, "POST", ev+"/register", "application/x-www-form-urlencoded", good.Encode())
+	page := readAll(t, resp)
+	reg, err := f.db.RegistrationOf(t.Context(), f.eventID, me.ID)
+	must(t, err)
+	if resp.StatusCode != http.StatusCreated || !strings.Contains(page, fmt.Sprintf(`href="/me/registrations/%d/badge.pdf"`, reg.ID)) || strings.Contains(page, `id="to-agenda"`) {
+		t.Errorf("registered: %d, want the way to the badge and no programme", resp.StatusCode)
+	}
+	v, err := f.db.Venue(t.Context(), 1)
+	must(t, err)
+	forum := &event.Event{Slug: "forum", Kind: event.Forum, Name: i18n.Text{VI: "Diễn đàn"}, VenueID: v.ID, StartDate: "2027-03-11", EndDate: "2027-03-12"}
+	must(t, f.db.CreateEvent(t.Context(), forum))
+	fv := "/events/" + itoa(forum.ID)
+	if form := readAll(t, f.do(anon, "GET", fv+"/register", "", "")); strings.Contains(form, `name="consent"`) {
+		t.Error("the forum's form asks consent to exhibitors' scans")
+	}
+	in := url.Values{"name": {"Lý Thu Hà"}, "email": {"ha@example.vn"}, "category": {"delegate"}}
+	if page := readAll(t, f.do(anon, "POST", fv+"/register", "application/x-www-form-urlencoded", in.Encode())); !strings.Contains(page, `href="`+fv+`/agenda" id="to-agenda"`) || strings.Contains(page, `id="my-badge"`) {
+		t.Error("a forum's registration does not lead to the programme, or offers an anonymous person a badge download")
 	}
 }
