@@ -25,6 +25,10 @@ func TestConsoleIndexStands(t *testing.T) {
 		!strings.Contains(page, "A-101") || strings.Contains(page, "/exhibitors/"+itoa(f.x2.ID)) {
 		t.Errorf("exhibitor staff's console: %d, lacks its stand (or shows another's)", resp.StatusCode)
 	}
+	// A member is offered another organization, not "your" first one.
+	if !strings.Contains(page, `id="console-new-org">Tạo thêm một tổ chức`) {
+		t.Error("a member of an organization is asked to create their organization")
+	}
 	// Its organization, with the way to its outcomes and partners.
 	if !strings.Contains(page, `href="/outcomes/orgs/`+itoa(f.orgA)+`"`) || !strings.Contains(page, `href="/match/orgs/`+itoa(f.orgA)+`/recommendations"`) ||
 		strings.Contains(page, `/outcomes/orgs/`+itoa(f.x2.OrgID)+`"`) {
