@@ -21,6 +21,9 @@ type Fact struct {
 	PartnerCountry  string
 	// EventID is the event whose meeting it came of; 0 for a card's.
 	EventID int64
+	// FromResearch: it came of a research result's card, or of a meeting
+	// about one: research put to use.
+	FromResearch bool
 }
 
 // MinGroup is the fewest outcomes with a value that a published value
@@ -51,6 +54,38 @@ type Indicators struct {
 	// BySource is where it came from: "event:ID" for an event's meetings,
 	// "marketplace" for cards; most first.
 	BySource []Group `json:"by_source"`
+	// ByCountries is the international outcomes by the pair of countries
+	// they join ("KR-VN", codes in alphabetical order), most first.
+	ByCountries []Group `json:"by_countries"`
+	// Research is what came of research results (see Fact.FromResearch):
+	// its total and, in the order of Kinds, the kinds there are.
+	Research       Group   `json:"research"`
+	ResearchByKind []Group `json:"research_by_kind"`
+}
+
+// Filter picks the facts of one year (0: every year) and one source (see
+// Source; "": every source), so that indicators can be read for a year or
+// an event.
+func Filter(facts []Fact, year int, source string) []Fact {
+	if year == 0 && source == "" {
+		return facts
+	}
+	var out []Fact
+	for _, f := range facts {
+		if (year == 0 || f.Year == year) && (source == "" || Source(f.EventID) == source) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// CountryPair names the pair of countries an outcome joins, the same
+// whichever side reported it.
+func CountryPair(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + "-" + b
 }
 
 // HousePair names the pair of houses an outcome joins, the same whichever
@@ -87,6 +122,7 @@ func Aggregate(facts []Fact) Indicators {
 		kinds[string(k)] = &Group{Key: string(k)}
 	}
 	houses, reach, years, sources := map[string]*Group{}, map[string]*Group{}, map[string]*Group{}, map[string]*Group{}
+	countries, research := map[string]*Group{}, map[string]*Group{}
 	add := func(m map[string]*Group, key string, f Fact) {
 		g := m[key]
 		if g == nil {
@@ -104,9 +140,17 @@ func Aggregate(facts []Fact) Indicators {
 		add(reach, Reach(f.ReporterCountry, f.PartnerCountry), f)
 		add(years, strconv.Itoa(f.Year), f)
 		add(sources, Source(f.EventID), f)
+		if Reach(f.ReporterCountry, f.PartnerCountry) == "international" {
+			add(countries, CountryPair(f.ReporterCountry, f.PartnerCountry), f)
+		}
+		if f.FromResearch {
+			in.Research.add(f)
+			add(research, string(f.Kind), f)
+		}
 	}
-	in.Total.Key = "total"
+	in.Total.Key, in.Research.Key = "total", "research"
 	hide(&in.Total)
+	hide(&in.Research)
 	for _, k := range Kinds {
 		g := *kinds[string(k)]
 		hide(&g)
@@ -123,7 +167,9 @@ func Aggregate(facts []Fact) Indicators {
 	in.BySource = sorted(sources, mostFirst)
 	in.ByReach = sorted(reach, func(a, b Group) int { return cmp.Compare(a.Key, b.Key) })
 	in.ByYear = sorted(years, func(a, b Group) int { return cmp.Compare(a.Key, b.Key) })
-	for _, gs := range [][]Group{in.ByHouses, in.ByReach, in.ByYear, in.BySource} {
+	in.ByCountries = sorted(countries, mostFirst)
+	in.ResearchByKind = sorted(research, func(a, b Group) int { return cmp.Compare(kindIndex(a.Key), kindIndex(b.Key)) })
+	for _, gs := range [][]Group{in.ByHouses, in.ByReach, in.ByYear, in.BySource, in.ByCountries, in.ResearchByKind} {
 		suppress(gs)
 	}
 	return in
@@ -150,6 +196,9 @@ func suppress(gs []Group) {
 		gs[next].Value, gs[next].Hidden = 0, true
 	}
 }
+
+// kindIndex is a kind's place in Kinds.
+func kindIndex(k string) int { return slices.Index(Kinds, Kind(k)) }
 
 func (g *Group) add(f Fact) {
 	g.Count++

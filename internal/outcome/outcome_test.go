@@ -203,6 +203,49 @@ func TestAggregate(t *testing.T) {
 	}
 }
 
+// TestAggregateCountriesResearchAndFilter: international outcomes by the
+// pair of countries whichever side reported; what came of research results
+// by kind, its values withheld like the others; a year's or a source's
+// facts alone.
+func TestAggregateCountriesResearchAndFilter(t *testing.T) {
+	f := func(k Kind, v int64, year int, rc, pc string, research bool, ev int64) Fact {
+		return Fact{Kind: k, Value: v, Year: year, ReporterHouse: org.EnterpriseHouse, PartnerHouse: org.Academia,
+			ReporterCountry: rc, PartnerCountry: pc, FromResearch: research, EventID: ev}
+	}
+	facts := []Fact{
+		f(TechTransfer, 100, 2026, "VN", "KR", true, 0),
+		f(TechTransfer, 200, 2026, "KR", "VN", true, 3),
+		f(TechTransfer, 300, 2025, "VN", "VN", true, 3),
+		f(Pilot, 50, 2026, "JP", "VN", true, 3),
+		f(Contract, 5000, 2026, "VN", "VN", false, 3),
+	}
+	in := Aggregate(facts)
+	if len(in.ByCountries) != 2 || in.ByCountries[0].Key != "KR-VN" || in.ByCountries[0].Count != 2 || in.ByCountries[1].Key != "JP-VN" {
+		t.Errorf("by countries %+v", in.ByCountries)
+	}
+	if in.Research.Count != 4 || in.Research.Value != 650 || in.Research.Hidden {
+		t.Errorf("research %+v", in.Research)
+	}
+	// The one pilot's value is withheld, and so is the tech transfers':
+	// the research total less theirs would give the pilot's away.
+	if len(in.ResearchByKind) != 2 || in.ResearchByKind[0].Key != string(Pilot) || !in.ResearchByKind[0].Hidden ||
+		in.ResearchByKind[1].Key != string(TechTransfer) || in.ResearchByKind[1].Count != 3 || !in.ResearchByKind[1].Hidden {
+		t.Errorf("research by kind %+v", in.ResearchByKind)
+	}
+	if got := Filter(facts, 2026, ""); len(got) != 4 {
+		t.Errorf("2026: %d facts", len(got))
+	}
+	if got := Filter(facts, 2026, Source(3)); len(got) != 3 {
+		t.Errorf("2026 at event 3: %d facts", len(got))
+	}
+	if got := Filter(facts, 0, "marketplace"); len(got) != 1 || got[0].Value != 100 {
+		t.Errorf("the marketplace's: %+v", got)
+	}
+	if got := Filter(facts, 0, ""); len(got) != len(facts) {
+		t.Errorf("no filter: %d facts", len(got))
+	}
+}
+
 func TestPending(t *testing.T) {
 	now := time.Date(2027, 3, 11, 10, 0, 0, 0, time.UTC)
 	ends := func(m meeting.View) (time.Time, bool) {

@@ -154,8 +154,10 @@ func (b *Bulk) Outcomes(os []outcome.Outcome) error {
 // see it: its kind, value, year and event, and the kinds and countries of
 // the two organizations, not their names.
 func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
-	rows, err := db.query(ctx, `SELECT o.kind, o.value_vnd, o.created_at, r.kind, r.country, p.kind, p.country, o.event_id
+	rows, err := db.query(ctx, `SELECT o.kind, o.value_vnd, o.created_at, r.kind, r.country, p.kind, p.country, o.event_id,
+		COALESCE(c.kind, '') = 'research_result'
 		FROM outcomes o JOIN organizations r ON r.id = o.reporter_org JOIN organizations p ON p.id = o.partner_org
+		LEFT JOIN cards c ON c.id = o.card_id
 		WHERE o.status = 'confirmed'`)
 	if err != nil {
 		return nil, fmt.Errorf("confirmed outcomes: %w", err)
@@ -167,7 +169,7 @@ func (db *DB) ConfirmedFacts(ctx context.Context) ([]outcome.Fact, error) {
 		var kind, rk, pk string
 		var at time.Time
 		var ev sql.NullInt64
-		if err := rows.Scan(&kind, &f.Value, &at, &rk, &f.ReporterCountry, &pk, &f.PartnerCountry, &ev); err != nil {
+		if err := rows.Scan(&kind, &f.Value, &at, &rk, &f.ReporterCountry, &pk, &f.PartnerCountry, &ev, &f.FromResearch); err != nil {
 			return nil, fmt.Errorf("confirmed outcomes: %w", err)
 		}
 		f.Kind, f.Year, f.EventID = outcome.Kind(kind), at.Year(), ev.Int64

@@ -135,6 +135,23 @@ func TestOutcomes(t *testing.T) {
 		if vs, _ := db.OrgOutcomes(ctx, a); len(vs) != 2 || vs[0].CardID != c.ID || vs[0].EventID != 0 {
 			t.Fatalf("OrgOutcomes after the card's report: %+v", vs)
 		}
+		// Confirmed, the research result's transfer counts as research put
+		// to use; the meeting's pilot, about no card, does not.
+		tr, _ := db.OrgOutcomes(ctx, a)
+		done := tr[0].Outcome
+		if err := done.Confirm(a, 0); err != nil {
+			t.Fatal(err)
+		}
+		mustDo(t, db.SaveOutcome(ctx, &done, outcome.Reported))
+		facts, err = db.ConfirmedFacts(ctx)
+		if err != nil || len(facts) != 2 {
+			t.Fatalf("ConfirmedFacts = %+v, %v", facts, err)
+		}
+		for _, f := range facts {
+			if f.FromResearch != (f.Kind == outcome.TechTransfer) {
+				t.Errorf("fact %+v: from research %v", f, f.FromResearch)
+			}
+		}
 		// The database refuses what the rules refuse, whoever writes.
 		bad := outcome.Outcome{Reporter: a, Partner: a, Kind: outcome.MoU, Status: outcome.Reported}
 		if err := db.CreateOutcome(ctx, &bad); err == nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/csv"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,15 @@ type ImpactPage struct {
 	Page
 	In     outcome.Indicators
 	Tables []ImpactTable
+	// The filter: a year (0: all) and a source (an event, the
+	// marketplace; "": all), with the choices the confirmed outcomes offer.
+	Year    int
+	Source  string
+	Years   []int
+	Sources []Option
+	// Query is the filter as an address's query ("?year=2026"), kept by
+	// the CSV and JSON links.
+	Query string
 }
 
 // ImpactTable is one breakdown of the indicators, its rows named in the
@@ -58,10 +68,17 @@ func impactTablesIn(p Page, in outcome.Indicators, events map[string]string, amo
 		a, b, _ := strings.Cut(key, "-")
 		return p.T("market.house."+a) + " – " + p.T("market.house."+b)
 	}
+	countries := func(key string) string {
+		a, b, _ := strings.Cut(key, "-")
+		return p.Country(a) + " – " + p.Country(b)
+	}
+	kind := func(k string) string { return p.T("outcome.kind." + k) }
 	return []ImpactTable{
-		table("impact-kinds", "impact.by_kind", in.ByKind, func(k string) string { return p.T("outcome.kind." + k) }),
+		table("impact-kinds", "impact.by_kind", in.ByKind, kind),
+		table("impact-research", "impact.by_research", in.ResearchByKind, kind),
 		table("impact-houses", "impact.by_houses", in.ByHouses, houses),
 		table("impact-reach", "impact.by_reach", in.ByReach, func(k string) string { return p.T("impact.reach." + k) }),
+		table("impact-countries", "impact.by_countries", in.ByCountries, countries),
 		table("impact-years", "impact.by_year", in.ByYear, func(k string) string { return k }),
 		table("impact-sources", "impact.by_source", in.BySource, func(k string) string {
 			if name, ok := events[k]; ok {
@@ -72,21 +89,42 @@ func impactTablesIn(p Page, in outcome.Indicators, events map[string]string, amo
 	}
 }
 
-func (o *outcomeWeb) indicators(r *http.Request) (outcome.Indicators, error) {
-	facts, err := o.s.db.ConfirmedFacts(r.Context())
-	if err != nil {
-		return outcome.Indicators{}, err
+// impactFilter reads the indicators' filter from the address: a year and
+// a source (outcome.Source). What is not one reads as no filter.
+func impactFilter(r *http.Request) (year int, source string) {
+	q := r.URL.Query()
+	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 1900 && y < 3000 {
+		year = y
 	}
-	return outcome.Aggregate(facts), nil
+	if src := q.Get("source"); src == "marketplace" {
+		source = src
+	} else if id, ok := strings.CutPrefix(src, "event:"); ok {
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil && n > 0 {
+			source = outcome.Source(n)
+		}
+	}
+	return year, source
+}
+
+// indicators aggregates the confirmed outcomes of the request's filter;
+// all are every confirmed outcome, for the filter's choices.
+func (o *outcomeWeb) indicators(r *http.Request) (in outcome.Indicators, all []outcome.Fact, err error) {
+	all, err = o.s.db.ConfirmedFacts(r.Context())
+	if err != nil {
+		return in, nil, err
+	}
+	year, source := impactFilter(r)
+	return outcome.Aggregate(outcome.Filter(all, year, source)), all, nil
 }
 
 func (o *outcomeWeb) handleImpact(w http.ResponseWriter, r *http.Request) error {
-	in, err := o.indicators(r)
+	in, all, err := o.indicators(r)
 	if err != nil {
 		return err
 	}
 	p := ImpactPage{Page: o.s.page(r, ""), In: in}
 	p.Title = p.T("impact.title")
+	p.Year, p.Source = impactFilter(r)
 	evs, _, err := o.s.db.Events(r.Context(), 0, 1000)
 	if err != nil {
 		return err
@@ -96,13 +134,44 @@ func (o *outcomeWeb) handleImpact(w http.ResponseWriter, r *http.Request) error 
 		names[outcome.Source(e.ID)] = p.Tx(e.Name)
 	}
 	p.Tables = impactTables(p.Page, in, names)
+	p.Years, p.Sources = impactChoices(p, all, names)
+	q := url.Values{}
+	if p.Year != 0 {
+		q.Set("year", strconv.Itoa(p.Year))
+	}
+	if p.Source != "" {
+		q.Set("source", p.Source)
+	}
+	if len(q) > 0 {
+		p.Query = "?" + q.Encode()
+	}
 	return o.s.render(w, http.StatusOK, "impact", p)
+}
+
+// impactChoices are the years (latest first) and the sources (most
+// outcomes first) that confirmed outcomes have, for the filter.
+func impactChoices(p ImpactPage, all []outcome.Fact, names map[string]string) ([]int, []Option) {
+	whole := outcome.Aggregate(all)
+	var years []int
+	for i := len(whole.ByYear) - 1; i >= 0; i-- {
+		y, _ := strconv.Atoi(whole.ByYear[i].Key)
+		years = append(years, y)
+	}
+	var sources []Option
+	for _, g := range whole.BySource {
+		label, ok := names[g.Key]
+		if !ok {
+			label = p.T("impact.source." + g.Key)
+		}
+		sources = append(sources, Option{Value: g.Key, Label: label, Selected: g.Key == p.Source})
+	}
+	return years, sources
 }
 
 // handleImpactCSV is the indicators as open data: one row per group, the
 // same groups and the same hidden values as the page.
 func (o *outcomeWeb) handleImpactCSV(w http.ResponseWriter, r *http.Request) error {
-	in, err := o.indicators(r)
+	in, _, err := o.indicators(r)
 	if err != nil {
 		return err
 	}
@@ -120,6 +189,9 @@ func (o *outcomeWeb) handleImpactCSV(w http.ResponseWriter, r *http.Request) err
 	write("reach", in.ByReach...)
 	write("year", in.ByYear...)
 	write("source", in.BySource...)
+	write("countries", in.ByCountries...)
+	write("research", in.Research)
+	write("research_kind", in.ResearchByKind...)
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
@@ -131,7 +203,7 @@ func (o *outcomeWeb) handleImpactCSV(w http.ResponseWriter, r *http.Request) err
 }
 
 func (o *outcomeWeb) apiImpact(w http.ResponseWriter, r *http.Request) error {
-	in, err := o.indicators(r)
+	in, _, err := o.indicators(r)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -270,8 +271,27 @@ func TestImpact(t *testing.T) {
 	for _, r := range rows {
 		found = found || strings.Join(r, ",") == "kind,tech_transfer,2,0,true"
 	}
-	if !found || len(rows) != 1+1+len(outcome.Kinds)+len(in.ByHouses)+len(in.ByReach)+len(in.ByYear)+len(in.BySource) {
+	if !found || len(rows) != 1+1+len(outcome.Kinds)+len(in.ByHouses)+len(in.ByReach)+len(in.ByYear)+len(in.BySource)+len(in.ByCountries)+1+len(in.ResearchByKind) {
 		t.Fatalf("csv rows %q", rows)
+	}
+	// The card is an offer: nothing came of a research result yet.
+	if in.Research.Count != 0 || len(in.ResearchByKind) != 0 {
+		t.Errorf("research %+v %+v", in.Research, in.ResearchByKind)
+	}
+	// A year, a source: the indicators of those alone, the filter kept in
+	// the page's choices and its download links.
+	year := strconv.Itoa(f.db.Now().Year())
+	for q, want := range map[string]int{"?year=" + year: 3, "?year=1999": 0, "?source=marketplace": 3, "?source=event:" + itoa(f.eventID): 0, "?year=abc&source=nonsense": 3} {
+		var got outcome.Indicators
+		decodeInto(t, f.do(anon, "GET", "/api/v1/impact"+q, "", ""), &got)
+		if got.Total.Count != want {
+			t.Errorf("impact%s: %d confirmed, want %d", q, got.Total.Count, want)
+		}
+	}
+	page = readAll(t, f.do(anon, "GET", "/impact?year="+year+"&source=marketplace", "", ""))
+	if !strings.Contains(page, `<option value="`+year+`" selected>`) || !strings.Contains(page, `<option value="marketplace" selected>`) ||
+		!strings.Contains(page, `href="/impact.csv?source=marketplace&amp;year=`+year+`"`) {
+		t.Errorf("the filtered page does not keep its filter")
 	}
 }
 
