@@ -135,6 +135,9 @@ func (p Page) VND(n int64) string { return p.group(n) + "\u00a0₫" }
 // to two decimals, for headline figures and tables read on a phone; an
 // amount that rounds to less than a million is written whole.
 func (p Page) VNDShort(n int64) string {
+	if p.Lang == i18n.KO {
+		return p.wonStyle(n)
+	}
 	type unit struct {
 		size int64
 		word string
@@ -144,8 +147,6 @@ func (p Page) VNDShort(n int64) string {
 	switch p.Lang {
 	case i18n.EN:
 		units, dec = []unit{{1_000_000_000, "\u00a0billion"}, {1_000_000, "\u00a0million"}}, "."
-	case i18n.KO:
-		units, dec = []unit{{100_000_000, "억"}, {10_000, "만"}}, "."
 	}
 	for _, u := range units {
 		// Rounded first, so that 999.999.999 is 1 tỷ, not 1.000 triệu.
@@ -160,6 +161,24 @@ func (p Page) VNDShort(n int64) string {
 		return s + u.word + "\u00a0₫"
 	}
 	return p.VND(n)
+}
+
+// wonStyle writes an amount as Korean readers write large sums, in 억 and
+// 만 without decimals ("1,604억 5,000만 ₫", not "1,604.5억"), rounded to
+// 만; below 100만, to the đồng.
+func (p Page) wonStyle(n int64) string {
+	if n < 1_000_000 {
+		return p.VND(n)
+	}
+	man := (n + 5_000) / 10_000 // rounded to 만
+	eok, rest := man/10_000, man%10_000
+	switch {
+	case eok == 0:
+		return p.group(rest) + "만\u00a0₫"
+	case rest == 0:
+		return p.group(eok) + "억\u00a0₫"
+	}
+	return p.group(eok) + "억\u00a0" + p.group(rest) + "만\u00a0₫"
 }
 
 // Num writes a count with the page's digit grouping.
