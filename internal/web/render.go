@@ -131,7 +131,7 @@ func (p Page) inZone(v event.Venue) Page {
 func (p Page) VND(n int64) string { return p.group(n) + "\u00a0₫" }
 
 // VNDShort writes a large amount of dong in the words the page's language
-// counts money in — 160,45 tỷ ₫, 160.45 billion ₫, 1,604.5억 ₫ — rounded
+// counts money in — 160,45 tỷ ₫, 160.45 billion ₫, 1,604억 5,000만 ₫ — rounded
 // to two decimals, for headline figures and tables read on a phone; an
 // amount that rounds to less than a million is written whole.
 func (p Page) VNDShort(n int64) string {
@@ -178,7 +178,8 @@ func (p Page) wonStyle(n int64) string {
 	case rest == 0:
 		return p.group(eok) + "억\u00a0₫"
 	}
-	return p.group(eok) + "억\u00a0" + p.group(rest) + "만\u00a0₫"
+	// A plain space between 억 and 만: a tile on a phone may break there.
+	return p.group(eok) + "억 " + p.group(rest) + "만\u00a0₫"
 }
 
 // Num writes a count with the page's digit grouping.
