@@ -118,29 +118,30 @@ func (db *DB) fillSpeakers(ctx context.Context, sessions []event.Session) error 
 	return rows.Err()
 }
 
-// CreateSession adds a forum session in a room of the same event.
+// CreateSession adds a forum session in a room of the same event, on one
+// of the event's days and at a time the room is free.
 func (db *DB) CreateSession(ctx context.Context, s *event.Session) error {
 	return db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkPlacement(ctx, s); err != nil {
+			return err
+		}
 		err := tx.queryRow(ctx, `INSERT INTO forum_sessions (event_id, room_id, title_vi, title_en, title_ko, abstract_vi, abstract_en, abstract_ko, track, language, starts_at, ends_at)
-			SELECT ?, r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM rooms r WHERE r.id = ? AND r.event_id = ? RETURNING id`,
-			s.EventID, s.Title.VI, s.Title.EN, s.Title.KO, s.Abstract.VI, s.Abstract.EN, s.Abstract.KO, s.Track, string(s.Language),
-			s.StartsAt.UTC(), s.EndsAt.UTC(), s.RoomID, s.EventID).Scan(&s.ID)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			s.EventID, s.RoomID, s.Title.VI, s.Title.EN, s.Title.KO, s.Abstract.VI, s.Abstract.EN, s.Abstract.KO, s.Track, string(s.Language),
+			s.StartsAt.UTC(), s.EndsAt.UTC()).Scan(&s.ID)
 		if err != nil {
-			return notFound(db.dialect.translate(err), "Room")
+			return fmt.Errorf("create session: %w", db.dialect.translate(err))
 		}
 		return tx.setSpeakers(ctx, s)
 	})
 }
 
-// UpdateSession replaces a forum session's fields and speakers.
+// UpdateSession replaces a forum session's fields and speakers, under the
+// same rules as CreateSession.
 func (db *DB) UpdateSession(ctx context.Context, s *event.Session) error {
 	return db.inTx(ctx, func(tx *Tx) error {
-		var ok int
-		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM rooms WHERE id = ? AND event_id = ?", s.RoomID, s.EventID).Scan(&ok); err != nil {
+		if err := tx.checkPlacement(ctx, s); err != nil {
 			return err
-		}
-		if ok == 0 {
-			return errNotFound("Room")
 		}
 		res, err := tx.exec(ctx, `UPDATE forum_sessions SET room_id = ?, title_vi = ?, title_en = ?, title_ko = ?, abstract_vi = ?, abstract_en = ?, abstract_ko = ?,
 			track = ?, language = ?, starts_at = ?, ends_at = ? WHERE event_id = ? AND id = ?`,
@@ -154,6 +155,145 @@ func (db *DB) UpdateSession(ctx context.Context, s *event.Session) error {
 		}
 		return tx.setSpeakers(ctx, s)
 	})
+}
+
+// checkPlacement applies event.CheckPlacement with what the database
+// holds: the room must be the event's, and on PostgreSQL its row is locked
+// so that two writers placing sessions in one room take turns and cannot
+// both see it free.
+func (tx *Tx) checkPlacement(ctx context.Context, s *event.Session) error {
+	q := "SELECT id FROM rooms WHERE id = ? AND event_id = ?"
+	if tx.db.dialect.name == "postgres" {
+		q += " FOR UPDATE"
+	}
+	var id int64
+	if err := tx.queryRow(ctx, q, s.RoomID, s.EventID).Scan(&id); err != nil {
+		return notFound(err, "Room")
+	}
+	var e event.Event
+	var tz string
+	err := tx.queryRow(ctx, "SELECT e.start_date, e.end_date, v.time_zone FROM events e JOIN venues v ON v.id = e.venue_id WHERE e.id = ?", s.EventID).
+		Scan(&e.StartDate, &e.EndDate, &tz)
+	if err != nil {
+		return notFound(err, "Event")
+	}
+	// A room holds a few sessions a day: reading them all is cheaper to
+	// get right than comparing timestamps in two dialects' SQL.
+	rows, err := tx.query(ctx, "SELECT "+sessionCols+" FROM forum_sessions WHERE event_id = ? AND room_id = ? ORDER BY starts_at, id", s.EventID, s.RoomID)
+	if err != nil {
+		return fmt.Errorf("sessions in room: %w", err)
+	}
+	defer rows.Close()
+	var same []event.Session
+	for rows.Next() {
+		o, err := scanSession(rows)
+		if err != nil {
+			return err
+		}
+		same = append(same, o)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return event.CheckPlacement(s, &e, event.Zone(tz), same)
+}
+
+// DeleteSession removes a forum session, its speakers' places in it and
+// every personal agenda's mention of it, and returns it as it was and in
+// how many agendas it was saved.
+func (db *DB) DeleteSession(ctx context.Context, eventID, id int64) (event.Session, int, error) {
+	s, err := db.Session(ctx, eventID, id)
+	if err != nil {
+		return s, 0, err
+	}
+	var saved int
+	err = db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM personal_agenda WHERE session_id = ?", id).Scan(&saved); err != nil {
+			return fmt.Errorf("delete session: %w", err)
+		}
+		for _, q := range []string{"DELETE FROM personal_agenda WHERE session_id = ?", "DELETE FROM session_speakers WHERE session_id = ?"} {
+			if _, err := tx.exec(ctx, q, id); err != nil {
+				return fmt.Errorf("delete session: %w", err)
+			}
+		}
+		res, err := tx.exec(ctx, "DELETE FROM forum_sessions WHERE event_id = ? AND id = ?", eventID, id)
+		if err != nil {
+			return fmt.Errorf("delete session: %w", db.dialect.translate(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNotFound("Session")
+		}
+		return nil
+	})
+	return s, saved, err
+}
+
+// SavedCounts counts, for each session of the event, the personal agendas
+// it is in.
+func (db *DB) SavedCounts(ctx context.Context, eventID int64) (map[int64]int, error) {
+	rows, err := db.query(ctx, `SELECT pa.session_id, COUNT(*) FROM personal_agenda pa JOIN forum_sessions fs ON fs.id = pa.session_id
+		WHERE fs.event_id = ? GROUP BY pa.session_id`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("saved counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// CreateRoom adds a room to an event.
+func (db *DB) CreateRoom(ctx context.Context, r *event.Room) error {
+	err := db.queryRow(ctx, "INSERT INTO rooms (event_id, name_vi, name_en, name_ko, capacity) VALUES (?, ?, ?, ?, ?) RETURNING id",
+		r.EventID, r.Name.VI, r.Name.EN, r.Name.KO, r.Capacity).Scan(&r.ID)
+	if err != nil {
+		return fmt.Errorf("create room: %w", db.dialect.translate(err))
+	}
+	return nil
+}
+
+// Speakers lists an event's speakers by name.
+func (db *DB) Speakers(ctx context.Context, eventID int64) ([]event.Speaker, error) {
+	rows, err := db.query(ctx, `SELECT id, event_id, name, title_vi, title_en, title_ko, COALESCE(org_id, 0), COALESCE(person_id, 0)
+		FROM speakers WHERE event_id = ? ORDER BY name, id`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("list speakers: %w", err)
+	}
+	defer rows.Close()
+	var out []event.Speaker
+	for rows.Next() {
+		var sp event.Speaker
+		if err := rows.Scan(&sp.ID, &sp.EventID, &sp.Name, &sp.Title.VI, &sp.Title.EN, &sp.Title.KO, &sp.OrgID, &sp.PersonID); err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// CreateSpeaker adds a speaker to an event, with an organization when
+// OrgID names one.
+func (db *DB) CreateSpeaker(ctx context.Context, sp *event.Speaker) error {
+	var orgID, personID any
+	if sp.OrgID > 0 {
+		orgID = sp.OrgID
+	}
+	if sp.PersonID > 0 {
+		personID = sp.PersonID
+	}
+	err := db.queryRow(ctx, "INSERT INTO speakers (event_id, name, title_vi, title_en, title_ko, org_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		sp.EventID, sp.Name, sp.Title.VI, sp.Title.EN, sp.Title.KO, orgID, personID).Scan(&sp.ID)
+	if err != nil {
+		return fmt.Errorf("create speaker: %w", db.dialect.translate(err))
+	}
+	return nil
 }
 
 func (tx *Tx) setSpeakers(ctx context.Context, s *event.Session) error {
