@@ -1,0 +1,46 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+)
+
+// The forum programme's console is the organizers' (and admins').
+func init() {
+	addAccess(map[string][]string{
+		"GET /console/events/{event}/programme":                            runners,
+		"POST /console/events/{event}/programme/sessions":                  runners,
+		"GET /console/events/{event}/programme/sessions/{session}":         runners,
+		"POST /console/events/{event}/programme/sessions/{session}":        runners,
+		"POST /console/events/{event}/programme/sessions/{session}/delete": runners,
+		"POST /console/events/{event}/programme/speakers":                  runners,
+		"POST /console/events/{event}/programme/rooms":                     runners,
+	})
+	form := "application/x-www-form-urlencoded"
+	// Each role that may add a session adds it at its own hour, so that
+	// the matrix's allowed calls do not clash with one another.
+	hour := map[string]int{organizer: 14, admin: 16}
+	bodies["POST /console/events/{event}/programme/sessions"] = func(f *fixture, role string) (string, string) {
+		h := hour[role]
+		if h == 0 {
+			h = 18
+		}
+		return form, fmt.Sprintf("title_en=Panel+%s&room=1&day=2027-03-11&start=%02d:00&end=%02d:30&language=en&speakers=1", role, h, h)
+	}
+	bodies["POST /console/events/{event}/programme/sessions/{session}"] = func(f *fixture, role string) (string, string) {
+		return form, "title_vi=Khai+m%E1%BA%A1c&room=1&day=2027-03-10&start=09:00&end=10:00&language=vi&speakers=1"
+	}
+	bodies["POST /console/events/{event}/programme/speakers"] = func(f *fixture, role string) (string, string) {
+		return form, "name=Speaker+" + role + "&title_en=Director"
+	}
+	bodies["POST /console/events/{event}/programme/rooms"] = func(f *fixture, role string) (string, string) {
+		return form, "name_en=Room+" + role + "&capacity=40"
+	}
+	// The fixture's session is kept in an agenda first, so that deleting
+	// it without confirm=yes only asks for the confirmation: the session
+	// stays for the routes the matrix calls after this one.
+	bodies["POST /console/events/{event}/programme/sessions/{session}/delete"] = func(f *fixture, role string) (string, string) {
+		must(f.t, f.db.SetInAgenda(context.Background(), f.people[otherX].ID, f.eventID, f.sessID, true))
+		return form, ""
+	}
+}
