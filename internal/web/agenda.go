@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,7 +14,9 @@ import (
 	"ketnoi/internal/store"
 )
 
-// AgendaPage is the public programme by day and track.
+// AgendaPage is the public programme, by day and time: sessions that
+// start together are shown together, so that a visitor sees what runs in
+// parallel.
 type AgendaPage struct {
 	Page
 	EventID   int64
@@ -22,17 +24,21 @@ type AgendaPage struct {
 	Days      []AgendaDay
 	Mine      map[int64]bool
 	Rooms     map[int64]string
+	// Notice confirms the last change to the visitor's agenda; Overlaps
+	// names what the session just added overlaps there.
+	Notice   string
+	Overlaps []string
 }
 
-// AgendaDay is one day of the programme, by track.
+// AgendaDay is one day of the programme in time slots.
 type AgendaDay struct {
-	Day    string
-	Tracks []AgendaTrack
+	Day   string
+	Slots []AgendaSlot
 }
 
-// AgendaTrack is one track's sessions on a day.
-type AgendaTrack struct {
-	Name     string
+// AgendaSlot is the sessions that start at one time, by room.
+type AgendaSlot struct {
+	Start    time.Time
 	Sessions []event.Session
 }
 
@@ -62,35 +68,61 @@ func (s *Server) handleAgenda(w http.ResponseWriter, r *http.Request) error {
 		for _, m := range mine {
 			p.Mine[m.ID] = true
 		}
+		agendaNotice(&p, r, ss, mine)
 	}
-	p.Days = byDayAndTrack(ss, p.Zone())
+	p.Days = byDayAndStart(ss, p.Zone())
 	return s.render(w, http.StatusOK, "agenda", p)
 }
 
-// byDayAndTrack groups sessions by the venue's day, then by track.
-func byDayAndTrack(ss []event.Session, zone *time.Location) []AgendaDay {
-	days := map[string]map[string][]event.Session{}
+// agendaNotice confirms an addition to or removal from the visitor's
+// agenda, named by the redirect's query, and names what an added session
+// overlaps among the visitor's other sessions (at any event).
+func agendaNotice(p *AgendaPage, r *http.Request, ss, mine []event.Session) {
+	q := r.URL.Query()
+	id, _ := strconv.ParseInt(q.Get("added")+q.Get("removed"), 10, 64)
+	var x *event.Session
+	for i := range ss {
+		if ss[i].ID == id {
+			x = &ss[i]
+		}
+	}
+	switch {
+	case x == nil:
+		return
+	case q.Get("added") != "" && p.Mine[x.ID]:
+		p.Notice = p.T("agenda.added", p.Tx(x.Title))
+		for i := range mine {
+			if mine[i].ID != x.ID && event.Overlap(x, &mine[i]) {
+				p.Overlaps = append(p.Overlaps, p.T("agenda.overlap", p.Tx(mine[i].Title), p.Clock(mine[i].StartsAt), p.Clock(mine[i].EndsAt)))
+			}
+		}
+	case q.Get("removed") != "" && !p.Mine[x.ID]:
+		p.Notice = p.T("agenda.removed", p.Tx(x.Title))
+	}
+}
+
+// byDayAndStart groups sessions by the venue's day, then by start time;
+// sessions come sorted by start and room, so each slot lists its rooms in
+// order.
+func byDayAndStart(ss []event.Session, zone *time.Location) []AgendaDay {
+	var out []AgendaDay
 	for _, x := range ss {
 		d := x.StartsAt.In(zone).Format(event.DateLayout)
-		if days[d] == nil {
-			days[d] = map[string][]event.Session{}
+		if len(out) == 0 || out[len(out)-1].Day != d {
+			out = append(out, AgendaDay{Day: d})
 		}
-		days[d][x.Track] = append(days[d][x.Track], x)
-	}
-	var out []AgendaDay
-	for d, tracks := range days {
-		day := AgendaDay{Day: d}
-		for name, list := range tracks {
-			day.Tracks = append(day.Tracks, AgendaTrack{Name: name, Sessions: list})
+		day := &out[len(out)-1]
+		if n := len(day.Slots); n == 0 || !day.Slots[n-1].Start.Equal(x.StartsAt) {
+			day.Slots = append(day.Slots, AgendaSlot{Start: x.StartsAt})
 		}
-		sort.Slice(day.Tracks, func(i, j int) bool { return day.Tracks[i].Name < day.Tracks[j].Name })
-		out = append(out, day)
+		slot := &day.Slots[len(day.Slots)-1]
+		slot.Sessions = append(slot.Sessions, x)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Day < out[j].Day })
 	return out
 }
 
-// handleAgendaToggle adds a session to the person's agenda or removes it.
+// handleAgendaToggle adds a session to the person's agenda or removes it,
+// and goes back to the agenda, which confirms it there.
 func (s *Server) handleAgendaToggle(w http.ResponseWriter, r *http.Request) error {
 	e, _, err := s.loadEvent(r)
 	if err != nil {
@@ -100,10 +132,15 @@ func (s *Server) handleAgendaToggle(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	if err := s.db.SetInAgenda(r.Context(), viewerOf(r).person.ID, e.ID, sid, r.PostFormValue("add") == "yes"); err != nil {
+	add := r.PostFormValue("add") == "yes"
+	if err := s.db.SetInAgenda(r.Context(), viewerOf(r).person.ID, e.ID, sid, add); err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/events/%d/agenda#session-%d", e.ID, sid), http.StatusSeeOther)
+	what := "removed"
+	if add {
+		what = "added"
+	}
+	http.Redirect(w, r, fmt.Sprintf("/events/%d/agenda?%s=%d#session-%d", e.ID, what, sid, sid), http.StatusSeeOther)
 	return nil
 }
 

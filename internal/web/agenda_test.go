@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func TestAgendaAndICS(t *testing.T) {
 	if !strings.Contains(page, "Khai mạc") || !strings.Contains(page, fmt.Sprintf(`id="session-%d"`, f.sessID)) {
 		t.Fatal("the agenda does not list the session")
 	}
-	if !strings.Contains(page, "<p>Phát biểu khai mạc của ban tổ chức.</p>") || !strings.Contains(page, " · Tiếng Việt</span>") {
+	if !strings.Contains(page, "<p>Phát biểu khai mạc của ban tổ chức.</p>") || !strings.Contains(page, `<li class="lang">Tiếng Việt</li>`) {
 		t.Error("the agenda does not show the session's abstract, or its language in words")
 	}
 	r := f.do(visitor, "POST", fmt.Sprintf("/events/%d/agenda/%d", f.eventID, f.sessID), "application/x-www-form-urlencoded", "add=yes")
@@ -79,5 +80,58 @@ func TestTimesInVenueZone(t *testing.T) {
 	page := readAll(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
 	if !strings.Contains(page, "09:00–10:00") {
 		t.Errorf("the Binh Duong agenda lost its 09:00–10:00 session:\n%s", page)
+	}
+}
+
+// TestAgendaByTimeWithParallelSessions: the public agenda runs by day and
+// start time whatever the tracks are called; sessions that start together
+// share a slot that says how many run in parallel, each with its room and
+// track. Adding a session that overlaps one already saved confirms the
+// addition and names the overlap; removing one confirms it too.
+func TestAgendaByTimeWithParallelSessions(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := context.Background()
+	r2 := &event.Room{EventID: f.eventID, Name: i18n.Text{VI: "Phòng 2", EN: "Room 2"}, Capacity: 50}
+	must(t, f.db.CreateRoom(ctx, r2))
+	ict := event.Zone("Asia/Ho_Chi_Minh")
+	add := func(title, track string, room int64, day, h, m, minutes int) int64 {
+		start := time.Date(2027, 3, day, h, m, 0, 0, ict)
+		s := &event.Session{EventID: f.eventID, RoomID: room, Title: i18n.Text{VI: title}, Track: track, Language: i18n.EN,
+			StartsAt: start, EndsAt: start.Add(time.Duration(minutes) * time.Minute)}
+		must(t, f.db.CreateSession(ctx, s))
+		return s.ID
+	}
+	alpha := add("Alpha", "Zeta track", r2.ID, 10, 9, 0, 90)
+	add("Beta", "Alpha track", 1, 10, 10, 30, 60)
+	add("Gamma", "Alpha track", 1, 11, 8, 0, 60)
+	page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
+	last := -1
+	for _, title := range []string{"Khai mạc", "Alpha", "Beta", "11/03/2027", "Gamma"} {
+		i := strings.Index(page, title)
+		if i <= last {
+			t.Fatalf("%q is out of time order:\n%s", title, page)
+		}
+		last = i
+	}
+	if !strings.Contains(page, "2 phiên song song") || !strings.Contains(page, `<li class="room" title="Phòng">Phòng 2</li>`) ||
+		!strings.Contains(page, `<li class="track" title="Chủ đề">Zeta track</li>`) {
+		t.Errorf("the 09:00 slot does not show its two sessions with room and track:\n%s", page)
+	}
+
+	toggle := func(id int64, add string) string {
+		r := f.do(visitor, "POST", fmt.Sprintf("/events/%d/agenda/%d", f.eventID, id), formType, "add="+add)
+		if r.StatusCode != 303 {
+			t.Fatalf("agenda %s: %d", add, r.StatusCode)
+		}
+		return html.UnescapeString(readAll(t, f.do(visitor, "GET", r.Header.Get("Location"), "", "")))
+	}
+	if page := toggle(f.sessID, "yes"); !strings.Contains(page, "Đã thêm “Khai mạc” vào lịch của bạn.") || strings.Contains(page, `id="agenda-overlap"`) {
+		t.Errorf("adding the opening: no confirmation, or a warning for nothing:\n%s", page)
+	}
+	if page := toggle(alpha, "yes"); !strings.Contains(page, "Đã thêm “Alpha”") || !strings.Contains(page, "trùng giờ với “Khai mạc” (09:00–10:00)") {
+		t.Errorf("adding Alpha does not name the overlap with the opening:\n%s", page)
+	}
+	if page := toggle(alpha, "no"); !strings.Contains(page, "Đã gỡ “Alpha” khỏi lịch của bạn.") {
+		t.Errorf("removing Alpha is not confirmed:\n%s", page)
 	}
 }
