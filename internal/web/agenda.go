@@ -7,10 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/store"
 )
 
@@ -162,28 +164,86 @@ func (s *Server) handleMyAgendaICS(w http.ResponseWriter, r *http.Request) error
 	return s.writeICS(w, r, "my-agenda.ics", ss)
 }
 
+// icsPlace is what a session's calendar entry says about where it is: the
+// event's name, and the room at the venue.
+type icsPlace struct {
+	event string
+	rooms map[int64]string
+	venue string
+}
+
+// icsPlaces reads, for each event the sessions belong to, its name, its
+// venue and its rooms' names in lang.
+func (s *Server) icsPlaces(r *http.Request, ss []event.Session, lang i18n.Lang) (map[int64]icsPlace, error) {
+	out := map[int64]icsPlace{}
+	for _, x := range ss {
+		if _, ok := out[x.EventID]; ok {
+			continue
+		}
+		e, err := s.db.Event(r.Context(), x.EventID)
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.db.Venue(r.Context(), e.VenueID)
+		if err != nil {
+			return nil, err
+		}
+		rooms, err := s.db.Rooms(r.Context(), e.ID)
+		if err != nil {
+			return nil, err
+		}
+		pl := icsPlace{event: e.Name.In(lang), rooms: map[int64]string{}, venue: joinNonEmpty(", ", v.Name.In(lang), v.Address, v.City)}
+		for _, rm := range rooms {
+			pl.rooms[rm.ID] = rm.Name.In(lang)
+		}
+		out[x.EventID] = pl
+	}
+	return out, nil
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
 func (s *Server) writeICS(w http.ResponseWriter, r *http.Request, name string, ss []event.Session) error {
 	lang := viewerOf(r).lang
+	places, err := s.icsPlaces(r, ss, lang)
+	if err != nil {
+		return err
+	}
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//ketnoi//forum programme//"+strings.ToUpper(string(lang)))
+	if len(places) == 1 {
+		for _, pl := range places {
+			cal.Props.SetText("X-WR-CALNAME", pl.event)
+		}
+	}
 	now := time.Now().UTC()
 	for _, x := range ss {
+		pl := places[x.EventID]
 		ev := ical.NewEvent()
 		ev.Props.SetText(ical.PropUID, fmt.Sprintf("session-%d-event-%d@ketnoi", x.ID, x.EventID))
 		ev.Props.SetDateTime(ical.PropDateTimeStamp, now)
 		ev.Props.SetDateTime(ical.PropDateTimeStart, x.StartsAt.UTC())
 		ev.Props.SetDateTime(ical.PropDateTimeEnd, x.EndsAt.UTC())
 		ev.Props.SetText(ical.PropSummary, x.Title.In(lang))
-		desc := x.Abstract.In(lang)
+		if loc := joinNonEmpty(", ", pl.rooms[x.RoomID], pl.venue); loc != "" {
+			ev.Props.SetText(ical.PropLocation, loc)
+		}
+		// The event's name leads the description: a calendar holding
+		// several events' sessions says which each belongs to.
 		var names []string
 		for _, sp := range x.Speakers {
 			names = append(names, sp.Name)
 		}
-		if len(names) > 0 {
-			desc = strings.TrimSpace(desc + "\n\n" + strings.Join(names, ", "))
-		}
-		if desc != "" {
+		if desc := joinNonEmpty("\n\n", pl.event, x.Abstract.In(lang), strings.Join(names, ", ")); desc != "" {
 			ev.Props.SetText(ical.PropDescription, desc)
 		}
 		if x.Track != "" {
@@ -204,6 +264,39 @@ func (s *Server) writeICS(w http.ResponseWriter, r *http.Request, name string, s
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(foldICS(b.Bytes()))
 	return err
+}
+
+// maxICSLine is the longest a content line may be, in octets, before
+// RFC 5545 (section 3.1) wants it folded.
+const maxICSLine = 75
+
+// foldICS folds every content line longer than 75 octets into a line and
+// continuation lines that begin with a space. go-ical writes each property
+// on one line however long (a Vietnamese abstract runs to hundreds of
+// octets), and strict readers cut such lines or refuse the file. A fold
+// never splits a UTF-8 sequence: Vietnamese and Korean are multi-octet.
+func foldICS(b []byte) []byte {
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(b, []byte("\r\n")) {
+		ends := bytes.HasSuffix(line, []byte("\r\n"))
+		body := bytes.TrimSuffix(line, []byte("\r\n"))
+		limit := maxICSLine
+		for len(body) > limit {
+			cut := limit
+			for cut > 0 && !utf8.RuneStart(body[cut]) {
+				cut--
+			}
+			out.Write(body[:cut])
+			out.WriteString("\r\n ")
+			body = body[cut:]
+			limit = maxICSLine - 1 // the leading space counts
+		}
+		out.Write(body)
+		if ends {
+			out.WriteString("\r\n")
+		}
+	}
+	return out.Bytes()
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
@@ -133,5 +134,51 @@ func TestAgendaByTimeWithParallelSessions(t *testing.T) {
 	}
 	if page := toggle(alpha, "no"); !strings.Contains(page, "Đã gỡ “Alpha” khỏi lịch của bạn.") {
 		t.Errorf("removing Alpha is not confirmed:\n%s", page)
+	}
+}
+
+// TestICSNamesThePlaceAndFoldsLongLines: a session's calendar entry says
+// where it is (room and venue) and at which event, and its long lines are
+// folded at 75 octets as RFC 5545 asks, never inside a Vietnamese or
+// Korean character; go-ical reads the text back whole.
+func TestICSNamesThePlaceAndFoldsLongLines(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := context.Background()
+	abstract := strings.Repeat("Chuyển đổi số trong sản xuất thông minh và 스마트 공장 자동화. ", 12)
+	start := time.Date(2027, 3, 11, 2, 0, 0, 0, time.UTC)
+	s := &event.Session{EventID: f.eventID, RoomID: 1, Title: i18n.Text{VI: "Tọa đàm về nhà máy thông minh, logistics tự động và hợp tác Hàn Quốc – Việt Nam"},
+		Abstract: i18n.Text{VI: abstract}, Language: i18n.VI, StartsAt: start, EndsAt: start.Add(time.Hour), Speakers: []event.Speaker{{ID: 1}}}
+	must(t, f.db.CreateSession(ctx, s))
+	must(t, f.db.SetInAgenda(ctx, f.people[visitor].ID, f.eventID, s.ID, true))
+	for _, path := range []string{fmt.Sprintf("/events/%d/sessions/%d/calendar.ics", f.eventID, s.ID), "/me/agenda.ics"} {
+		body := readAll(t, f.do(visitor, "GET", path, "", ""))
+		for i, line := range strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n") {
+			if len(line) > 75 {
+				t.Errorf("%s: line %d has %d octets: %q", path, i, len(line), line)
+			}
+			if !utf8.ValidString(line) {
+				t.Errorf("%s: line %d splits a character: %q", path, i, line)
+			}
+		}
+		cal, err := ical.NewDecoder(strings.NewReader(body)).Decode()
+		if err != nil {
+			t.Fatalf("%s: go-ical cannot read it: %v\n%s", path, err, body)
+		}
+		ev := cal.Events()[0]
+		loc, _ := ev.Props.Text(ical.PropLocation)
+		desc, _ := ev.Props.Text(ical.PropDescription)
+		title, _ := ev.Props.Text(ical.PropSummary)
+		if loc != "Room 1, WTC Bình Dương" {
+			t.Errorf("%s: LOCATION %q", path, loc)
+		}
+		if !strings.HasPrefix(desc, "Triển lãm Nhà máy Thông minh\n\n"+strings.TrimSpace(abstract)+"\n\n") || !strings.HasSuffix(desc, "Lê Minh") {
+			t.Errorf("%s: DESCRIPTION does not hold the event, the whole abstract and the speaker: %q", path, desc)
+		}
+		if title != s.Title.VI {
+			t.Errorf("%s: SUMMARY %q", path, title)
+		}
+		if name, _ := cal.Props.Text("X-WR-CALNAME"); name != "Triển lãm Nhà máy Thông minh" {
+			t.Errorf("%s: calendar name %q", path, name)
+		}
 	}
 }
