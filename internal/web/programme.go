@@ -42,6 +42,9 @@ type ProgrammePage struct {
 	Message string
 	Fields  map[string]string
 	Notice  string
+	// OpenSession opens the session form: after adding a speaker or a
+	// room, adding the session is what comes next.
+	OpenSession bool
 }
 
 // ProgrammeDay is one day of the programme in time order.
@@ -184,6 +187,7 @@ func (s *Server) handleProgramme(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Notice = programmeNotice(p.Page, r.URL.Query())
+	p.OpenSession = r.URL.Query().Get("done") == "speaker" || r.URL.Query().Get("done") == "room"
 	return s.render(w, http.StatusOK, "programme", p)
 }
 
