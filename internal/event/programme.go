@@ -119,3 +119,44 @@ func (sp *Speaker) Validate() error {
 	}
 	return f.Err()
 }
+
+// Track names a forum track in the three languages. Sessions hold its Key
+// in their Track.
+type Track struct {
+	EventID int64     `json:"event_id"`
+	Key     string    `json:"key"`
+	Name    i18n.Text `json:"name"`
+}
+
+// Validate checks a track; a track without an English name is named by
+// its key in English.
+func (t *Track) Validate() error {
+	f := apperr.Fields{}
+	t.Key = strings.TrimSpace(t.Key)
+	t.Name = org.TrimText(t.Name)
+	if t.Key == "" {
+		f.Add("key", "is required")
+	} else if len(t.Key) > 80 {
+		f.Add("key", "is longer than 80 characters")
+	}
+	if t.Name.Longest() > 80 {
+		f.Add("name", "is longer than 80 characters")
+	}
+	if t.Name.EN == "" {
+		t.Name.EN = t.Key
+	}
+	return f.Err()
+}
+
+// NameTrack sets a session's TrackName from the event's track names.
+func NameTrack(s *Session, names map[string]i18n.Text) {
+	s.TrackName = i18n.Text{}
+	if s.Track == "" {
+		return
+	}
+	if n, ok := names[s.Track]; ok {
+		s.TrackName = n
+		return
+	}
+	s.TrackName = i18n.Text{EN: s.Track}
+}

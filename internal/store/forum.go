@@ -76,7 +76,7 @@ func (db *DB) Sessions(ctx context.Context, eventID int64, f SessionFilter) ([]e
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	return out, total, db.fillSpeakers(ctx, out)
+	return out, total, db.fillSessions(ctx, out)
 }
 
 // Session reads one forum session with its speakers.
@@ -86,8 +86,70 @@ func (db *DB) Session(ctx context.Context, eventID, id int64) (event.Session, er
 		return s, notFound(err, "Session")
 	}
 	out := []event.Session{s}
-	err = db.fillSpeakers(ctx, out)
+	err = db.fillSessions(ctx, out)
 	return out[0], err
+}
+
+// fillSessions adds to sessions read from forum_sessions their speakers
+// and their tracks' names.
+func (db *DB) fillSessions(ctx context.Context, sessions []event.Session) error {
+	if err := db.fillSpeakers(ctx, sessions); err != nil {
+		return err
+	}
+	return db.fillTrackNames(ctx, sessions)
+}
+
+// fillTrackNames names each session's track from its event's tracks; the
+// sessions of a personal agenda may come from several events.
+func (db *DB) fillTrackNames(ctx context.Context, sessions []event.Session) error {
+	names := map[int64]map[string]i18n.Text{}
+	for _, s := range sessions {
+		if _, ok := names[s.EventID]; ok || s.Track == "" {
+			continue
+		}
+		ts, err := db.Tracks(ctx, s.EventID)
+		if err != nil {
+			return err
+		}
+		names[s.EventID] = map[string]i18n.Text{}
+		for _, t := range ts {
+			names[s.EventID][t.Key] = t.Name
+		}
+	}
+	for i := range sessions {
+		event.NameTrack(&sessions[i], names[sessions[i].EventID])
+	}
+	return nil
+}
+
+// Tracks lists an event's named tracks by key.
+func (db *DB) Tracks(ctx context.Context, eventID int64) ([]event.Track, error) {
+	rows, err := db.query(ctx, "SELECT event_id, track, name_vi, name_en, name_ko FROM forum_tracks WHERE event_id = ? ORDER BY track", eventID)
+	if err != nil {
+		return nil, fmt.Errorf("list tracks: %w", err)
+	}
+	defer rows.Close()
+	out := []event.Track{}
+	for rows.Next() {
+		var t event.Track
+		if err := rows.Scan(&t.EventID, &t.Key, &t.Name.VI, &t.Name.EN, &t.Name.KO); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// SaveTrack names a track of an event, or renames it: sessions keep the
+// key, so renaming changes every session's track at once.
+func (db *DB) SaveTrack(ctx context.Context, t *event.Track) error {
+	_, err := db.exec(ctx, `INSERT INTO forum_tracks (event_id, track, name_vi, name_en, name_ko) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (event_id, track) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, name_ko = excluded.name_ko`,
+		t.EventID, t.Key, t.Name.VI, t.Name.EN, t.Name.KO)
+	if err != nil {
+		return fmt.Errorf("save track: %w", db.dialect.translate(err))
+	}
+	return nil
 }
 
 func (db *DB) fillSpeakers(ctx context.Context, sessions []event.Session) error {

@@ -135,3 +135,46 @@ func TestSessionPlacementRules(t *testing.T) {
 		}
 	})
 }
+
+// TestTrackNames: a track is named in three languages and renamed in
+// place; sessions read back carry their track's names, and a track the
+// event never named is its key in English.
+func TestTrackNames(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		r := &event.Room{EventID: e.ID, Name: i18n.Text{EN: "Room 1"}}
+		if err := db.CreateRoom(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		for i, track := range []string{"Smart factory", "Unnamed"} {
+			s := &event.Session{EventID: e.ID, RoomID: r.ID, Title: i18n.Text{EN: track}, Track: track, Language: i18n.EN,
+				StartsAt: at(10, 9+i, 0), EndsAt: at(10, 10+i, 0)}
+			if err := db.CreateSession(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tk := &event.Track{EventID: e.ID, Key: "Smart factory", Name: i18n.Text{VI: "Nhà máy", EN: "Smart factory", KO: "팩토리"}}
+		if err := db.SaveTrack(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+		tk.Name.VI, tk.Name.KO = "Nhà máy thông minh", "스마트 팩토리"
+		if err := db.SaveTrack(ctx, tk); err != nil {
+			t.Fatalf("rename: %v", err)
+		}
+		ts, err := db.Tracks(ctx, e.ID)
+		if err != nil || len(ts) != 1 || ts[0].Name.KO != "스마트 팩토리" {
+			t.Fatalf("tracks %+v %v", ts, err)
+		}
+		ss, _, err := db.Sessions(ctx, e.ID, store.SessionFilter{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ss[0].TrackName != tk.Name || ss[1].TrackName != (i18n.Text{EN: "Unnamed"}) {
+			t.Fatalf("track names %+v, %+v", ss[0].TrackName, ss[1].TrackName)
+		}
+		if err := db.SaveTrack(ctx, &event.Track{EventID: e.ID + 99, Key: "X"}); err == nil {
+			t.Fatal("a track of no event was saved")
+		}
+	})
+}

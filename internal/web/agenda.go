@@ -247,7 +247,7 @@ func (s *Server) writeICS(w http.ResponseWriter, r *http.Request, name string, s
 			ev.Props.SetText(ical.PropDescription, desc)
 		}
 		if x.Track != "" {
-			ev.Props.SetText(ical.PropCategories, x.Track)
+			ev.Props.SetText(ical.PropCategories, x.TrackName.In(lang))
 		}
 		if x.Language != "" {
 			ev.Props.SetText("X-KETNOI-LANGUAGE", string(x.Language))

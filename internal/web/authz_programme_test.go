@@ -5,7 +5,8 @@ import (
 	"fmt"
 )
 
-// The forum programme's console is the organizers' (and admins').
+// The forum programme's console is the organizers' (and admins'); the
+// tracks' names are public, like the sessions.
 func init() {
 	addAccess(map[string][]string{
 		"GET /console/events/{event}/programme":                            runners,
@@ -15,6 +16,8 @@ func init() {
 		"POST /console/events/{event}/programme/sessions/{session}/delete": runners,
 		"POST /console/events/{event}/programme/speakers":                  runners,
 		"POST /console/events/{event}/programme/rooms":                     runners,
+		"POST /console/events/{event}/programme/tracks":                    runners,
+		"GET /api/v1/events/{event}/tracks":                                everyone,
 	})
 	form := "application/x-www-form-urlencoded"
 	// Each role that may add a session adds it at its own hour, so that
@@ -32,6 +35,9 @@ func init() {
 	}
 	bodies["POST /console/events/{event}/programme/speakers"] = func(f *fixture, role string) (string, string) {
 		return form, "name=Speaker+" + role + "&title_en=Director"
+	}
+	bodies["POST /console/events/{event}/programme/tracks"] = func(f *fixture, role string) (string, string) {
+		return form, "key=Smart+factory&name_vi=Nh%C3%A0+m%C3%A1y+th%C3%B4ng+minh&name_ko=%EC%8A%A4%EB%A7%88%ED%8A%B8+%ED%8C%A9%ED%86%A0%EB%A6%AC"
 	}
 	bodies["POST /console/events/{event}/programme/rooms"] = func(f *fixture, role string) (string, string) {
 		return form, "name_en=Room+" + role + "&capacity=40"

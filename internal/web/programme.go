@@ -28,16 +28,18 @@ type ProgrammePage struct {
 	Rooms     []RoomOption
 	Speakers  []SpeakerOption
 	Orgs      []OrgOption
+	Tracks    []event.Track
 	Langs3    []i18n.Lang
 	Session   SessionForm
 	Speaker   SpeakerForm
 	Room      RoomForm
+	Track     event.Track // the track form as typed
 	Editing   bool
 	// Confirm is the session whose deletion waits for a second click,
 	// because visitors saved it.
 	Confirm *SessionRow
 	// Form names the form whose Message and Fields are shown: session,
-	// speaker or room.
+	// speaker, track or room.
 	Form    string
 	Message string
 	Fields  map[string]string
@@ -134,6 +136,9 @@ func (s *Server) programmePage(r *http.Request) (ProgrammePage, error) {
 	if err := s.programmeOrgs(r, &p); err != nil {
 		return p, err
 	}
+	if p.Tracks, err = s.db.Tracks(ctx, e.ID); err != nil {
+		return p, err
+	}
 	ss, _, err := s.db.Sessions(ctx, e.ID, store.SessionFilter{Limit: 1000})
 	if err != nil {
 		return p, err
@@ -195,7 +200,7 @@ func (s *Server) handleProgramme(w http.ResponseWriter, r *http.Request) error {
 // query: a deleted session is named, with the agendas it left.
 func programmeNotice(p Page, q url.Values) string {
 	switch q.Get("done") {
-	case "session", "speaker", "room":
+	case "session", "speaker", "room", "track":
 		return p.T("programme.saved." + q.Get("done"))
 	case "deleted":
 		n, _ := strconv.Atoi(q.Get("saved"))
@@ -444,4 +449,22 @@ func (s *Server) handleCreateRoom(w http.ResponseWriter, r *http.Request) error 
 		return s.programmeFail(w, p, "room", err)
 	}
 	return programmeDone(w, r, p.EventID, url.Values{"done": {"room"}}, "new-session")
+}
+
+// handleSaveTrack names a track in the three languages, or renames it.
+func (s *Server) handleSaveTrack(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.programmePage(r)
+	if err != nil {
+		return err
+	}
+	p.Track = event.Track{EventID: p.EventID, Key: r.PostFormValue("key"), Name: textField(r, "name")}
+	t := p.Track
+	err = t.Validate()
+	if err == nil {
+		err = s.db.SaveTrack(r.Context(), &t)
+	}
+	if err != nil {
+		return s.programmeFail(w, p, "track", err)
+	}
+	return programmeDone(w, r, p.EventID, url.Values{"done": {"track"}}, "tracks")
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
@@ -158,4 +159,51 @@ func programmeCounts(t *testing.T, f *fixture) [3]int {
 	_, n, err := f.db.Sessions(ctx, f.eventID, store.SessionFilter{Limit: 1})
 	must(t, err)
 	return [3]int{len(rooms), len(sps), n}
+}
+
+// TestTrackNamesInThreeLanguages: the organizer names a track in the
+// console (a name without a key is refused); the agenda shows the name in
+// the reader's language, and the API keeps "track" as the key while
+// track_name and /tracks carry the names.
+func TestTrackNamesInThreeLanguages(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := context.Background()
+	ss, err := f.db.Session(ctx, f.eventID, f.sessID)
+	must(t, err)
+	ss.Track = "Smart factory"
+	must(t, f.db.UpdateSession(ctx, &ss))
+	base := fmt.Sprintf("/console/events/%d/programme", f.eventID)
+	r := f.do(organizer, "POST", base+"/tracks", formType, "name_ko=스마트")
+	if page := html.UnescapeString(readAll(t, r)); r.StatusCode != 422 || !strings.Contains(page, `value="스마트"`) {
+		t.Fatalf("a track without a key: %d\n%s", r.StatusCode, page)
+	}
+	r = f.do(organizer, "POST", base+"/tracks", formType, url.Values{"key": {"Smart factory"}, "name_vi": {"Nhà máy thông minh"}, "name_ko": {"스마트 팩토리"}}.Encode())
+	if r.StatusCode != 303 {
+		t.Fatalf("save track: %d", r.StatusCode)
+	}
+	must(t, f.db.SetPersonLang(ctx, f.people[visitor].ID, "ko"))
+	for role, want := range map[string]string{visitor: "스마트 팩토리", organizer: "Nhà máy thông minh"} {
+		page := readAll(t, f.do(role, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
+		if !strings.Contains(page, `<li class="track" title=`) || !strings.Contains(page, ">"+want+"</li>") {
+			t.Errorf("%s: the agenda does not name the track %q:\n%s", role, want, page)
+		}
+	}
+	var got struct {
+		Track     string            `json:"track"`
+		TrackName map[string]string `json:"track_name"`
+	}
+	must(t, json.NewDecoder(f.do(anon, "GET", fmt.Sprintf("/api/v1/events/%d/sessions/%d", f.eventID, f.sessID), "", "").Body).Decode(&got))
+	if got.Track != "Smart factory" || got.TrackName["ko"] != "스마트 팩토리" || got.TrackName["en"] != "Smart factory" {
+		t.Errorf("the API session reads %+v", got)
+	}
+	var tracks struct {
+		Items []struct {
+			Key  string            `json:"key"`
+			Name map[string]string `json:"name"`
+		} `json:"items"`
+	}
+	must(t, json.NewDecoder(f.do(anon, "GET", fmt.Sprintf("/api/v1/events/%d/tracks", f.eventID), "", "").Body).Decode(&tracks))
+	if len(tracks.Items) != 1 || tracks.Items[0].Name["vi"] != "Nhà máy thông minh" {
+		t.Errorf("the API tracks read %+v", tracks)
+	}
 }

@@ -1,7 +1,7 @@
 package web
 
 // programmeRoutes is the organizer's console for the forum programme:
-// sessions, speakers and rooms. Only the event's organizers and admins.
+// sessions, speakers, tracks and rooms. Only the event's organizers and admins.
 func (s *Server) programmeRoutes() []route {
 	return []route{
 		{"GET /console/events/{event}/programme", eventOrganizer, s.handleProgramme},
@@ -11,5 +11,6 @@ func (s *Server) programmeRoutes() []route {
 		{"POST /console/events/{event}/programme/sessions/{session}/delete", eventOrganizer, s.handleDeleteSession},
 		{"POST /console/events/{event}/programme/speakers", eventOrganizer, s.handleCreateSpeaker},
 		{"POST /console/events/{event}/programme/rooms", eventOrganizer, s.handleCreateRoom},
+		{"POST /console/events/{event}/programme/tracks", eventOrganizer, s.handleSaveTrack},
 	}
 }
