@@ -27,6 +27,12 @@ func TestProgrammeConsole(t *testing.T) {
 	if dash := readAll(t, f.do(organizer, "GET", fmt.Sprintf("/console/events/%d", f.eventID), "", "")); !strings.Contains(dash, `href="`+base+`"`) {
 		t.Error("the event's console page does not link to the programme")
 	}
+	for _, path := range []string{base, fmt.Sprintf("%s/sessions/%d", base, f.sessID), fmt.Sprintf("/events/%d/agenda", f.eventID)} {
+		body := []byte(readAll(t, f.do(organizer, "GET", path, "", "")))
+		if ps := append(a11yProblems(body), csrfProblems(body)...); len(ps) > 0 {
+			t.Errorf("%s: %s", path, strings.Join(ps, "; "))
+		}
+	}
 
 	post := func(path, body string) (int, string, string) {
 		t.Helper()
@@ -133,6 +139,9 @@ func TestProgrammeDeleteAsksWhenSaved(t *testing.T) {
 	page := html.UnescapeString(readAll(t, r))
 	if r.StatusCode != 200 || !strings.Contains(page, `id="confirm-delete"`) || !strings.Contains(page, "1 khách đã lưu") {
 		t.Fatalf("no confirmation (%d):\n%s", r.StatusCode, page)
+	}
+	if ps := a11yProblems([]byte(page)); len(ps) > 0 {
+		t.Errorf("the confirmation: %s", strings.Join(ps, "; "))
 	}
 	if _, err := f.db.Session(context.Background(), f.eventID, f.sessID); err != nil {
 		t.Fatalf("deleted before the confirmation: %v", err)
