@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -330,6 +331,12 @@ func (s *Server) editSessionPage(r *http.Request) (ProgrammePage, error) {
 		Day: ss.StartsAt.In(p.Zone()).Format(event.DateLayout), Start: p.Clock(ss.StartsAt), End: p.Clock(ss.EndsAt), Speakers: map[int64]bool{}}
 	for _, sp := range ss.Speakers {
 		p.Session.Speakers[sp.ID] = true
+	}
+	// A session left outside the event's days (the dates moved since) is
+	// shown on its own day, which saving then refuses with a reason,
+	// rather than silently on the first day.
+	if !slices.Contains(p.EventDays, p.Session.Day) {
+		p.EventDays = append(p.EventDays, p.Session.Day)
 	}
 	return p, nil
 }
