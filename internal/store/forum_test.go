@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -175,6 +176,42 @@ func TestTrackNames(t *testing.T) {
 		}
 		if err := db.SaveTrack(ctx, &event.Track{EventID: e.ID + 99, Key: "X"}); err == nil {
 			t.Fatal("a track of no event was saved")
+		}
+	})
+}
+
+// TestConcurrentSessionsInOneRoom: writers racing to put overlapping
+// sessions in one room cannot both see it free: one wins, the others get
+// the clash (the room's row is locked on PostgreSQL, SQLite takes writers
+// in turn).
+func TestConcurrentSessionsInOneRoom(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		r := &event.Room{EventID: e.ID, Name: i18n.Text{EN: "Room 1"}}
+		if err := db.CreateRoom(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		const writers = 6
+		errs := make(chan error, writers)
+		for i := 0; i < writers; i++ {
+			go func(i int) {
+				errs <- db.CreateSession(ctx, &event.Session{EventID: e.ID, RoomID: r.ID, Title: i18n.Text{EN: fmt.Sprint("Talk ", i)}, Language: i18n.EN,
+					StartsAt: at(11, 9, i*5), EndsAt: at(11, 10, i*5)})
+			}(i)
+		}
+		won := 0
+		for i := 0; i < writers; i++ {
+			err := <-errs
+			switch {
+			case err == nil:
+				won++
+			case !apperr.Is(err, apperr.Conflict):
+				t.Errorf("a racing writer got %v, want a clash", err)
+			}
+		}
+		if _, n, _ := db.Sessions(ctx, e.ID, store.SessionFilter{Limit: 10}); won != 1 || n != 1 {
+			t.Fatalf("%d writers won, %d sessions stored: want one", won, n)
 		}
 	})
 }
