@@ -8,7 +8,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/store"
 )
 
@@ -125,6 +128,20 @@ func TestProgrammeConsole(t *testing.T) {
 	}
 	if got, _ := f.db.Session(ctx, f.eventID, ss[1].ID); got.EndsAt.Sub(got.StartsAt).Minutes() != 120 {
 		t.Fatalf("edit not saved: %v–%v", got.StartsAt, got.EndsAt)
+	}
+	// A session stranded after the forum (loaded in bulk, as before the
+	// rules) is edited on its own day, and saving it there says why not.
+	late := time.Date(2027, 3, 20, 2, 0, 0, 0, time.UTC)
+	must(t, f.db.BulkLoad(ctx, func(bl *store.Bulk) error {
+		return bl.Forum(nil, nil, []event.Session{{ID: 900, EventID: f.eventID, RoomID: 1, Title: i18n.Text{EN: "Stranded"}, Language: i18n.EN, StartsAt: late, EndsAt: late.Add(time.Hour)}})
+	}))
+	edit = readAll(t, f.do(organizer, "GET", base+"/sessions/900", "", ""))
+	if !strings.Contains(edit, `<option value="2027-03-20" selected>`) {
+		t.Errorf("the stranded session's day is not kept in the form:\n%s", edit)
+	}
+	status, _, page = post(base+"/sessions/900", "title_en=Stranded&room=1&day=2027-03-20&start=09:00&end=10:00&language=en")
+	if status != 422 || !strings.Contains(html.UnescapeString(page), "không phải là ngày của sự kiện") {
+		t.Errorf("saving the stranded session on its day: %d", status)
 	}
 }
 
