@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"time"
 
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
@@ -260,17 +262,30 @@ func (tx *Tx) checkPlacement(ctx context.Context, s *event.Session) error {
 	return event.CheckPlacement(s, &e, event.Zone(tz), same)
 }
 
+// Deleted is what DeleteSession removed: the session as it was, in how
+// many agendas it was saved, and the id that RestoreSession takes.
+type Deleted struct {
+	Session event.Session
+	Saved   int
+	ID      int64
+}
+
 // DeleteSession removes a forum session, its speakers' places in it and
-// every personal agenda's mention of it, and returns it as it was and in
-// how many agendas it was saved.
-func (db *DB) DeleteSession(ctx context.Context, eventID, id int64) (event.Session, int, error) {
+// every personal agenda's mention of it. What it removed is kept for a
+// day, for RestoreSession.
+func (db *DB) DeleteSession(ctx context.Context, eventID, id int64) (Deleted, error) {
 	s, err := db.Session(ctx, eventID, id)
 	if err != nil {
-		return s, 0, err
+		return Deleted{}, err
 	}
-	var saved int
+	d := Deleted{Session: s}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM personal_agenda WHERE session_id = ?", id).Scan(&saved); err != nil {
+		people, err := tx.agendaPeople(ctx, id)
+		if err != nil {
+			return fmt.Errorf("delete session: %w", err)
+		}
+		d.Saved = len(people)
+		if d.ID, err = tx.keepDeleted(ctx, s, people); err != nil {
 			return fmt.Errorf("delete session: %w", err)
 		}
 		for _, q := range []string{"DELETE FROM personal_agenda WHERE session_id = ?", "DELETE FROM session_speakers WHERE session_id = ?"} {
@@ -287,7 +302,101 @@ func (db *DB) DeleteSession(ctx context.Context, eventID, id int64) (event.Sessi
 		}
 		return nil
 	})
-	return s, saved, err
+	return d, err
+}
+
+func (tx *Tx) agendaPeople(ctx context.Context, sessionID int64) ([]int64, error) {
+	rows, err := tx.query(ctx, "SELECT person_id FROM personal_agenda WHERE session_id = ? ORDER BY person_id", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// keptDeleted is how long a deleted session can be restored.
+const keptDeleted = 24 * time.Hour
+
+// keepDeleted records a session about to be deleted and who had it in
+// their agenda, and forgets the records older than keptDeleted.
+func (tx *Tx) keepDeleted(ctx context.Context, s event.Session, people []int64) (int64, error) {
+	now := tx.db.Now().UTC()
+	if _, err := tx.exec(ctx, "DELETE FROM deleted_sessions WHERE deleted_at < ?", now.Add(-keptDeleted)); err != nil {
+		return 0, err
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		return 0, err
+	}
+	ja, err := json.Marshal(people)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = tx.queryRow(ctx, "INSERT INTO deleted_sessions (event_id, session, agenda, deleted_at) VALUES (?, ?, ?, ?) RETURNING id",
+		s.EventID, string(js), string(ja), now).Scan(&id)
+	return id, err
+}
+
+// RestoreSession undoes a deletion (Deleted.ID): the session comes back,
+// under a new id, with the speakers who still exist and in the agendas of
+// the people who still do, if its room is still free at its time (else
+// the clash, as for CreateSession). It returns the session and the number
+// of agendas it is back in.
+func (db *DB) RestoreSession(ctx context.Context, eventID, deletedID int64) (event.Session, int, error) {
+	var s event.Session
+	restored := 0
+	err := db.inTx(ctx, func(tx *Tx) error {
+		var js, ja string
+		err := tx.queryRow(ctx, "SELECT session, agenda FROM deleted_sessions WHERE event_id = ? AND id = ?", eventID, deletedID).Scan(&js, &ja)
+		if err != nil {
+			return notFound(err, "Deleted session")
+		}
+		var people []int64
+		if err := json.Unmarshal([]byte(js), &s); err != nil {
+			return fmt.Errorf("restore session: %w", err)
+		}
+		if err := json.Unmarshal([]byte(ja), &people); err != nil {
+			return fmt.Errorf("restore session: %w", err)
+		}
+		s.ID = 0
+		if err := tx.checkPlacement(ctx, &s); err != nil {
+			return err
+		}
+		err = tx.queryRow(ctx, `INSERT INTO forum_sessions (event_id, room_id, title_vi, title_en, title_ko, abstract_vi, abstract_en, abstract_ko, track, language, starts_at, ends_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			s.EventID, s.RoomID, s.Title.VI, s.Title.EN, s.Title.KO, s.Abstract.VI, s.Abstract.EN, s.Abstract.KO, s.Track, string(s.Language),
+			s.StartsAt.UTC(), s.EndsAt.UTC()).Scan(&s.ID)
+		if err != nil {
+			return fmt.Errorf("restore session: %w", db.dialect.translate(err))
+		}
+		// Speakers and people removed since are left out, not an error:
+		// the undo brings back what can come back.
+		for _, sp := range s.Speakers {
+			if _, err := tx.exec(ctx, "INSERT INTO session_speakers (session_id, speaker_id) SELECT ?, id FROM speakers WHERE id = ? AND event_id = ?", s.ID, sp.ID, s.EventID); err != nil {
+				return fmt.Errorf("restore session: %w", err)
+			}
+		}
+		for _, p := range people {
+			res, err := tx.exec(ctx, "INSERT INTO personal_agenda (person_id, session_id) SELECT id, ? FROM people WHERE id = ?", s.ID, p)
+			if err != nil {
+				return fmt.Errorf("restore session: %w", err)
+			}
+			n, _ := res.RowsAffected()
+			restored += int(n)
+		}
+		_, err = tx.exec(ctx, "DELETE FROM deleted_sessions WHERE id = ?", deletedID)
+		return err
+	})
+	return s, restored, err
 }
 
 // SavedCounts counts, for each session of the event, the personal agendas

@@ -116,20 +116,45 @@ func TestSessionPlacementRules(t *testing.T) {
 		if n, _ := db.SavedCounts(ctx, e.ID); n[keynote.ID] != 1 {
 			t.Fatalf("saved counts %v", n)
 		}
-		gone, saved, err := db.DeleteSession(ctx, e.ID, keynote.ID)
-		if err != nil || saved != 1 || gone.Title.EN != "Keynote" {
-			t.Fatalf("delete: %+v %d %v", gone, saved, err)
+		gone, err := db.DeleteSession(ctx, e.ID, keynote.ID)
+		if err != nil || gone.Saved != 1 || gone.Session.Title.EN != "Keynote" || gone.ID == 0 {
+			t.Fatalf("delete: %+v %v", gone, err)
 		}
 		if mine, _ := db.Agenda(ctx, p.ID); len(mine) != 0 {
 			t.Fatalf("the agenda still holds %d sessions", len(mine))
 		}
-		if _, _, err := db.DeleteSession(ctx, e.ID, keynote.ID); !apperr.Is(err, apperr.NotFound) {
+		if _, err := db.DeleteSession(ctx, e.ID, keynote.ID); !apperr.Is(err, apperr.NotFound) {
 			t.Fatalf("delete twice: %v", err)
 		}
-		// The freed time can be taken.
+		if _, _, err := db.RestoreSession(ctx, e.ID+99, gone.ID); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("restore from another event: %v", err)
+		}
+		// Undone, it comes back (under a new id) with its speaker and agenda.
+		back, n, err := db.RestoreSession(ctx, e.ID, gone.ID)
+		if err != nil || n != 1 || back.ID == 0 {
+			t.Fatalf("restore: %+v %d %v", back, n, err)
+		}
+		if got, err := db.Session(ctx, e.ID, back.ID); err != nil || len(got.Speakers) != 1 || !got.StartsAt.Equal(keynote.StartsAt) || got.Title.EN != "Keynote" {
+			t.Fatalf("restored session %+v %v", got, err)
+		}
+		if mine, _ := db.Agenda(ctx, p.ID); len(mine) != 1 || mine[0].ID != back.ID {
+			t.Fatalf("the agenda after the undo: %+v", mine)
+		}
+		if _, _, err := db.RestoreSession(ctx, e.ID, gone.ID); !apperr.Is(err, apperr.NotFound) {
+			t.Fatalf("restore twice: %v", err)
+		}
+		// Deleted again and its time taken meanwhile (SQLite may even give
+		// the new session the old id), the undo is the clash.
+		again, err := db.DeleteSession(ctx, e.ID, back.ID)
+		if err != nil || again.ID == gone.ID {
+			t.Fatalf("delete again: %+v %v", again, err)
+		}
 		if err := db.CreateSession(ctx, &event.Session{EventID: e.ID, RoomID: r1.ID, Title: i18n.Text{EN: "Again"}, Language: i18n.EN,
 			StartsAt: at(10, 9, 0), EndsAt: at(10, 10, 0)}); err != nil {
 			t.Fatal(err)
+		}
+		if _, _, err := db.RestoreSession(ctx, e.ID, again.ID); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("restore onto a taken time: %v", err)
 		}
 		if sps, err := db.Speakers(ctx, e.ID); err != nil || len(sps) != 1 || sps[0].Title.EN != "Director" {
 			t.Fatalf("speakers %+v %v", sps, err)

@@ -14,6 +14,7 @@ func init() {
 		"GET /console/events/{event}/programme/sessions/{session}":         runners,
 		"POST /console/events/{event}/programme/sessions/{session}":        runners,
 		"POST /console/events/{event}/programme/sessions/{session}/delete": runners,
+		"POST /console/events/{event}/programme/deleted/{deleted}/restore": runners,
 		"POST /console/events/{event}/programme/speakers":                  runners,
 		"POST /console/events/{event}/programme/rooms":                     runners,
 		"POST /console/events/{event}/programme/tracks":                    runners,
@@ -32,6 +33,11 @@ func init() {
 	}
 	bodies["POST /console/events/{event}/programme/sessions/{session}"] = func(f *fixture, role string) (string, string) {
 		return form, "title_vi=Khai+m%E1%BA%A1c&room=1&day=2027-03-10&start=09:00&end=10:00&language=vi&speakers=1"
+	}
+	// Nothing was deleted: the undo answers that it cannot be done (404).
+	bodies["POST /console/events/{event}/programme/deleted/{deleted}/restore"] = func(f *fixture, role string) (string, string) {
+		f.ids["deleted"] = 4242
+		return form, ""
 	}
 	bodies["POST /console/events/{event}/programme/speakers"] = func(f *fixture, role string) (string, string) {
 		return form, "name=Speaker+" + role + "&title_en=Director"

@@ -45,6 +45,9 @@ type ProgrammePage struct {
 	Message string
 	Fields  map[string]string
 	Notice  string
+	// Undo is the session just deleted, which the notice offers to bring
+	// back.
+	Undo int64
 	// OpenSession opens the session form: after adding a speaker or a
 	// room, adding the session is what comes next.
 	OpenSession bool
@@ -193,6 +196,9 @@ func (s *Server) handleProgramme(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Notice = programmeNotice(p.Page, r.URL.Query())
+	if r.URL.Query().Get("done") == "deleted" {
+		p.Undo, _ = strconv.ParseInt(r.URL.Query().Get("undo"), 10, 64)
+	}
 	p.OpenSession = r.URL.Query().Get("done") == "speaker" || r.URL.Query().Get("done") == "room"
 	return s.render(w, http.StatusOK, "programme", p)
 }
@@ -209,6 +215,9 @@ func programmeNotice(p Page, q url.Values) string {
 			return p.T("programme.deleted.saved", q.Get("title"), n)
 		}
 		return p.T("programme.deleted", q.Get("title"))
+	case "restored":
+		n, _ := strconv.Atoi(q.Get("saved"))
+		return p.T("programme.restored", q.Get("title"), n)
 	}
 	return ""
 }
@@ -226,6 +235,9 @@ func (s *Server) programmeFail(w http.ResponseWriter, p ProgrammePage, form stri
 		return err
 	}
 	p.Form, p.Message = form, p.T("programme.form.fix")
+	if form == "restore" {
+		p.Message = p.T("programme.restore.refused")
+	}
 	// Fields are keyed by form too: the speaker's and the room's forms
 	// both have a name.
 	for field, msg := range ae.Fields {
@@ -234,7 +246,7 @@ func (s *Server) programmeFail(w http.ResponseWriter, p ProgrammePage, form stri
 	var clash *event.ClashError
 	if errors.As(err, &clash) {
 		o := clash.Other
-		p.Fields["session.room_id"] = p.T("programme.err.clash", p.Tx(o.Title), p.Day(o.StartsAt), p.Clock(o.StartsAt), p.Clock(o.EndsAt))
+		p.Fields[form+".room_id"] = p.T("programme.err.clash", p.Tx(o.Title), p.Day(o.StartsAt), p.Clock(o.StartsAt), p.Clock(o.EndsAt))
 	}
 	if ae.Code == apperr.NotFound {
 		// A room or speaker removed since the page was read.
@@ -385,12 +397,38 @@ func (s *Server) handleDeleteSession(w http.ResponseWriter, r *http.Request) err
 			}
 		}
 	}
-	gone, saved, err := s.db.DeleteSession(r.Context(), p.EventID, ss.ID)
+	gone, err := s.db.DeleteSession(r.Context(), p.EventID, ss.ID)
 	if err != nil {
 		return err
 	}
-	q := url.Values{"done": {"deleted"}, "title": {p.Tx(gone.Title)}, "saved": {strconv.Itoa(saved)}}
+	q := url.Values{"done": {"deleted"}, "title": {p.Tx(gone.Session.Title)}, "saved": {strconv.Itoa(gone.Saved)}, "undo": {strconv.FormatInt(gone.ID, 10)}}
 	return programmeDone(w, r, p.EventID, q, "sessions")
+}
+
+// handleRestoreSession undoes a deletion: the session comes back with the
+// agendas it was in, unless its room has been taken at its time since.
+func (s *Server) handleRestoreSession(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.programmePage(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "deleted")
+	if err != nil {
+		return err
+	}
+	back, n, err := s.db.RestoreSession(r.Context(), p.EventID, id)
+	if apperr.Is(err, apperr.NotFound) {
+		p.Form, p.Message = "restore", p.T("programme.restore.gone")
+		return s.render(w, http.StatusNotFound, "programme", p)
+	}
+	if apperr.Is(err, apperr.Conflict) || apperr.Is(err, apperr.Invalid) {
+		return s.programmeFail(w, p, "restore", err)
+	}
+	if err != nil {
+		return err
+	}
+	q := url.Values{"done": {"restored"}, "title": {p.Tx(back.Title)}, "saved": {strconv.Itoa(n)}}
+	return programmeDone(w, r, p.EventID, q, fmt.Sprintf("session-%d", back.ID))
 }
 
 func (s *Server) handleCreateSpeaker(w http.ResponseWriter, r *http.Request) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -147,7 +148,8 @@ func TestProgrammeConsole(t *testing.T) {
 
 // TestProgrammeDeleteAsksWhenSaved: a session in a visitor's agenda is
 // deleted only after a confirmation that says so; the notice afterwards
-// names it and the agendas it left.
+// names it and the agendas it left, and offers an undo that brings both
+// back, unless the room has been taken at its time since.
 func TestProgrammeDeleteAsksWhenSaved(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	must(t, f.db.SetInAgenda(context.Background(), f.people[visitor].ID, f.eventID, f.sessID, true))
@@ -173,6 +175,45 @@ func TestProgrammeDeleteAsksWhenSaved(t *testing.T) {
 	}
 	if r := f.do(organizer, "POST", del, formType, "confirm=yes"); r.StatusCode != 404 {
 		t.Errorf("deleting again: %d, want 404", r.StatusCode)
+	}
+
+	// The notice offers to undo it: the session and the agenda come back.
+	m := regexp.MustCompile(`action="(/console/events/\d+/programme/deleted/\d+/restore)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the notice offers no undo:\n%s", page)
+	}
+	undo := m[1]
+	r = f.do(organizer, "POST", undo, formType, "")
+	if r.StatusCode != 303 {
+		t.Fatalf("undo: %d", r.StatusCode)
+	}
+	page = html.UnescapeString(readAll(t, f.do(organizer, "GET", r.Header.Get("Location"), "", "")))
+	if !strings.Contains(page, "Đã khôi phục phiên “Khai mạc” vào lịch cá nhân của 1 người.") {
+		t.Errorf("the undo is not confirmed:\n%s", page)
+	}
+	mine, _ := f.db.Agenda(context.Background(), f.people[visitor].ID)
+	if len(mine) != 1 || mine[0].Title.VI != "Khai mạc" {
+		t.Fatalf("the visitor's agenda after the undo: %+v", mine)
+	}
+	if r := f.do(organizer, "POST", undo, formType, ""); r.StatusCode != 404 || !strings.Contains(readAll(t, r), `id="restore-error"`) {
+		t.Errorf("undoing twice: %d", r.StatusCode)
+	}
+	// Deleted again and its hour taken, the undo is refused and says by what.
+	del = fmt.Sprintf("/console/events/%d/programme/sessions/%d/delete", f.eventID, mine[0].ID)
+	r = f.do(organizer, "POST", del, formType, "confirm=yes")
+	if r.StatusCode != 303 {
+		t.Fatalf("delete again: %d", r.StatusCode)
+	}
+	page = readAll(t, f.do(organizer, "GET", r.Header.Get("Location"), "", ""))
+	undo = regexp.MustCompile(`action="(/console/events/\d+/programme/deleted/\d+/restore)"`).FindStringSubmatch(page)[1]
+	post := url.Values{"title_vi": {"Phiên thay thế"}, "room": {"1"}, "day": {"2027-03-10"}, "start": {"09:00"}, "end": {"09:30"}, "language": {"vi"}}
+	if r := f.do(organizer, "POST", fmt.Sprintf("/console/events/%d/programme/sessions", f.eventID), formType, post.Encode()); r.StatusCode != 303 {
+		t.Fatalf("take the hour: %d", r.StatusCode)
+	}
+	r = f.do(organizer, "POST", undo, formType, "")
+	page = html.UnescapeString(readAll(t, r))
+	if r.StatusCode != 422 || !strings.Contains(page, `id="restore-error"`) || !strings.Contains(page, "Phòng đã có phiên “Phiên thay thế”") {
+		t.Errorf("an undo onto a taken hour (%d):\n%s", r.StatusCode, page)
 	}
 }
 

@@ -9,6 +9,7 @@ func (s *Server) programmeRoutes() []route {
 		{"GET /console/events/{event}/programme/sessions/{session}", eventOrganizer, s.handleEditSession},
 		{"POST /console/events/{event}/programme/sessions/{session}", eventOrganizer, s.handleUpdateSessionForm},
 		{"POST /console/events/{event}/programme/sessions/{session}/delete", eventOrganizer, s.handleDeleteSession},
+		{"POST /console/events/{event}/programme/deleted/{deleted}/restore", eventOrganizer, s.handleRestoreSession},
 		{"POST /console/events/{event}/programme/speakers", eventOrganizer, s.handleCreateSpeaker},
 		{"POST /console/events/{event}/programme/rooms", eventOrganizer, s.handleCreateRoom},
 		{"POST /console/events/{event}/programme/tracks", eventOrganizer, s.handleSaveTrack},
