@@ -187,13 +187,14 @@ func (s *Server) allRoutes() []route {
 	all = append(all, s.portalRoutes()...)
 	all = append(all, s.consoleRoutes()...)
 	all = append(all, s.apiRoutes()...)
-	all = append(all, s.floorRoutes()...)     // issue 4: floor plan, applications, allocation, catalogue search
-	all = append(all, s.matchRoutes()...)     // issue 3: marketplace, recommendations, meetings
-	all = append(all, s.outcomeRoutes()...)   // what came of meetings and cards
-	all = append(all, s.checkinRoutes()...)   // issue 5: registration, badges, check-in, leads, forum agenda
-	all = append(all, s.mailRoutes()...)      // the mail outbox
-	all = append(all, s.orgRoutes()...)       // creating an organization
-	all = append(all, s.programmeRoutes()...) // the forum programme in the console
+	all = append(all, s.floorRoutes()...)   // issue 4: floor plan, applications, allocation, catalogue search
+	all = append(all, s.matchRoutes()...)   // issue 3: marketplace, recommendations, meetings
+	all = append(all, s.outcomeRoutes()...) // what came of meetings and cards
+	all = append(all, s.checkinRoutes()...) // issue 5: registration, badges, check-in, leads, forum agenda
+	all = append(all, s.mailRoutes()...)    // the mail outbox
+	all = append(all, s.orgRoutes()...)     // creating an organization
+	// The forum programme in the console.
+	all = append(all, s.programmeRoutes()...)
 	return all
 }
 
