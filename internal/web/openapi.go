@@ -31,6 +31,9 @@ const sessionRules = "A session must start and end on one of the event's days, i
 	"and must not overlap another session in its room; one ending when the other starts does not overlap (else 409 with errors.room_id naming the session in the way). " +
 	"A refused request writes nothing."
 
+// trackNotes says how a session's track and its names read.
+const trackNotes = "track is the track's key, as sessions are written and filtered; track_name names it in vi, en and ko from the event's tracks, or holds the key as its English name."
+
 var apiDocs = map[string]apiDoc{
 	"GET /api/v1/openapi.json":                                    {summary: "This document", out: map[string]any{}},
 	"POST /api/v1/auth/login":                                     {summary: "Sign in; returns a bearer token", in: struct{ Email, Password string }{}, out: struct{ Token, TokenType, ExpiresAt string }{}},
@@ -55,16 +58,15 @@ var apiDocs = map[string]apiDoc{
 	"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}":         {summary: "Set status, pavilion, quota, notes (organizers)", in: ExhibitorInput{}, out: event.ExhibitorView{}},
 	"GET /api/v1/events/{event}/exhibitors/{exhibitor}/private":   {summary: "An exhibitor with private fields (its members, organizers)", out: event.ExhibitorView{}},
 	"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/profile": {summary: "Update the exhibitor's company profile (its admins, organizers)", in: OrgInput{}, out: org.Organization{}},
-	"GET /api/v1/events/{event}/sessions": {summary: "The forum programme", out: event.Session{}, list: true, query: []string{"track", "room_id"},
-		notes: "track is the track's key, as sessions are written and filtered; track_name names it in vi, en and ko from the event's tracks, or holds the key as its English name."},
-	"GET /api/v1/events/{event}/tracks":               {summary: "The forum's tracks named in three languages", out: event.Track{}, list: true},
-	"POST /api/v1/events/{event}/sessions":            {summary: "Add a forum session", in: SessionInput{}, out: event.Session{}, notes: sessionRules},
-	"GET /api/v1/events/{event}/sessions/{session}":   {summary: "Read a forum session", out: event.Session{}},
-	"PATCH /api/v1/events/{event}/sessions/{session}": {summary: "Update a forum session", in: SessionInput{}, out: event.Session{}, notes: sessionRules},
-	"GET /api/v1/organizations":                       {summary: "List organizations", out: org.Organization{}, list: true, query: []string{"kind", "country", "sector"}},
-	"POST /api/v1/organizations":                      {summary: "Create an organization; you become its admin", in: OrgInput{}, out: org.Organization{}},
-	"GET /api/v1/organizations/{org}":                 {summary: "Read an organization (contact only for members)", out: org.Organization{}},
-	"PATCH /api/v1/organizations/{org}":               {summary: "Update an organization (its admins)", in: OrgInput{}, out: org.Organization{}},
+	"GET /api/v1/events/{event}/sessions":                         {summary: "The forum programme", out: event.Session{}, list: true, query: []string{"track", "room_id"}, notes: trackNotes},
+	"GET /api/v1/events/{event}/tracks":                           {summary: "The forum's tracks named in three languages", out: event.Track{}, list: true},
+	"POST /api/v1/events/{event}/sessions":                        {summary: "Add a forum session", in: SessionInput{}, out: event.Session{}, notes: sessionRules},
+	"GET /api/v1/events/{event}/sessions/{session}":               {summary: "Read a forum session", out: event.Session{}},
+	"PATCH /api/v1/events/{event}/sessions/{session}":             {summary: "Update a forum session", in: SessionInput{}, out: event.Session{}, notes: sessionRules},
+	"GET /api/v1/organizations":                                   {summary: "List organizations", out: org.Organization{}, list: true, query: []string{"kind", "country", "sector"}},
+	"POST /api/v1/organizations":                                  {summary: "Create an organization; you become its admin", in: OrgInput{}, out: org.Organization{}},
+	"GET /api/v1/organizations/{org}":                             {summary: "Read an organization (contact only for members)", out: org.Organization{}},
+	"PATCH /api/v1/organizations/{org}":                           {summary: "Update an organization (its admins)", in: OrgInput{}, out: org.Organization{}},
 }
 
 var pathParam = regexp.MustCompile(`\{([a-z]+)\}`)
