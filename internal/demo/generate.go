@@ -41,6 +41,7 @@ type Dataset struct {
 	Rooms         []event.Room
 	Speakers      []event.Speaker
 	Sessions      []event.Session // Speakers filled with the session's speakers
+	Tracks        []event.Track   // the forum's tracks named in three languages
 }
 
 // Login is a demo account whose password is printed when the demo starts.
@@ -1441,6 +1442,9 @@ func (g *gen) forum() {
 		o := g.d.Orgs[sp.orgID-1]
 		g.d.Speakers = append(g.d.Speakers, event.Speaker{ID: int64(len(g.d.Speakers) + 1), EventID: ForumID,
 			Name: g.d.People[sp.personID-1].Name, Title: speakerTitle(sp.role, o.Name).text(), OrgID: sp.orgID, PersonID: sp.personID})
+	}
+	for _, n := range trackNames {
+		g.d.Tracks = append(g.d.Tracks, event.Track{EventID: ForumID, Key: n.en, Name: n.text()})
 	}
 	g.sessions()
 	g.forumRegistrations()

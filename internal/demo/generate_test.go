@@ -621,6 +621,18 @@ func TestSessions(t *testing.T) {
 	if len(tracks) != 4 || len(langs) != 3 {
 		t.Errorf("tracks %v, languages %v: want four tracks and the three languages", tracks, langs)
 	}
+	named := map[string]bool{}
+	for _, tk := range d.Tracks {
+		if tk.EventID != ForumID || tk.Name.VI == "" || tk.Name.EN != tk.Key || tk.Name.KO == "" {
+			t.Errorf("track %+v is not named in the three languages", tk)
+		}
+		named[tk.Key] = true
+	}
+	for tk := range tracks {
+		if !named[tk] {
+			t.Errorf("the track %q of the sessions has no names", tk)
+		}
+	}
 }
 
 // TestLanguages: organizations are named in the languages they would use,

@@ -95,6 +95,15 @@ const (
 	trackKorea     = "Korea–Vietnam cooperation"
 )
 
+// trackNames names the tracks in the three languages; the English name is
+// the key the sessions hold.
+var trackNames = []tr{
+	{"Nhà máy thông minh", trackFactory, "스마트 팩토리"},
+	{"Tự động hóa logistics", trackLogistics, "물류 자동화"},
+	{"Từ nghiên cứu đến thị trường", trackResearch, "연구 성과 사업화"},
+	{"Hợp tác Hàn Quốc – Việt Nam", trackKorea, "한·베 협력"},
+}
+
 // roomTracks is the track each room runs on each forum day: [day][room].
 var roomTracks = [2][4]string{
 	{trackFactory, trackLogistics, trackResearch, trackKorea},

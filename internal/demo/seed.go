@@ -38,6 +38,7 @@ func Seed(ctx context.Context, db *store.DB, ds *Dataset) error {
 			func() error { return b.Booths(ds.Booths) },
 			func() error { return b.Registrations(ds.Registrations) },
 			func() error { return b.Forum(ds.Rooms, ds.Speakers, ds.Sessions) },
+			func() error { return b.Tracks(ds.Tracks) },
 			// Issue 4: the exhibitors' product catalogue (internal/demo/products.go).
 			func() error { return b.Products(Products(ds)) },
 			// Issue 3: marketplace cards and meeting requests (cards.go).

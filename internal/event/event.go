@@ -284,11 +284,14 @@ type Session struct {
 	RoomID   int64     `json:"room_id"`
 	Title    i18n.Text `json:"title"`
 	Abstract i18n.Text `json:"abstract"`
-	Track    string    `json:"track"`
-	Language i18n.Lang `json:"language"`
-	StartsAt time.Time `json:"starts_at"` // UTC
-	EndsAt   time.Time `json:"ends_at"`
-	Speakers []Speaker `json:"speakers"`
+	Track    string    `json:"track"` // the track's key
+	// TrackName is the track named in each language, from the event's
+	// tracks; a key the event does not name is its own English name.
+	TrackName i18n.Text `json:"track_name"`
+	Language  i18n.Lang `json:"language"`
+	StartsAt  time.Time `json:"starts_at"` // UTC
+	EndsAt    time.Time `json:"ends_at"`
+	Speakers  []Speaker `json:"speakers"`
 }
 
 // Speaker is a person speaking in a session.

@@ -44,6 +44,10 @@ func (t Text) In(lang Lang) string {
 	return ""
 }
 
+// Exact returns the text in lang only, without falling back: what a form
+// shows in that language's field.
+func (t Text) Exact(lang Lang) string { return t.get(lang) }
+
 func (t Text) get(lang Lang) string {
 	switch lang {
 	case VI:

@@ -46,5 +46,5 @@ func (db *DB) Agenda(ctx context.Context, personID int64) ([]event.Session, erro
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return out, db.fillSpeakers(ctx, out)
+	return out, db.fillSessions(ctx, out)
 }

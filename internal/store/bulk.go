@@ -237,6 +237,15 @@ func (b *Bulk) Forum(rooms []event.Room, speakers []event.Speaker, sessions []ev
 	return b.insert("session_speakers", []string{"session_id", "speaker_id"}, links)
 }
 
+// Tracks loads the names of forum tracks.
+func (b *Bulk) Tracks(ts []event.Track) error {
+	rows := make([][]any, len(ts))
+	for i, t := range ts {
+		rows[i] = []any{t.EventID, t.Key, t.Name.VI, t.Name.EN, t.Name.KO}
+	}
+	return b.insert("forum_tracks", []string{"event_id", "track", "name_vi", "name_en", "name_ko"}, rows)
+}
+
 // IsEmpty reports whether the database holds no event yet.
 func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 	var n int

@@ -4,17 +4,21 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/store"
 )
 
-// AgendaPage is the public programme by day and track.
+// AgendaPage is the public programme, by day and time: sessions that
+// start together are shown together, so that a visitor sees what runs in
+// parallel.
 type AgendaPage struct {
 	Page
 	EventID   int64
@@ -22,17 +26,21 @@ type AgendaPage struct {
 	Days      []AgendaDay
 	Mine      map[int64]bool
 	Rooms     map[int64]string
+	// Notice confirms the last change to the visitor's agenda; Overlaps
+	// names what the session just added overlaps there.
+	Notice   string
+	Overlaps []string
 }
 
-// AgendaDay is one day of the programme, by track.
+// AgendaDay is one day of the programme in time slots.
 type AgendaDay struct {
-	Day    string
-	Tracks []AgendaTrack
+	Day   string
+	Slots []AgendaSlot
 }
 
-// AgendaTrack is one track's sessions on a day.
-type AgendaTrack struct {
-	Name     string
+// AgendaSlot is the sessions that start at one time, by room.
+type AgendaSlot struct {
+	Start    time.Time
 	Sessions []event.Session
 }
 
@@ -62,35 +70,61 @@ func (s *Server) handleAgenda(w http.ResponseWriter, r *http.Request) error {
 		for _, m := range mine {
 			p.Mine[m.ID] = true
 		}
+		agendaNotice(&p, r, ss, mine)
 	}
-	p.Days = byDayAndTrack(ss, p.Zone())
+	p.Days = byDayAndStart(ss, p.Zone())
 	return s.render(w, http.StatusOK, "agenda", p)
 }
 
-// byDayAndTrack groups sessions by the venue's day, then by track.
-func byDayAndTrack(ss []event.Session, zone *time.Location) []AgendaDay {
-	days := map[string]map[string][]event.Session{}
+// agendaNotice confirms an addition to or removal from the visitor's
+// agenda, named by the redirect's query, and names what an added session
+// overlaps among the visitor's other sessions (at any event).
+func agendaNotice(p *AgendaPage, r *http.Request, ss, mine []event.Session) {
+	q := r.URL.Query()
+	id, _ := strconv.ParseInt(q.Get("added")+q.Get("removed"), 10, 64)
+	var x *event.Session
+	for i := range ss {
+		if ss[i].ID == id {
+			x = &ss[i]
+		}
+	}
+	switch {
+	case x == nil:
+		return
+	case q.Get("added") != "" && p.Mine[x.ID]:
+		p.Notice = p.T("agenda.added", p.Tx(x.Title))
+		for i := range mine {
+			if mine[i].ID != x.ID && event.Overlap(x, &mine[i]) {
+				p.Overlaps = append(p.Overlaps, p.T("agenda.overlap", p.Tx(mine[i].Title), p.Clock(mine[i].StartsAt), p.Clock(mine[i].EndsAt)))
+			}
+		}
+	case q.Get("removed") != "" && !p.Mine[x.ID]:
+		p.Notice = p.T("agenda.removed", p.Tx(x.Title))
+	}
+}
+
+// byDayAndStart groups sessions by the venue's day, then by start time;
+// sessions come sorted by start and room, so each slot lists its rooms in
+// order.
+func byDayAndStart(ss []event.Session, zone *time.Location) []AgendaDay {
+	var out []AgendaDay
 	for _, x := range ss {
 		d := x.StartsAt.In(zone).Format(event.DateLayout)
-		if days[d] == nil {
-			days[d] = map[string][]event.Session{}
+		if len(out) == 0 || out[len(out)-1].Day != d {
+			out = append(out, AgendaDay{Day: d})
 		}
-		days[d][x.Track] = append(days[d][x.Track], x)
-	}
-	var out []AgendaDay
-	for d, tracks := range days {
-		day := AgendaDay{Day: d}
-		for name, list := range tracks {
-			day.Tracks = append(day.Tracks, AgendaTrack{Name: name, Sessions: list})
+		day := &out[len(out)-1]
+		if n := len(day.Slots); n == 0 || !day.Slots[n-1].Start.Equal(x.StartsAt) {
+			day.Slots = append(day.Slots, AgendaSlot{Start: x.StartsAt})
 		}
-		sort.Slice(day.Tracks, func(i, j int) bool { return day.Tracks[i].Name < day.Tracks[j].Name })
-		out = append(out, day)
+		slot := &day.Slots[len(day.Slots)-1]
+		slot.Sessions = append(slot.Sessions, x)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Day < out[j].Day })
 	return out
 }
 
-// handleAgendaToggle adds a session to the person's agenda or removes it.
+// handleAgendaToggle adds a session to the person's agenda or removes it,
+// and goes back to the agenda, which confirms it there.
 func (s *Server) handleAgendaToggle(w http.ResponseWriter, r *http.Request) error {
 	e, _, err := s.loadEvent(r)
 	if err != nil {
@@ -100,10 +134,15 @@ func (s *Server) handleAgendaToggle(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	if err := s.db.SetInAgenda(r.Context(), viewerOf(r).person.ID, e.ID, sid, r.PostFormValue("add") == "yes"); err != nil {
+	add := r.PostFormValue("add") == "yes"
+	if err := s.db.SetInAgenda(r.Context(), viewerOf(r).person.ID, e.ID, sid, add); err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/events/%d/agenda#session-%d", e.ID, sid), http.StatusSeeOther)
+	what := "removed"
+	if add {
+		what = "added"
+	}
+	http.Redirect(w, r, fmt.Sprintf("/events/%d/agenda?%s=%d#session-%d", e.ID, what, sid, sid), http.StatusSeeOther)
 	return nil
 }
 
@@ -125,32 +164,90 @@ func (s *Server) handleMyAgendaICS(w http.ResponseWriter, r *http.Request) error
 	return s.writeICS(w, r, "my-agenda.ics", ss)
 }
 
+// icsPlace is what a session's calendar entry says about where it is: the
+// event's name, and the room at the venue.
+type icsPlace struct {
+	event string
+	rooms map[int64]string
+	venue string
+}
+
+// icsPlaces reads, for each event the sessions belong to, its name, its
+// venue and its rooms' names in lang.
+func (s *Server) icsPlaces(r *http.Request, ss []event.Session, lang i18n.Lang) (map[int64]icsPlace, error) {
+	out := map[int64]icsPlace{}
+	for _, x := range ss {
+		if _, ok := out[x.EventID]; ok {
+			continue
+		}
+		e, err := s.db.Event(r.Context(), x.EventID)
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.db.Venue(r.Context(), e.VenueID)
+		if err != nil {
+			return nil, err
+		}
+		rooms, err := s.db.Rooms(r.Context(), e.ID)
+		if err != nil {
+			return nil, err
+		}
+		pl := icsPlace{event: e.Name.In(lang), rooms: map[int64]string{}, venue: joinNonEmpty(", ", v.Name.In(lang), v.Address, v.City)}
+		for _, rm := range rooms {
+			pl.rooms[rm.ID] = rm.Name.In(lang)
+		}
+		out[x.EventID] = pl
+	}
+	return out, nil
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
 func (s *Server) writeICS(w http.ResponseWriter, r *http.Request, name string, ss []event.Session) error {
 	lang := viewerOf(r).lang
+	places, err := s.icsPlaces(r, ss, lang)
+	if err != nil {
+		return err
+	}
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//ketnoi//forum programme//"+strings.ToUpper(string(lang)))
+	if len(places) == 1 {
+		for _, pl := range places {
+			cal.Props.SetText("X-WR-CALNAME", pl.event)
+		}
+	}
 	now := time.Now().UTC()
 	for _, x := range ss {
+		pl := places[x.EventID]
 		ev := ical.NewEvent()
 		ev.Props.SetText(ical.PropUID, fmt.Sprintf("session-%d-event-%d@ketnoi", x.ID, x.EventID))
 		ev.Props.SetDateTime(ical.PropDateTimeStamp, now)
 		ev.Props.SetDateTime(ical.PropDateTimeStart, x.StartsAt.UTC())
 		ev.Props.SetDateTime(ical.PropDateTimeEnd, x.EndsAt.UTC())
 		ev.Props.SetText(ical.PropSummary, x.Title.In(lang))
-		desc := x.Abstract.In(lang)
+		if loc := joinNonEmpty(", ", pl.rooms[x.RoomID], pl.venue); loc != "" {
+			ev.Props.SetText(ical.PropLocation, loc)
+		}
+		// The event's name leads the description: a calendar holding
+		// several events' sessions says which each belongs to.
 		var names []string
 		for _, sp := range x.Speakers {
 			names = append(names, sp.Name)
 		}
-		if len(names) > 0 {
-			desc = strings.TrimSpace(desc + "\n\n" + strings.Join(names, ", "))
-		}
-		if desc != "" {
+		if desc := joinNonEmpty("\n\n", pl.event, x.Abstract.In(lang), strings.Join(names, ", ")); desc != "" {
 			ev.Props.SetText(ical.PropDescription, desc)
 		}
 		if x.Track != "" {
-			ev.Props.SetText(ical.PropCategories, x.Track)
+			ev.Props.SetText(ical.PropCategories, x.TrackName.In(lang))
 		}
 		if x.Language != "" {
 			ev.Props.SetText("X-KETNOI-LANGUAGE", string(x.Language))
@@ -167,6 +264,39 @@ func (s *Server) writeICS(w http.ResponseWriter, r *http.Request, name string, s
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(foldICS(b.Bytes()))
 	return err
+}
+
+// maxICSLine is the longest a content line may be, in octets, before
+// RFC 5545 (section 3.1) wants it folded.
+const maxICSLine = 75
+
+// foldICS folds every content line longer than 75 octets into a line and
+// continuation lines that begin with a space. go-ical writes each property
+// on one line however long (a Vietnamese abstract runs to hundreds of
+// octets), and strict readers cut such lines or refuse the file. A fold
+// never splits a UTF-8 sequence: Vietnamese and Korean are multi-octet.
+func foldICS(b []byte) []byte {
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(b, []byte("\r\n")) {
+		ends := bytes.HasSuffix(line, []byte("\r\n"))
+		body := bytes.TrimSuffix(line, []byte("\r\n"))
+		limit := maxICSLine
+		for len(body) > limit {
+			cut := limit
+			for cut > 0 && !utf8.RuneStart(body[cut]) {
+				cut--
+			}
+			out.Write(body[:cut])
+			out.WriteString("\r\n ")
+			body = body[cut:]
+			limit = maxICSLine - 1 // the leading space counts
+		}
+		out.Write(body)
+		if ends {
+			out.WriteString("\r\n")
+		}
+	}
+	return out.Bytes()
 }

@@ -3,9 +3,11 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
@@ -23,7 +25,7 @@ func TestAgendaAndICS(t *testing.T) {
 	if !strings.Contains(page, "Khai mạc") || !strings.Contains(page, fmt.Sprintf(`id="session-%d"`, f.sessID)) {
 		t.Fatal("the agenda does not list the session")
 	}
-	if !strings.Contains(page, "<p>Phát biểu khai mạc của ban tổ chức.</p>") || !strings.Contains(page, " · Tiếng Việt</span>") {
+	if !strings.Contains(page, "<p>Phát biểu khai mạc của ban tổ chức.</p>") || !strings.Contains(page, `<li class="lang">Tiếng Việt</li>`) {
 		t.Error("the agenda does not show the session's abstract, or its language in words")
 	}
 	r := f.do(visitor, "POST", fmt.Sprintf("/events/%d/agenda/%d", f.eventID, f.sessID), "application/x-www-form-urlencoded", "add=yes")
@@ -79,5 +81,104 @@ func TestTimesInVenueZone(t *testing.T) {
 	page := readAll(t, f.do(anon, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
 	if !strings.Contains(page, "09:00–10:00") {
 		t.Errorf("the Binh Duong agenda lost its 09:00–10:00 session:\n%s", page)
+	}
+}
+
+// TestAgendaByTimeWithParallelSessions: the public agenda runs by day and
+// start time whatever the tracks are called; sessions that start together
+// share a slot that says how many run in parallel, each with its room and
+// track. Adding a session that overlaps one already saved confirms the
+// addition and names the overlap; removing one confirms it too.
+func TestAgendaByTimeWithParallelSessions(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := context.Background()
+	r2 := &event.Room{EventID: f.eventID, Name: i18n.Text{VI: "Phòng 2", EN: "Room 2"}, Capacity: 50}
+	must(t, f.db.CreateRoom(ctx, r2))
+	ict := event.Zone("Asia/Ho_Chi_Minh")
+	add := func(title, track string, room int64, day, h, m, minutes int) int64 {
+		start := time.Date(2027, 3, day, h, m, 0, 0, ict)
+		s := &event.Session{EventID: f.eventID, RoomID: room, Title: i18n.Text{VI: title}, Track: track, Language: i18n.EN,
+			StartsAt: start, EndsAt: start.Add(time.Duration(minutes) * time.Minute)}
+		must(t, f.db.CreateSession(ctx, s))
+		return s.ID
+	}
+	alpha := add("Alpha", "Zeta track", r2.ID, 10, 9, 0, 90)
+	add("Beta", "Alpha track", 1, 10, 10, 30, 60)
+	add("Gamma", "Alpha track", 1, 11, 8, 0, 60)
+	page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
+	last := -1
+	for _, title := range []string{"Khai mạc", "Alpha", "Beta", "11/03/2027", "Gamma"} {
+		i := strings.Index(page, title)
+		if i <= last {
+			t.Fatalf("%q is out of time order:\n%s", title, page)
+		}
+		last = i
+	}
+	if !strings.Contains(page, "2 phiên song song") || !strings.Contains(page, `<li class="room" title="Phòng">Phòng 2</li>`) ||
+		!strings.Contains(page, `<li class="track" title="Chủ đề">Zeta track</li>`) {
+		t.Errorf("the 09:00 slot does not show its two sessions with room and track:\n%s", page)
+	}
+
+	toggle := func(id int64, add string) string {
+		r := f.do(visitor, "POST", fmt.Sprintf("/events/%d/agenda/%d", f.eventID, id), formType, "add="+add)
+		if r.StatusCode != 303 {
+			t.Fatalf("agenda %s: %d", add, r.StatusCode)
+		}
+		return html.UnescapeString(readAll(t, f.do(visitor, "GET", r.Header.Get("Location"), "", "")))
+	}
+	if page := toggle(f.sessID, "yes"); !strings.Contains(page, "Đã thêm “Khai mạc” vào lịch của bạn.") || strings.Contains(page, `id="agenda-overlap"`) {
+		t.Errorf("adding the opening: no confirmation, or a warning for nothing:\n%s", page)
+	}
+	if page := toggle(alpha, "yes"); !strings.Contains(page, "Đã thêm “Alpha”") || !strings.Contains(page, "trùng giờ với “Khai mạc” (09:00–10:00)") {
+		t.Errorf("adding Alpha does not name the overlap with the opening:\n%s", page)
+	}
+	if page := toggle(alpha, "no"); !strings.Contains(page, "Đã gỡ “Alpha” khỏi lịch của bạn.") {
+		t.Errorf("removing Alpha is not confirmed:\n%s", page)
+	}
+}
+
+// TestICSNamesThePlaceAndFoldsLongLines: a session's calendar entry says
+// where it is (room and venue) and at which event, and its long lines are
+// folded at 75 octets as RFC 5545 asks, never inside a Vietnamese or
+// Korean character; go-ical reads the text back whole.
+func TestICSNamesThePlaceAndFoldsLongLines(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := context.Background()
+	abstract := strings.Repeat("Chuyển đổi số trong sản xuất thông minh và 스마트 공장 자동화. ", 12)
+	start := time.Date(2027, 3, 11, 2, 0, 0, 0, time.UTC)
+	s := &event.Session{EventID: f.eventID, RoomID: 1, Title: i18n.Text{VI: "Tọa đàm về nhà máy thông minh, logistics tự động và hợp tác Hàn Quốc – Việt Nam"},
+		Abstract: i18n.Text{VI: abstract}, Language: i18n.VI, StartsAt: start, EndsAt: start.Add(time.Hour), Speakers: []event.Speaker{{ID: 1}}}
+	must(t, f.db.CreateSession(ctx, s))
+	must(t, f.db.SetInAgenda(ctx, f.people[visitor].ID, f.eventID, s.ID, true))
+	for _, path := range []string{fmt.Sprintf("/events/%d/sessions/%d/calendar.ics", f.eventID, s.ID), "/me/agenda.ics"} {
+		body := readAll(t, f.do(visitor, "GET", path, "", ""))
+		for i, line := range strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n") {
+			if len(line) > 75 {
+				t.Errorf("%s: line %d has %d octets: %q", path, i, len(line), line)
+			}
+			if !utf8.ValidString(line) {
+				t.Errorf("%s: line %d splits a character: %q", path, i, line)
+			}
+		}
+		cal, err := ical.NewDecoder(strings.NewReader(body)).Decode()
+		if err != nil {
+			t.Fatalf("%s: go-ical cannot read it: %v\n%s", path, err, body)
+		}
+		ev := cal.Events()[0]
+		loc, _ := ev.Props.Text(ical.PropLocation)
+		desc, _ := ev.Props.Text(ical.PropDescription)
+		title, _ := ev.Props.Text(ical.PropSummary)
+		if loc != "Room 1, WTC Bình Dương" {
+			t.Errorf("%s: LOCATION %q", path, loc)
+		}
+		if !strings.HasPrefix(desc, "Triển lãm Nhà máy Thông minh\n\n"+strings.TrimSpace(abstract)+"\n\n") || !strings.HasSuffix(desc, "Lê Minh") {
+			t.Errorf("%s: DESCRIPTION does not hold the event, the whole abstract and the speaker: %q", path, desc)
+		}
+		if title != s.Title.VI {
+			t.Errorf("%s: SUMMARY %q", path, title)
+		}
+		if name, _ := cal.Props.Text("X-WR-CALNAME"); name != "Triển lãm Nhà máy Thông minh" {
+			t.Errorf("%s: calendar name %q", path, name)
+		}
 	}
 }

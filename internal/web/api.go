@@ -690,6 +690,20 @@ func (s *Server) apiUpdateSession(w http.ResponseWriter, r *http.Request) error 
 	return writeJSON(w, http.StatusOK, out)
 }
 
+// apiTracks lists the event's tracks with their names in three languages;
+// sessions name theirs in track_name already.
+func (s *Server) apiTracks(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := s.loadEvent(r)
+	if err != nil {
+		return err
+	}
+	ts, err := s.db.Tracks(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list(ts, len(ts), 0, len(ts)))
+}
+
 // Organizations.
 
 func (s *Server) apiOrganizations(w http.ResponseWriter, r *http.Request) error {

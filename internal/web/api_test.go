@@ -59,8 +59,14 @@ func TestBadInputGetsAClearAnswer(t *testing.T) {
 				{"unknown sector", xadmin, "PATCH", ev + "/exhibitors/" + itoa(f.x1.ID) + "/profile", "application/json", `{"sectors":["teleportation"]}`, 422, "sectors"},
 				{"bad country", xadmin, "PATCH", ev + "/exhibitors/" + itoa(f.x1.ID) + "/profile", "application/json", `{"country":"Vietnam"}`, 422, "country"},
 				{"session speaker of nowhere", organizer, "POST", ev + "/sessions", "application/json",
-					`{"room_id":1,"title":{"en":"T"},"language":"en","starts_at":"2027-03-10T02:00:00Z","ends_at":"2027-03-10T03:00:00Z","speaker_ids":[77]}`, 422, "room_id"},
+					`{"room_id":1,"title":{"en":"T"},"language":"en","starts_at":"2027-03-10T05:00:00Z","ends_at":"2027-03-10T06:00:00Z","speaker_ids":[77]}`, 422, "room_id"},
 				{"bad time", organizer, "POST", ev + "/sessions", "application/json", `{"starts_at":"tomorrow"}`, 400, ""},
+				{"session clashing in its room", organizer, "POST", ev + "/sessions", "application/json",
+					`{"room_id":1,"title":{"en":"T"},"language":"en","starts_at":"2027-03-10T02:30:00Z","ends_at":"2027-03-10T03:30:00Z"}`, 409, "room_id"},
+				{"session before the event", organizer, "POST", ev + "/sessions", "application/json",
+					`{"room_id":1,"title":{"en":"T"},"language":"en","starts_at":"2027-03-09T02:00:00Z","ends_at":"2027-03-09T03:00:00Z"}`, 422, "starts_at"},
+				{"session moved after the event", organizer, "PATCH", ev + "/sessions/" + itoa(f.sessID), "application/json",
+					`{"starts_at":"2027-03-13T02:00:00Z","ends_at":"2027-03-13T03:00:00Z"}`, 422, "starts_at"},
 			}
 			before := f.counts(t)
 			for _, c := range cases {

@@ -193,6 +193,8 @@ func (s *Server) allRoutes() []route {
 	all = append(all, s.checkinRoutes()...) // issue 5: registration, badges, check-in, leads, forum agenda
 	all = append(all, s.mailRoutes()...)    // the mail outbox
 	all = append(all, s.orgRoutes()...)     // creating an organization
+	// The forum programme in the console.
+	all = append(all, s.programmeRoutes()...)
 	return all
 }
 

@@ -21,7 +21,18 @@ type apiDoc struct {
 	out     any // response body type, nil for 204
 	list    bool
 	query   []string
+	// notes, when set, is the operation's description: rules a client
+	// cannot read from the schema.
+	notes string
 }
+
+// sessionRules is what POST and PATCH of a forum session refuse.
+const sessionRules = "A session must start and end on one of the event's days, in the venue's time zone (else 422 with errors.starts_at or errors.ends_at), " +
+	"and must not overlap another session in its room; one ending when the other starts does not overlap (else 409 with errors.room_id naming the session in the way). " +
+	"A refused request writes nothing."
+
+// trackNotes says how a session's track and its names read.
+const trackNotes = "track is the track's key, as sessions are written and filtered; track_name names it in vi, en and ko from the event's tracks, or holds the key as its English name."
 
 var apiDocs = map[string]apiDoc{
 	"GET /api/v1/openapi.json":                                    {summary: "This document", out: map[string]any{}},
@@ -47,10 +58,11 @@ var apiDocs = map[string]apiDoc{
 	"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}":         {summary: "Set status, pavilion, quota, notes (organizers)", in: ExhibitorInput{}, out: event.ExhibitorView{}},
 	"GET /api/v1/events/{event}/exhibitors/{exhibitor}/private":   {summary: "An exhibitor with private fields (its members, organizers)", out: event.ExhibitorView{}},
 	"PATCH /api/v1/events/{event}/exhibitors/{exhibitor}/profile": {summary: "Update the exhibitor's company profile (its admins, organizers)", in: OrgInput{}, out: org.Organization{}},
-	"GET /api/v1/events/{event}/sessions":                         {summary: "The forum programme", out: event.Session{}, list: true, query: []string{"track", "room_id"}},
-	"POST /api/v1/events/{event}/sessions":                        {summary: "Add a forum session", in: SessionInput{}, out: event.Session{}},
+	"GET /api/v1/events/{event}/sessions":                         {summary: "The forum programme", out: event.Session{}, list: true, query: []string{"track", "room_id"}, notes: trackNotes},
+	"GET /api/v1/events/{event}/tracks":                           {summary: "The forum's tracks named in three languages", out: event.Track{}, list: true},
+	"POST /api/v1/events/{event}/sessions":                        {summary: "Add a forum session", in: SessionInput{}, out: event.Session{}, notes: sessionRules},
 	"GET /api/v1/events/{event}/sessions/{session}":               {summary: "Read a forum session", out: event.Session{}},
-	"PATCH /api/v1/events/{event}/sessions/{session}":             {summary: "Update a forum session", in: SessionInput{}, out: event.Session{}},
+	"PATCH /api/v1/events/{event}/sessions/{session}":             {summary: "Update a forum session", in: SessionInput{}, out: event.Session{}, notes: sessionRules},
 	"GET /api/v1/organizations":                                   {summary: "List organizations", out: org.Organization{}, list: true, query: []string{"kind", "country", "sector"}},
 	"POST /api/v1/organizations":                                  {summary: "Create an organization; you become its admin", in: OrgInput{}, out: org.Organization{}},
 	"GET /api/v1/organizations/{org}":                             {summary: "Read an organization (contact only for members)", out: org.Organization{}},
@@ -105,6 +117,9 @@ func operation(rt route, doc apiDoc, path string) map[string]any {
 	}
 	if params != nil {
 		op["parameters"] = params
+	}
+	if doc.notes != "" {
+		op["description"] = doc.notes
 	}
 	if rt.policy != public {
 		op["security"] = []map[string]any{{"bearer": []string{}}, {"session": []string{}}}

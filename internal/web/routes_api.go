@@ -36,6 +36,7 @@ func (s *Server) apiRoutes() []route {
 		{"POST /api/v1/events/{event}/sessions", eventOrganizer, s.apiCreateSession},
 		{"GET /api/v1/events/{event}/sessions/{session}", public, s.apiSession},
 		{"PATCH /api/v1/events/{event}/sessions/{session}", eventOrganizer, s.apiUpdateSession},
+		{"GET /api/v1/events/{event}/tracks", public, s.apiTracks},
 
 		{"GET /api/v1/organizations", public, s.apiOrganizations},
 		{"POST /api/v1/organizations", signedIn, s.apiCreateOrganization},
