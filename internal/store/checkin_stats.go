@@ -13,10 +13,19 @@ import (
 // today): a badge inside since an earlier day was checked out when that
 // day ended.
 func (db *DB) InsideNow(ctx context.Context, eventID int64, day string) (map[int64]int, error) {
-	rows, err := db.query(ctx, `SELECT s.list_id, COUNT(*) FROM checkin_state s JOIN checkin_lists l ON l.id = s.list_id
+	out, err := db.countsByID(ctx, `SELECT s.list_id, COUNT(*) FROM checkin_state s JOIN checkin_lists l ON l.id = s.list_id
 		WHERE l.event_id = ? AND s.inside = TRUE AND s.day = ? GROUP BY s.list_id`, eventID, day)
 	if err != nil {
 		return nil, fmt.Errorf("inside now: %w", err)
+	}
+	return out, nil
+}
+
+// countsByID reads a query of (id, count) rows into a map.
+func (db *DB) countsByID(ctx context.Context, query string, args ...any) (map[int64]int, error) {
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	out := map[int64]int{}

@@ -402,22 +402,12 @@ func (db *DB) RestoreSession(ctx context.Context, eventID, deletedID int64) (eve
 // SavedCounts counts, for each session of the event, the personal agendas
 // it is in.
 func (db *DB) SavedCounts(ctx context.Context, eventID int64) (map[int64]int, error) {
-	rows, err := db.query(ctx, `SELECT pa.session_id, COUNT(*) FROM personal_agenda pa JOIN forum_sessions fs ON fs.id = pa.session_id
+	out, err := db.countsByID(ctx, `SELECT pa.session_id, COUNT(*) FROM personal_agenda pa JOIN forum_sessions fs ON fs.id = pa.session_id
 		WHERE fs.event_id = ? GROUP BY pa.session_id`, eventID)
 	if err != nil {
 		return nil, fmt.Errorf("saved counts: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, err
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CreateRoom adds a room to an event.
