@@ -57,6 +57,11 @@ func Visible(r Record) Lead {
 	if r.Consent {
 		l.Email, l.Phone = r.Email, r.Phone
 	}
+	// An address under the reserved .invalid domain (RFC 2606) is one the
+	// platform gave a walk-in or an anonymised person: no one to write to.
+	if strings.HasSuffix(l.Email, ".invalid") {
+		l.Email = ""
+	}
 	return l
 }
 
