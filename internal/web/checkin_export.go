@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/checkin"
 	"ketnoi/internal/store"
 )
 
@@ -57,7 +58,11 @@ func (s *Server) runExport(j store.ExportJob) (string, string, error) {
 			return "", "", err
 		}
 		for _, r := range page {
-			cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Name, r.Email, r.OrgName, r.JobTitle, string(r.Category), r.Status,
+			email := r.Email
+			if !checkin.Reachable(email) {
+				email = "" // made up for a walk-in without one, or anonymised
+			}
+			cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Name, email, r.OrgName, r.JobTitle, string(r.Category), r.Status,
 				strconv.Itoa(r.BadgeVersion), strconv.FormatBool(r.Consent), r.CreatedAt.Format(time.RFC3339)})
 			after = r.ID
 		}

@@ -19,6 +19,9 @@ func TestBackgroundExport(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < 1500; i++ {
 		r := checkin.Registrant{Name: fmt.Sprintf("Khách %d", i), Email: fmt.Sprintf("bulk%d@example.vn", i)}
+		if i == 7 { // a walk-in registered at the desk without an email
+			r.Email = checkin.WalkInEmail()
+		}
 		r.EventID, r.Category = f.eventID, event.CatVisitor
 		must(t, f.db.Register(ctx, &r))
 	}
@@ -46,5 +49,8 @@ func TestBackgroundExport(t *testing.T) {
 	csv := readAll(t, f.do(organizer, "GET", link, "", ""))
 	if n := strings.Count(csv, "\n"); n != 1502 || !strings.Contains(csv, "bulk1499@example.vn") {
 		t.Fatalf("file of %d lines", n)
+	}
+	if strings.Contains(csv, ".invalid") || !strings.Contains(csv, "Khách 7,,") {
+		t.Error("the walk-in's made-up address is in the file")
 	}
 }
