@@ -96,6 +96,12 @@ func TestOfflineGateScanner(t *testing.T) {
 	}
 	offline(false)
 	mustRun(t, bctx, chromedp.Poll[bool](`document.querySelector("#scanner").dataset.queued === "0"`, chromedp.WithPollingTimeout(stepTimeout)))
+	// The staff are told the offline scans reached the server, and that
+	// none needs the organizer's attention.
+	mustRun(t, bctx, chromedp.Poll[bool](`document.querySelector("#sync-report").dataset.synced === "3"`, chromedp.WithPollingTimeout(stepTimeout)))
+	if got := mustRun(t, bctx, chromedp.Evaluate[string](`document.querySelector("#sync-report").textContent`)); got != "3 lượt quét khi mất mạng đã được gửi lên máy chủ." {
+		t.Errorf("the sync report reads %q", got)
+	}
 	ids, err := db.ScanIDs(ctx, e.ID)
 	must(t, err)
 	if len(ids) != 3 {

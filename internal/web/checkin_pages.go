@@ -35,7 +35,7 @@ func (s *Server) handleScanner(w http.ResponseWriter, r *http.Request) error {
 	p.EventName = p.Tx(e.Name)
 	msgs := map[string]string{}
 	for _, k := range []string{"online", "offline", "admitted", "exited", "lead_saved", "duplicate", "noconfig", "nopoints", "signin", "nocamera",
-		"none", "more", "short", "badsearch", "nocode", "hand_offline", "hand_gate", "error"} {
+		"none", "more", "short", "badsearch", "nocode", "hand_offline", "hand_gate", "error", "synced", "attention"} {
 		msgs[k] = p.T("checkin.scanner." + k)
 	}
 	msgs["toomany"] = p.T("gates.kiosk.toomany")

@@ -201,9 +201,27 @@
       for (const o of out.results) await del('queue', o.id);
       setNet(true);
       await queueCount();
+      reportSync(out.results);
     } catch (e) {
       setNet(false);
     } finally { syncing = false; }
+  }
+
+  // reportSync tells the staff what became of the scans made offline: the
+  // admissions stand, but the server keeps a badge admitted twice
+  // (conflict), one admitted against a rule (forced) or one it refused for
+  // the organizer, who sees them on the check-in dashboard.
+  let synced = 0, attention = 0;
+  function reportSync(results) {
+    if (!results.length) return;
+    synced += results.length;
+    attention += results.filter((o) => o.status === 'rejected' || o.result === 'conflict' || o.result === 'forced').length;
+    const el = $('sync-report');
+    el.textContent = T.synced.replace('%d', synced) + (attention ? ' ' + T.attention.replace('%d', attention) : '');
+    el.className = 'sync-report' + (attention ? ' warn' : '');
+    el.dataset.synced = String(synced);
+    el.dataset.attention = String(attention);
+    el.hidden = false;
   }
 
   // A registration code (1042-K7QX9M) or badge number (#1042-3) typed
