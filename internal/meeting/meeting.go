@@ -191,6 +191,10 @@ func (m *Meeting) orgOf(s Side) int64 {
 
 // answering reports whether side s is the one expected to answer now: the
 // recipient of a request, or the side that did not make the last proposal.
+// CanAnswer reports whether side s is the one to answer now: the
+// recipient of a request, or the side a time was proposed to.
+func (m *Meeting) CanAnswer(s Side) bool { return m.answering(s) }
+
 func (m *Meeting) answering(s Side) bool {
 	switch m.Status {
 	case Requested:
@@ -218,12 +222,18 @@ func (e *StateError) Error() string {
 	return fmt.Sprintf("This meeting cannot be %s now (it is %s).", e.What, e.Status)
 }
 
-// Accept agrees to the request or to the time the other side proposed.
-func (m *Meeting) Accept(s Side, person int64) error {
+// Accept agrees to the request or to the time the other side proposed,
+// unless that time has begun by now (ErrSlotBegun).
+func (m *Meeting) Accept(s Side, person int64, slots []Slot, now time.Time) error {
 	if !m.answering(s) {
 		return errState("accepted", m.Status)
 	}
 	if m.Status == Proposed {
+		// A time that has begun cannot be agreed on: both sides would be
+		// told of a meeting already past (the proposal waited too long).
+		if sl, ok := FindSlot(slots, m.ProposedSlot); ok && !sl.Starts.After(now) {
+			return ErrSlotBegun
+		}
 		m.WantedSlot = m.ProposedSlot
 	}
 	m.Status = Accepted
@@ -257,13 +267,18 @@ func (m *Meeting) Decline(s Side, person int64, reason string) error {
 	return nil
 }
 
-// Propose answers with another time: a slot id among slots.
-func (m *Meeting) Propose(s Side, person int64, slot string, slots []Slot) error {
+// Propose answers with another time: a slot id among slots, not begun by
+// now.
+func (m *Meeting) Propose(s Side, person int64, slot string, slots []Slot, now time.Time) error {
 	if !m.answering(s) {
 		return errState("answered", m.Status)
 	}
-	if _, ok := FindSlot(slots, slot); !ok {
+	sl, ok := FindSlot(slots, slot)
+	if !ok {
 		return apperr.Fields{"slot": "is not a meeting slot of this event"}.Err()
+	}
+	if !sl.Starts.After(now) {
+		return ErrSlotBegun
 	}
 	m.Status, m.ProposedSlot, m.ProposedBy = Proposed, slot, m.orgOf(s)
 	m.answeredBy(s, person)
@@ -309,6 +324,23 @@ func (m *Meeting) CheckIn(now time.Time, slots []Slot) error {
 	}
 	m.Status, m.CheckedInAt, m.Absent = Held, &now, nil
 	return nil
+}
+
+// ErrNoShowStands refuses a side's check-in of a meeting the organizer
+// recorded as a no-show once its time is over: only the organizer, who
+// saw the tables, corrects that record then.
+var ErrNoShowStands = apperr.Errorf(apperr.Conflict, "The organizer recorded this meeting as a no-show and its time is over: ask the organizer to correct it.")
+
+// CheckInBySide is a check-in by one of the meeting's sides, not the
+// organizer: as CheckIn, but a no-show stands once its slot has ended (a
+// pair that came late checks in while the slot runs).
+func (m *Meeting) CheckInBySide(now time.Time, slots []Slot) error {
+	if m.Status == NoShow {
+		if s, ok := FindSlot(slots, m.Slot); ok && !now.Before(s.Ends) {
+			return ErrNoShowStands
+		}
+	}
+	return m.CheckIn(now, slots)
 }
 
 // MarkNoShow records that the meeting did not take place because the
@@ -370,6 +402,9 @@ var (
 	ErrSideAway   = apperr.Errorf(apperr.Conflict, "One of the two sides is not available at that time.")
 	ErrPlaceTaken = apperr.Errorf(apperr.Conflict, "That table or booth is taken at that time.")
 	ErrSlotOver   = apperr.Errorf(apperr.Conflict, "That time is over.")
+	// ErrSlotBegun refuses proposing, or agreeing on, a time under way or
+	// past: both sides would be told of a meeting they cannot hold.
+	ErrSlotBegun = apperr.Errorf(apperr.Conflict, "That time has begun: choose a time still to come.")
 )
 
 // Why a request is refused (the store's checks, made as it is written).

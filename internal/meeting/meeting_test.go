@@ -14,25 +14,38 @@ import (
 
 func TestAnswers(t *testing.T) {
 	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	before := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC) // the week before the fair
 	m := Meeting{FromOrg: 1, ToOrg: 2, Status: Requested}
-	if err := m.Accept(Requester, 7); !apperr.Is(err, apperr.Conflict) {
+	if err := m.Accept(Requester, 7, slots, before); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("the requester accepted its own request: %v", err)
 	}
 	if err := m.Decline(Recipient, 8, " "); !apperr.Is(err, apperr.Invalid) {
 		t.Fatalf("decline without a reason: %v", err)
 	}
-	if err := m.Propose(Recipient, 8, "d9-0000", slots); !apperr.Is(err, apperr.Invalid) {
+	if err := m.Propose(Recipient, 8, "d9-0000", slots, before); !apperr.Is(err, apperr.Invalid) {
 		t.Fatalf("unknown slot: %v", err)
 	}
-	if err := m.Propose(Recipient, 8, "d1-1400", slots); err != nil || m.Status != Proposed || m.ProposedBy != 2 {
+	// On the day, a time that has begun cannot be proposed.
+	at1410 := time.Date(2027, 3, 10, 14, 10, 0, 0, time.UTC)
+	if err := m.Propose(Recipient, 8, "d1-1400", slots, at1410); !errors.Is(err, ErrSlotBegun) || m.Status != Requested {
+		t.Fatalf("a time under way proposed: %v %+v", err, m)
+	}
+	if err := m.Propose(Recipient, 8, "d1-1400", slots, before); err != nil || m.Status != Proposed || m.ProposedBy != 2 {
 		t.Fatalf("propose: %v %+v", err, m)
 	}
-	if err := m.Accept(Recipient, 8); !apperr.Is(err, apperr.Conflict) {
+	if err := m.Accept(Recipient, 8, slots, before); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("the proposer accepted its own proposal: %v", err)
+	}
+	// Nor can a proposed time be accepted once it has begun.
+	if err := m.Accept(Requester, 7, slots, at1410); !errors.Is(err, ErrSlotBegun) || m.Status != Proposed {
+		t.Fatalf("a proposal under way accepted: %v %+v", err, m)
+	}
+	if !m.CanAnswer(Requester) || m.CanAnswer(Recipient) {
+		t.Fatal("the side a time was proposed to is not the one to answer")
 	}
 	// The requester accepting the proposed time leaves the recipient's
 	// person as the one who answered for it (its mail goes there).
-	if err := m.Accept(Requester, 7); err != nil || m.Status != Accepted || m.WantedSlot != "d1-1400" || m.AnsweredBy != 8 {
+	if err := m.Accept(Requester, 7, slots, before); err != nil || m.Status != Accepted || m.WantedSlot != "d1-1400" || m.AnsweredBy != 8 {
 		t.Fatalf("accept the proposal: %v %+v", err, m)
 	}
 	if err := m.CheckIn(time.Now(), slots); !apperr.Is(err, apperr.Conflict) {
@@ -349,4 +362,38 @@ func TestTableNumber(t *testing.T) {
 			t.Errorf("TableNumber(%q) = %d, %v; want %d", loc, n, ok, want)
 		}
 	}
+}
+
+// TestCheckInBySide: a side that came late checks a no-show in while the
+// slot runs; once it is over the organizer's record stands for the sides,
+// and only CheckIn (the organizer's) corrects it.
+func TestCheckInBySide(t *testing.T) {
+	slots := Slots([]string{"2027-03-10"}, time.UTC)
+	s, _ := FindSlot(slots, "d1-1030")
+	m := Meeting{FromOrg: 1, ToOrg: 2, Status: Scheduled, Slot: "d1-1030"}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(m.MarkNoShow([]int64{2}))
+	during := s.Starts.Add(10 * time.Minute)
+	late := m
+	must(late.CheckInBySide(during, slots))
+	if late.Status != Held || late.Absent != nil {
+		t.Errorf("a late check-in during the slot: %+v", late)
+	}
+	after := s.Ends.Add(time.Minute)
+	stands := m
+	if err := stands.CheckInBySide(after, slots); !errors.Is(err, ErrNoShowStands) || stands.Status != NoShow {
+		t.Errorf("a side's check-in after the slot: %v %+v", err, stands)
+	}
+	must(stands.CheckIn(after, slots)) // the organizer's correction
+	if stands.Status != Held {
+		t.Errorf("the organizer's correction: %+v", stands)
+	}
+	// A scheduled meeting a side checks in after its slot is as before.
+	sched := Meeting{FromOrg: 1, ToOrg: 2, Status: Scheduled, Slot: "d1-1030"}
+	must(sched.CheckInBySide(after, slots))
 }

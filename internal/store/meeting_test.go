@@ -42,7 +42,7 @@ func TestMeetingLifecycleAndScheduler(t *testing.T) {
 		}
 		// The recipient accepts; acting again from the stale state conflicts.
 		mm := v.Meeting
-		if err := mm.Accept(meeting.Recipient, 0); err != nil {
+		if err := mm.Accept(meeting.Recipient, 0, nil, db.Now()); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.SaveMeeting(ctx, &mm, meeting.Requested); err != nil {

@@ -20,6 +20,7 @@ import (
 
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/market"
+	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/store/storetest"
 	"ketnoi/internal/web"
@@ -557,5 +558,40 @@ func TestMarketListsNewestFirst(t *testing.T) {
 	}
 	if !strings.Contains(page, `class="meta card-date"`) || !strings.Contains(page, "cập nhật ") {
 		t.Error("the cards do not say when they were updated")
+	}
+}
+
+// TestNoTimeProposedOnceBegun: on the fair's day the answer form offers
+// only times still to come, and a time under way is refused whether it is
+// proposed or a proposal of it accepted, in the reader's language.
+func TestNoTimeProposedOnceBegun(t *testing.T) {
+	at1040 := time.Date(2027, 3, 10, 3, 40, 0, 0, time.UTC) // 10:40 in Binh Duong
+	f := mustFixture(t, "sqlite", withClock(func() time.Time { return at1040 }))
+	ev := "/events/" + itoa(f.eventID)
+	mt := ev + "/meetings/" + itoa(f.ids["meeting"]) // B asked A
+	form := "application/x-www-form-urlencoded"
+	page := readAll(t, f.do(xadmin, "GET", ev+"/meetings", "", ""))
+	if strings.Contains(page, `<option value="d1-0830">`) || strings.Contains(page, `<option value="d1-1030">`) || !strings.Contains(page, `<option value="d1-1100">`) {
+		t.Error("the answer form offers times that have begun, or not the next one")
+	}
+	resp := f.do(xadmin, "POST", mt+"/propose", form, "slot=d1-0830")
+	if body := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Giờ đó đã bắt đầu") {
+		t.Errorf("a past time proposed: %d", resp.StatusCode)
+	}
+	if got, _ := f.db.Meeting(t.Context(), f.eventID, f.ids["meeting"]); got.Status != meeting.Requested {
+		t.Fatalf("the refused proposal changed the meeting: %+v", got.Meeting)
+	}
+	// A proposal made the day before, for 10:30, is answered too late.
+	v, err := f.db.Meeting(t.Context(), f.eventID, f.ids["meeting"])
+	must(t, err)
+	old := v.Meeting
+	must(t, old.Propose(meeting.Recipient, f.people[xadmin].ID, "d1-1030", meeting.Slots([]string{"2027-03-10"}, event.Zone("")), at1040.Add(-24*time.Hour)))
+	must(t, f.db.SaveMeeting(t.Context(), &old, meeting.Requested))
+	resp = f.do(otherX, "POST", mt+"/accept", form, "")
+	if body := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Giờ đó đã bắt đầu") {
+		t.Errorf("a proposal under way accepted: %d", resp.StatusCode)
+	}
+	if got, _ := f.db.Meeting(t.Context(), f.eventID, f.ids["meeting"]); got.Status != meeting.Proposed {
+		t.Errorf("the refused acceptance changed the meeting: %+v", got.Meeting)
 	}
 }

@@ -98,10 +98,13 @@ type OrgMeetings struct {
 // requests sent, the schedule, availability.
 type MeetingsPage struct {
 	Page
-	Event  event.Event
-	Orgs   []OrgMeetings
-	Slots  []meeting.Slot
-	Days   []SlotDay // the slots by day, for the availability form
+	Event event.Event
+	Orgs  []OrgMeetings
+	Slots []meeting.Slot
+	Days  []SlotDay // the slots by day, for the availability form
+	// Ahead are the slots not begun yet: the times another may be proposed
+	// at (meeting.Propose refuses the others).
+	Ahead  []meeting.Slot
 	Notice string
 	// HasSchedule: a meeting has a time, so the .ics has something in it.
 	HasSchedule bool
@@ -141,9 +144,11 @@ func (m *matchWeb) row(p Page, slots []meeting.Slot, orgID int64, v meeting.View
 	row.Absence = absence(p, v)
 	row.FromAbsent, row.ToAbsent = v.AbsentSide(v.FromOrg), v.AbsentSide(v.ToOrg)
 	mm := v.Meeting
-	row.CanAnswer = mm.Accept(side, 0) == nil
+	row.CanAnswer = mm.CanAnswer(side)
 	if s, ok := meeting.FindSlot(slots, v.Slot); ok && (v.Status == meeting.Scheduled || v.Status == meeting.NoShow) {
-		row.CanCheckIn = meeting.CheckInOpen(s, m.s.db.Now())
+		now := m.s.db.Now()
+		// A side corrects a no-show only while the slot runs (CheckInBySide).
+		row.CanCheckIn = meeting.CheckInOpen(s, now) && (v.Status == meeting.Scheduled || now.Before(s.Ends))
 	}
 	return row
 }
@@ -181,6 +186,12 @@ func (m *matchWeb) handleMeetings(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p := MeetingsPage{Page: m.s.page(r, ""), Event: e, Slots: slots, Days: slotDays(slots)}
+	now := m.s.db.Now()
+	for _, s := range slots {
+		if s.Starts.After(now) {
+			p.Ahead = append(p.Ahead, s)
+		}
+	}
 	p.Title = p.T("meeting.title") + " · " + p.Tx(e.Name)
 	p.Notice = doneNotice(p.Page, r)
 	orgs, err := m.viewerOrgs(r)
@@ -559,8 +570,8 @@ func (m *matchWeb) redirectDone(w http.ResponseWriter, r *http.Request, e event.
 }
 
 func (m *matchWeb) handleAccept(w http.ResponseWriter, r *http.Request) error {
-	return m.act(w, r, "accepted", func(mt *meeting.Meeting, side meeting.Side, _ []meeting.Slot) error {
-		return mt.Accept(side, viewerOf(r).person.ID)
+	return m.act(w, r, "accepted", func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error {
+		return mt.Accept(side, viewerOf(r).person.ID, slots, m.s.db.Now())
 	})
 }
 
@@ -572,7 +583,7 @@ func (m *matchWeb) handleDecline(w http.ResponseWriter, r *http.Request) error {
 
 func (m *matchWeb) handlePropose(w http.ResponseWriter, r *http.Request) error {
 	return m.act(w, r, "proposed", func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error {
-		return mt.Propose(side, viewerOf(r).person.ID, r.PostFormValue("slot"), slots)
+		return mt.Propose(side, viewerOf(r).person.ID, r.PostFormValue("slot"), slots, m.s.db.Now())
 	})
 }
 
@@ -584,8 +595,17 @@ func (m *matchWeb) handleCancel(w http.ResponseWriter, r *http.Request) error {
 
 func (m *matchWeb) handleCheckIn(w http.ResponseWriter, r *http.Request) error {
 	return m.act(w, r, "held", func(mt *meeting.Meeting, _ meeting.Side, slots []meeting.Slot) error {
-		return mt.CheckIn(m.s.db.Now(), slots)
+		return m.checkIn(r, mt, slots)
 	})
+}
+
+// checkIn checks a meeting in for the viewer: an organizer of its event
+// may correct any no-show, one of its sides only while the slot runs.
+func (m *matchWeb) checkIn(r *http.Request, mt *meeting.Meeting, slots []meeting.Slot) error {
+	if viewerOf(r).organizer(mt.EventID) {
+		return mt.CheckIn(m.s.db.Now(), slots)
+	}
+	return mt.CheckInBySide(m.s.db.Now(), slots)
 }
 
 // handleNoShow records a no-show from the table plan: each of its buttons

@@ -85,8 +85,8 @@ func (m *matchWeb) apiMeeting(w http.ResponseWriter, r *http.Request) error {
 
 func (m *matchWeb) apiAccept(w http.ResponseWriter, r *http.Request) error {
 	var in struct{}
-	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, side meeting.Side, _ []meeting.Slot) error {
-		return mt.Accept(side, viewerOf(r).person.ID)
+	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, side meeting.Side, slots []meeting.Slot) error {
+		return mt.Accept(side, viewerOf(r).person.ID, slots, m.s.db.Now())
 	})
 }
 
@@ -103,7 +103,7 @@ func (m *matchWeb) apiPropose(w http.ResponseWriter, r *http.Request) error {
 		if in.Slot == "" {
 			return apperr.Fields{"slot": "is required"}.Err()
 		}
-		return mt.Propose(side, viewerOf(r).person.ID, in.Slot, slots)
+		return mt.Propose(side, viewerOf(r).person.ID, in.Slot, slots, m.s.db.Now())
 	})
 }
 
@@ -119,7 +119,7 @@ func (m *matchWeb) apiCancel(w http.ResponseWriter, r *http.Request) error {
 func (m *matchWeb) apiCheckIn(w http.ResponseWriter, r *http.Request) error {
 	var in struct{}
 	return m.apiChange(w, r, &in, func(mt *meeting.Meeting, _ meeting.Side, slots []meeting.Slot) error {
-		return mt.CheckIn(m.s.db.Now(), slots)
+		return m.checkIn(r, mt, slots)
 	})
 }
 

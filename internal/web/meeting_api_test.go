@@ -265,7 +265,7 @@ func acceptedTableMeeting(t *testing.T, f *fixture, message string) *meeting.Mee
 	m := &meeting.Meeting{EventID: f.eventID, FromOrg: f.x2.OrgID, ToOrg: f.orgA, RequestedBy: f.people[otherX].ID,
 		Status: meeting.Requested, Place: meeting.Table, Message: message}
 	must(t, f.db.CreateMeeting(ctx, m))
-	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID))
+	must(t, m.Accept(meeting.Recipient, f.people[xadmin].ID, nil, f.db.Now()))
 	must(t, f.db.SaveMeeting(ctx, m, meeting.Requested))
 	return m
 }

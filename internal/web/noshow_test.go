@@ -268,4 +268,22 @@ func TestNoShowPagesAbsentSide(t *testing.T) {
 	if got, _ := f.db.Meeting(ctx, f.eventID, m.ID); resp.StatusCode != http.StatusSeeOther || !got.BothAbsent() {
 		t.Fatalf("a form without absent: %d, absent %v", resp.StatusCode, got.Absent)
 	}
+	// Once the slot is over, the organizer's record stands for the sides:
+	// no check-in offered, one posted refused; the organizer corrects it.
+	after := time.Date(2027, 3, 10, 2, 31, 0, 0, time.UTC) // 09:31, the 09:00 slot over
+	clock.Store(&after)
+	if page := readAll(t, f.do(xadmin, "GET", ev+"/meetings", "", "")); strings.Contains(page, "/meetings/"+itoa(m.ID)+"/checkin") {
+		t.Error("a side is offered to check in a no-show whose time is over")
+	}
+	resp = f.do(xadmin, "POST", ev+"/meetings/"+itoa(m.ID)+"/checkin", form, "")
+	if page := readAll(t, resp); resp.StatusCode != http.StatusConflict || !strings.Contains(page, "hãy đề nghị ban tổ chức sửa lại") {
+		t.Errorf("a side's check-in after the slot: %d", resp.StatusCode)
+	}
+	if got, _ := f.db.Meeting(ctx, f.eventID, m.ID); got.Status != meeting.NoShow {
+		t.Fatalf("the refused check-in changed the meeting: %s", got.Status)
+	}
+	resp = f.do(organizer, "POST", ev+"/meetings/"+itoa(m.ID)+"/checkin", form, "")
+	if got, _ := f.db.Meeting(ctx, f.eventID, m.ID); resp.StatusCode != http.StatusSeeOther || got.Status != meeting.Held {
+		t.Errorf("the organizer's correction: %d, %s", resp.StatusCode, got.Status)
+	}
 }
