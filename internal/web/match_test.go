@@ -18,9 +18,9 @@ import (
 	"github.com/emersion/go-ical"
 	"github.com/xuri/excelize/v2"
 
+	"ketnoi/internal/event"
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/market"
-	"ketnoi/internal/event"
 	"ketnoi/internal/meeting"
 	"ketnoi/internal/store/storetest"
 	"ketnoi/internal/web"
