@@ -133,6 +133,12 @@ func (s *Service) Prepare(ctx context.Context, eventID, scannerID int64, scans [
 	}
 	for i, sc := range scans {
 		it := Item{EventID: eventID, ScannerID: scannerID, Scan: sc}
+		if it.Scan.ByHand() && !it.Scan.Offline {
+			// Entered by hand, the scan reaches the server as it is made
+			// (never queued): the server's clock dates it, not the phone's,
+			// which may be wrong and would put the entry on another day.
+			it.Scan.ScannedAt = now
+		}
 		it.Refused = it.Scan.Check(now)
 		it.Day = DayAt(it.Scan.ScannedAt, zone)
 		if it.Refused == "" && refused != nil {

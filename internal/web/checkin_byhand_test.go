@@ -113,6 +113,14 @@ func testCodesAtTheGate(t *testing.T, s *byHandSite) {
 	if a := s.post(t, organizer, again); a.String() != "rejected/already_inside" {
 		t.Errorf("the code typed again: %s, want the list's rule (already_inside)", a)
 	}
+	// A phone whose clock is a day behind does not move the entry to
+	// another day, where the rule would let the visitor in again: the
+	// server dates an entry by hand.
+	behind := fmt.Sprintf(`{"id":"40000000-0000-4000-8000-000000000009","point":"gate-1","kind":"checkin","scanned_at":%q,"code":%q}`,
+		s.db.Now().Add(-24*time.Hour).Format(time.RFC3339), tungCode)
+	if a := s.post(t, organizer, behind); a.String() != "rejected/already_inside" {
+		t.Errorf("the code typed on a phone a day behind: %s, want already_inside", a)
+	}
 	exit := s.handScan("40000000-0000-4000-8000-000000000003", "checkout", fmt.Sprintf(`"registration":%d`, s.tung.ID))
 	if a := s.post(t, organizer, exit); a.String() != "accepted/" || a.Category != "delegate" {
 		t.Errorf("an exit picked from a search: %+v", a)
