@@ -274,3 +274,29 @@ func TestTrackNamesInThreeLanguages(t *testing.T) {
 		t.Errorf("the API tracks read %+v", tracks)
 	}
 }
+
+// TestProgrammeDeleteOfUnsavedAsks: deleting a session nobody saved asks
+// first in the browser (the page's confirmation of saved ones is the
+// server's): the delete button sits next to "edit".
+func TestProgrammeDeleteOfUnsavedAsks(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	page := readAll(t, f.do(organizer, "GET", "/console/events/"+itoa(f.eventID)+"/programme", "", ""))
+	ss, _, err := f.db.Sessions(t.Context(), f.eventID, store.SessionFilter{Limit: 10})
+	must(t, err)
+	saved, err := f.db.SavedCounts(t.Context(), f.eventID)
+	must(t, err)
+	unsaved := 0
+	for _, s := range ss {
+		form := fmt.Sprintf(`action="/console/events/%d/programme/sessions/%d/delete"`, f.eventID, s.ID)
+		asks := strings.Contains(page, form+` data-confirm="Xóa phiên này?`)
+		if asks != (saved[s.ID] == 0) {
+			t.Errorf("session %d (saved %d times): the delete form asks first %v", s.ID, saved[s.ID], asks)
+		}
+		if saved[s.ID] == 0 {
+			unsaved++
+		}
+	}
+	if unsaved == 0 {
+		t.Fatal("the fixture has no session nobody saved: nothing was checked")
+	}
+}

@@ -391,6 +391,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	default:
 		p.English = true
 	}
+	if errors.Is(err, errFormExpired) {
+		p.Message, p.English = "", false // the title and the hint say it all
+	}
 	if err := s.render(w, status, "error", p); err != nil {
 		s.log.Error("render error page", "err", err)
 		http.Error(w, msg, status)

@@ -302,6 +302,9 @@ func TestExpiredFormLeadsBack(t *testing.T) {
 	if !strings.Contains(page, `href="/events/`+itoa(f.eventID)+`/register?lang=vi" id="error-back"`) {
 		t.Errorf("the expired form's page does not lead back to the form")
 	}
+	if strings.Contains(page, `id="error-message"`) {
+		t.Error("the expired form's page says it twice (its hint and the reason)")
+	}
 	if _, page := send("https://elsewhere.example/phish"); strings.Contains(page, `id="error-back"`) {
 		t.Error("another site's page is offered as the way back")
 	}
