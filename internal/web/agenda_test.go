@@ -126,10 +126,10 @@ func TestAgendaByTimeWithParallelSessions(t *testing.T) {
 		}
 		return html.UnescapeString(readAll(t, f.do(visitor, "GET", r.Header.Get("Location"), "", "")))
 	}
-	if page := toggle(f.sessID, "yes"); !strings.Contains(page, "Đã thêm “Khai mạc” vào lịch của bạn.") || strings.Contains(page, `id="agenda-overlap"`) {
+	if page := toggle(f.sessID, "yes"); !strings.Contains(page, "Đã thêm “Khai mạc” vào lịch của bạn.") || strings.Contains(page, `agenda-overlap`) {
 		t.Errorf("adding the opening: no confirmation, or a warning for nothing:\n%s", page)
 	}
-	if page := toggle(alpha, "yes"); !strings.Contains(page, "Đã thêm “Alpha”") || !strings.Contains(page, "trùng giờ với “Khai mạc” (09:00–10:00)") {
+	if page := toggle(alpha, "yes"); !strings.Contains(page, "Đã thêm “Alpha”") || !strings.Contains(page, `class="notice warn agenda-overlap"`) || !strings.Contains(page, "trùng giờ với “Khai mạc” (09:00–10:00)") {
 		t.Errorf("adding Alpha does not name the overlap with the opening:\n%s", page)
 	}
 	if page := toggle(alpha, "no"); !strings.Contains(page, "Đã gỡ “Alpha” khỏi lịch của bạn.") {

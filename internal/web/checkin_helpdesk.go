@@ -122,11 +122,14 @@ func (p *HelpDeskPage) row(id int64) *HelpDeskRow {
 }
 
 // prefill starts the walk-in form with what the desk searched for in
-// vain: most often the visitor's name, or their email.
+// vain: most often the visitor's name, or their email or phone.
 func (p *HelpDeskPage) prefill(query string) {
-	if strings.Contains(query, "@") {
+	switch {
+	case strings.Contains(query, "@"):
 		p.Walkin.Email = query
-	} else {
+	case checkin.PhoneLike(query):
+		p.Walkin.Phone = query
+	default:
 		p.Walkin.Name = query
 	}
 }

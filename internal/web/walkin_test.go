@@ -218,4 +218,9 @@ func TestHelpDeskOffersWalkInWhenNobodyFound(t *testing.T) {
 	if !strings.Contains(page, `id="desk-none"`) || !strings.Contains(page, `<details class="card" id="walkin" open>`) || !strings.Contains(page, `name="name" value="Nguyễn Không Có"`) {
 		t.Fatalf("no walk-in form offered after a search in vain:\n%s", page)
 	}
+	// A phone searched in vain goes to the phone field, not the name.
+	page = readAll(t, f.do(organizer, "GET", fmt.Sprintf("/console/events/%d/helpdesk?q=%s", f.eventID, url.QueryEscape("0987 654 321")), "", ""))
+	if !strings.Contains(page, `name="phone" type="tel" value="0987 654 321"`) || strings.Contains(page, `name="name" value="0987 654 321"`) {
+		t.Errorf("a phone searched in vain is not in the walk-in's phone field")
+	}
 }
