@@ -183,7 +183,7 @@ const (
 )
 
 func searchDoc(c CardView) textsearch.Document {
-	doc := textsearch.Document{ID: c.ID, Kind: string(c.Kind), Facets: map[string][]string{
+	doc := textsearch.Document{ID: c.ID, Kind: string(c.Kind), Time: c.CreatedAt.Unix(), Facets: map[string][]string{
 		FacetSector: c.Sectors, FacetHouse: {string(c.Owner.House)}, FacetCountry: {c.Owner.Country}}}
 	for _, l := range i18n.Langs {
 		name := string(l)
@@ -232,7 +232,7 @@ type Results struct {
 }
 
 // Search finds published cards. An empty text lists them all, filtered,
-// the latest published first (cards' ids grow with time).
+// the latest published first.
 func (s *Service) Search(ctx context.Context, q Query, lang i18n.Lang) (Results, error) {
 	if err := s.Sync(ctx); err != nil {
 		return Results{}, err

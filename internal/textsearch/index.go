@@ -23,6 +23,10 @@ type Document struct {
 	// Fields are the texts, in any of vi/en/ko; a name usually weighs more
 	// than a description.
 	Fields []Field
+	// Time orders documents when browsing with Query.NewestFirst (a card's
+	// publication, in Unix seconds); ties, and documents without one, by
+	// ID.
+	Time int64
 }
 
 // Field is one weighted text of a document.
@@ -116,6 +120,7 @@ type docField struct {
 
 type docRecord struct {
 	id     int64
+	time   int64 // Document.Time
 	alive  bool
 	fields []docField
 	facets []uint32 // sorted facet value IDs
@@ -178,7 +183,7 @@ func (ix *Index) Remove(id int64) bool {
 func (ix *Index) addDoc(doc Document) {
 	slot := ix.newSlot()
 	rec := &ix.slots[slot]
-	*rec = docRecord{id: doc.ID, alive: true, facets: ix.facetValueIDs(doc)}
+	*rec = docRecord{id: doc.ID, time: doc.Time, alive: true, facets: ix.facetValueIDs(doc)}
 	counts := map[occurrence]int{}
 	for fi, f := range doc.Fields {
 		w := float32(f.Weight)

@@ -20,8 +20,9 @@ type Query struct {
 	Filters map[string][]string
 	Offset  int
 	Limit   int // 0 means DefaultLimit; capped at MaxLimit
-	// NewestFirst lists, when there is no text to rank by, the documents
-	// with the highest IDs first (the latest added) instead of the lowest.
+	// NewestFirst lists, when there is no text to rank by, the latest
+	// documents first (by Document.Time, then the highest ID) instead of
+	// the lowest IDs first.
 	NewestFirst bool
 }
 
@@ -176,9 +177,13 @@ func (ix *Index) page(cands []candidate, words []qword, offset, limit int) []can
 	return best[offset:]
 }
 
-// newestPage returns one page of unranked candidates, highest IDs first.
+// newestPage returns one page of unranked candidates, the latest first
+// (Document.Time, then the highest ID).
 func (ix *Index) newestPage(cands []candidate, _ []qword, offset, limit int) []candidate {
-	slices.SortFunc(cands, func(a, b candidate) int { return cmp.Compare(ix.slots[b.slot].id, ix.slots[a.slot].id) })
+	slices.SortFunc(cands, func(a, b candidate) int {
+		ra, rb := &ix.slots[a.slot], &ix.slots[b.slot]
+		return cmp.Or(cmp.Compare(rb.time, ra.time), cmp.Compare(rb.id, ra.id))
+	})
 	offset = min(offset, len(cands))
 	return cands[offset:min(len(cands), offset+limit)]
 }

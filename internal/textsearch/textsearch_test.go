@@ -201,6 +201,15 @@ func TestNewestFirst(t *testing.T) {
 	if got := ids(ix.Search(Query{Text: "robot arm", NewestFirst: true})); len(got) == 0 || got[0] != 2 {
 		t.Errorf("robot arm: %v", got)
 	}
+	// With times, the latest first whatever the IDs; ties by ID.
+	for id, at := range map[int64]int64{1: 300, 2: 100, 3: 300, 4: 200} {
+		if err := ix.Put(Document{ID: id, Time: at, Fields: []Field{{Name: "name", Text: fmt.Sprint("doc ", id)}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ids(ix.Search(Query{NewestFirst: true})); !slices.Equal(got, []int64{3, 1, 4, 2}) {
+		t.Errorf("by time: %v", got)
+	}
 }
 
 func TestTypo(t *testing.T) {

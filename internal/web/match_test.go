@@ -540,8 +540,9 @@ func TestCardAfterItsEvent(t *testing.T) {
 }
 
 // TestMarketListsNewestFirst: browsing the marketplace without a search
-// lists the latest published card first, with the day it was updated, so
-// that a new card is seen rather than buried on the last page.
+// lists the latest published card first, with the day it was published
+// (the order the list follows), so that a new card is seen rather than
+// buried on the last page.
 func TestMarketListsNewestFirst(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	for _, title := range []string{"Tin đăng trước", "Tin đăng sau"} {
@@ -556,8 +557,8 @@ func TestMarketListsNewestFirst(t *testing.T) {
 	if later < 0 || earlier < 0 || later > earlier {
 		t.Errorf("the later card is at %d, the earlier at %d: want the later first", later, earlier)
 	}
-	if !strings.Contains(page, `class="meta card-date"`) || !strings.Contains(page, "cập nhật ") {
-		t.Error("the cards do not say when they were updated")
+	if !strings.Contains(page, `class="meta card-date"`) || !strings.Contains(page, "đăng ngày ") {
+		t.Error("the cards do not say when they were published")
 	}
 }
 

@@ -108,7 +108,11 @@ func (p Page) Date(d string) string {
 func (p Page) Clock(t time.Time) string { return t.In(p.Zone()).Format("15:04") }
 
 // Day writes the date of a time where the page's event is held.
-func (p Page) Day(t time.Time) string { return p.Date(t.In(p.Zone()).Format(event.DateLayout)) }
+func (p Page) Day(t time.Time) string { return p.Date(p.ISODay(t)) }
+
+// ISODay writes an instant's date in the page's zone as YYYY-MM-DD, for a
+// <time datetime> beside Day.
+func (p Page) ISODay(t time.Time) string { return t.In(p.Zone()).Format(event.DateLayout) }
 
 // Zone is the zone of the page's times of day.
 func (p Page) Zone() *time.Location {
