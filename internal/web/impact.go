@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,6 +157,12 @@ func impactChoices(p ImpactPage, all []outcome.Fact, names map[string]string) ([
 	for i := len(whole.ByYear) - 1; i >= 0; i-- {
 		y, _ := strconv.Atoi(whole.ByYear[i].Key)
 		years = append(years, y)
+	}
+	if p.Year != 0 && !slices.Contains(years, p.Year) {
+		// A year without outcomes stays chosen, so that the form says
+		// what the page shows (nothing), not "every year".
+		years = append([]int{p.Year}, years...)
+		slices.SortFunc(years, func(a, b int) int { return b - a })
 	}
 	var sources []Option
 	for _, g := range whole.BySource {

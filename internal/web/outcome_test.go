@@ -289,6 +289,9 @@ func TestImpact(t *testing.T) {
 		}
 	}
 	page = readAll(t, f.do(anon, "GET", "/impact?year="+year+"&source=marketplace", "", ""))
+	if page := readAll(t, f.do(anon, "GET", "/impact?year=1999", "", "")); !strings.Contains(page, `<option value="1999" selected>`) {
+		t.Error("a year without outcomes is not kept chosen in the filter")
+	}
 	if !strings.Contains(page, `<option value="`+year+`" selected>`) || !strings.Contains(page, `<option value="marketplace" selected>`) ||
 		!strings.Contains(page, `href="/impact.csv?source=marketplace&amp;year=`+year+`"`) {
 		t.Errorf("the filtered page does not keep its filter")
