@@ -252,9 +252,12 @@ type ScannerConfig struct {
 	Gates       []checkin.Gate    `json:"gates"`
 	Revocations []revocationOut   `json:"revocations"`
 	Exhibitors  []int64           `json:"exhibitors"`
-	Gatekeeper  bool              `json:"gatekeeper"` // may post check-in and exit scans
-	Inside      map[string]int    `json:"inside"`
-	Today       string            `json:"today"`
+	// ExhibitorNames names those exhibitors (their organization, in the
+	// reader's language) for the scanner's choice of whom a lead is for.
+	ExhibitorNames map[string]string `json:"exhibitor_names"`
+	Gatekeeper     bool              `json:"gatekeeper"` // may post check-in and exit scans
+	Inside         map[string]int    `json:"inside"`
+	Today          string            `json:"today"`
 	// TimeZone is the venue's (IANA): the scanner finds today's date in
 	// it, offline too, wherever the phone's clock is set.
 	TimeZone string `json:"time_zone"`
@@ -310,6 +313,14 @@ func (s *Server) apiScannerConfig(w http.ResponseWriter, r *http.Request) error 
 		cfg.Exhibitors = append(cfg.Exhibitors, x)
 	}
 	sort.Slice(cfg.Exhibitors, func(i, j int) bool { return cfg.Exhibitors[i] < cfg.Exhibitors[j] })
+	cfg.ExhibitorNames = map[string]string{}
+	for _, x := range cfg.Exhibitors {
+		xv, err := s.db.Exhibitor(ctx, ev, x)
+		if err != nil {
+			return err
+		}
+		cfg.ExhibitorNames[strconv.FormatInt(x, 10)] = xv.Org.Name.In(viewerOf(r).lang)
+	}
 	inside, err := s.db.InsideNow(ctx, ev, cfg.Today)
 	if err != nil {
 		return err

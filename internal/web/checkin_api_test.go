@@ -75,6 +75,10 @@ func TestScansAPI(t *testing.T) {
 	if !strings.Contains(cfg, `"gatekeeper":false`) || !strings.Contains(cfg, fmt.Sprintf(`"exhibitors":[%d]`, f.x1.ID)) || strings.Contains(cfg, "private") {
 		t.Fatalf("scanner config for exhibitor staff: %s", cfg)
 	}
+	// The lead mode names the exhibitor, not its number.
+	if !strings.Contains(cfg, fmt.Sprintf(`"exhibitor_names":{"%d":"Công ty exhibitor-admin"}`, f.x1.ID)) {
+		t.Errorf("scanner config does not name the exhibitor: %s", cfg)
+	}
 	// Re-issue at the help desk: the old badge is refused at once, and the
 	// revocation list offline scanners download names it.
 	rid := f.ids["registration"]

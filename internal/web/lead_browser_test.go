@@ -59,6 +59,16 @@ func TestBrowserLeadEdit(t *testing.T) {
 		t.Errorf("stored rating %d note %q", got.Rating, got.Note)
 	}
 	mustNoOverflow(t, ctx, 390)
+	// At the booth, the scanner names the exhibitor a lead is for and
+	// offers the lead mode only (entry and exit are the gates').
+	mustNavigate(t, ctx, fmt.Sprintf("%s/events/%d/scanner/", f.srv.URL, f.eventID))
+	mustRun(t, ctx, chromedp.Poll[bool](`document.querySelector("#scanner").dataset.ready === "true"`, chromedp.WithPollingTimeout(stepTimeout)))
+	if got := mustRun(t, ctx, chromedp.Evaluate[string](`document.querySelector("#exhibitor option").textContent`)); got != "Công ty exhibitor-admin" {
+		t.Errorf("the scanner's exhibitor reads %q", got)
+	}
+	if got := mustRun(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("#kind option")].map(o => o.value).join(",")`)); got != "lead" {
+		t.Errorf("an exhibitor's scanner offers the modes %q", got)
+	}
 	if errs := jsErrors.all(); len(errs) > 0 {
 		t.Errorf("JavaScript errors: %v", errs)
 	}

@@ -386,10 +386,12 @@
     ex.innerHTML = '';
     for (const x of cfg.exhibitors) {
       const o = document.createElement('option');
-      o.value = String(x); o.textContent = '#' + x;
+      o.value = String(x); o.textContent = (cfg.exhibitor_names || {})[x] || '#' + x;
       ex.appendChild(o);
     }
     const kind = $('kind');
+    // Exhibitors' staff scan leads only: entry and exit are the gates'.
+    if (!cfg.gatekeeper) for (const o of [...kind.options]) if (o.value !== 'lead') o.remove();
     if (!cfg.gatekeeper && cfg.exhibitors.length) kind.value = 'lead';
     modeChanged();
     // Nothing to scan for yet: say so, rather than look ready.
