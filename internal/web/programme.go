@@ -366,12 +366,23 @@ func (s *Server) handleUpdateSessionForm(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
+	before, err := s.loadSession(r)
+	if err != nil {
+		return err
+	}
+	holders, err := s.db.AgendaHolders(r.Context(), before.ID)
+	if err != nil {
+		return err
+	}
 	ss, err := readSessionForm(r, &p)
 	if err == nil {
 		err = s.db.UpdateSession(r.Context(), &ss)
 	}
 	if err != nil {
 		return s.programmeFail(w, p, "session", err)
+	}
+	if sessionMovedFrom(before, ss) {
+		s.mailAgendaHolders(r.Context(), p.EventID, p.Zone(), holders, ss, sessionMoved)
 	}
 	return programmeDone(w, r, p.EventID, url.Values{"done": {"session"}}, fmt.Sprintf("session-%d", ss.ID))
 }
@@ -397,10 +408,15 @@ func (s *Server) handleDeleteSession(w http.ResponseWriter, r *http.Request) err
 			}
 		}
 	}
+	holders, err := s.db.AgendaHolders(r.Context(), ss.ID)
+	if err != nil {
+		return err
+	}
 	gone, err := s.db.DeleteSession(r.Context(), p.EventID, ss.ID)
 	if err != nil {
 		return err
 	}
+	s.mailAgendaHolders(r.Context(), p.EventID, p.Zone(), holders, gone.Session, sessionRemoved)
 	q := url.Values{"done": {"deleted"}, "title": {p.Tx(gone.Session.Title)}, "saved": {strconv.Itoa(gone.Saved)}, "undo": {strconv.FormatInt(gone.ID, 10)}}
 	return programmeDone(w, r, p.EventID, q, "sessions")
 }
@@ -426,6 +442,9 @@ func (s *Server) handleRestoreSession(w http.ResponseWriter, r *http.Request) er
 	}
 	if err != nil {
 		return err
+	}
+	if holders, err := s.db.AgendaHolders(r.Context(), back.ID); err == nil {
+		s.mailAgendaHolders(r.Context(), p.EventID, p.Zone(), holders, back, sessionBack)
 	}
 	q := url.Values{"done": {"restored"}, "title": {p.Tx(back.Title)}, "saved": {strconv.Itoa(n)}}
 	return programmeDone(w, r, p.EventID, q, fmt.Sprintf("session-%d", back.ID))

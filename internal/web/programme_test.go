@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -298,5 +300,56 @@ func TestProgrammeDeleteOfUnsavedAsks(t *testing.T) {
 	}
 	if unsaved == 0 {
 		t.Fatal("the fixture has no session nobody saved: nothing was checked")
+	}
+}
+
+// TestProgrammeChangesAreMailed: a visitor who saved a session is mailed,
+// in their language, when the organizer moves it (with its new time and
+// room), deletes it, and undoes the deletion; a change of its title alone
+// mails nobody.
+func TestProgrammeChangesAreMailed(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	inbox := withMail(t, f)
+	form := "application/x-www-form-urlencoded"
+	if r := f.do(visitor, "POST", fmt.Sprintf("/events/%d/agenda/%d", f.eventID, f.sessID), form, "add=yes"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save the opening: %d", r.StatusCode)
+	}
+	base := fmt.Sprintf("/console/events/%d/programme/sessions/%d", f.eventID, f.sessID)
+	edit := url.Values{"title_vi": {"Khai mạc"}, "title_en": {"Opening"}, "room": {"1"}, "day": {"2027-03-10"},
+		"start": {"09:00"}, "end": {"10:00"}, "language": {"vi"}, "speakers": {"1"}}
+	edit.Set("title_vi", "Khai mạc diễn đàn") // the title alone: nobody is mailed
+	if r := f.do(organizer, "POST", base, form, edit.Encode()); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("rename: %d %s", r.StatusCode, readAll(t, r))
+	}
+	edit.Set("start", "14:00")
+	edit.Set("end", "15:00")
+	if r := f.do(organizer, "POST", base, form, edit.Encode()); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("move: %d %s", r.StatusCode, readAll(t, r))
+	}
+	to := f.people[visitor].Email
+	m := inbox.Wait(t, to, "“Khai mạc diễn đàn” đã đổi giờ hoặc phòng")
+	if !strings.Contains(m.Text, "10/03/2027 14:00–15:00") || !strings.Contains(m.Text, "Room 1") {
+		t.Errorf("the move's mail: %q", m.Text)
+	}
+	r := f.do(organizer, "POST", base+"/delete", form, "confirm=yes")
+	if r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("delete: %d", r.StatusCode)
+	}
+	inbox.Wait(t, to, "“Khai mạc diễn đàn” đã bị hủy")
+	loc, err := url.Parse(r.Header.Get("Location"))
+	must(t, err)
+	undo := fmt.Sprintf("/console/events/%d/programme/deleted/%s/restore", f.eventID, loc.Query().Get("undo"))
+	if r := f.do(organizer, "POST", undo, form, ""); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("undo: %d", r.StatusCode)
+	}
+	inbox.Wait(t, to, "“Khai mạc diễn đàn” đã trở lại chương trình")
+	moves := 0
+	for _, msg := range inbox.Messages(t) {
+		if slices.Contains(msg.To, to) && strings.Contains(msg.Subject, "đổi giờ hoặc phòng") {
+			moves++
+		}
+	}
+	if moves != 1 {
+		t.Errorf("%d mails of a move, want 1 (the change of title alone mails nobody)", moves)
 	}
 }
