@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -180,5 +181,19 @@ func TestICSNamesThePlaceAndFoldsLongLines(t *testing.T) {
 		if name, _ := cal.Props.Text("X-WR-CALNAME"); name != "Triển lãm Nhà máy Thông minh" {
 			t.Errorf("%s: calendar name %q", path, name)
 		}
+	}
+}
+
+// TestAgendaNamesLanguagesInTheReadersLanguage: a session's language is
+// named in the reader's language (a Korean reader reads 베트남어, not
+// "Tiếng Việt", the switch's own name for Vietnamese).
+func TestAgendaNamesLanguagesInTheReadersLanguage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	if r := f.do(visitor, "GET", "/lang/ko", "", ""); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("switch to Korean: %d", r.StatusCode)
+	}
+	page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
+	if !strings.Contains(page, `<li class="lang">베트남어</li>`) {
+		t.Error("the Korean agenda does not name the opening's language in Korean")
 	}
 }
