@@ -253,7 +253,7 @@ func TestImpact(t *testing.T) {
 		t.Fatalf("sources %+v", in.BySource)
 	}
 	page := readAll(t, f.do(anon, "GET", "/impact", "", ""))
-	for _, want := range []string{`id="impact-count">3<`, "300\u00a0triệu\u00a0₫", "Sàn công nghệ (quanh năm)", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
+	for _, want := range []string{`id="impact-count">3<`, "300\u00a0triệu\u00a0₫", "Chợ công nghệ (quanh năm)", `<tr data-key="tech_transfer"><th scope="row">Chuyển giao công nghệ</th><td>2</td><td>không công bố</td>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

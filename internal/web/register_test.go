@@ -193,6 +193,12 @@ func TestRegistrationFormFitsTheEvent(t *testing.T) {
 	if form := readAll(t, f.do(anon, "GET", fv+"/register", "", "")); strings.Contains(form, `name="consent"`) {
 		t.Error("the forum's form asks consent to exhibitors' scans")
 	}
+	// Registered already, a person is led to the programme as well.
+	mine := &event.Registration{EventID: forum.ID, PersonID: me.ID, Category: event.CatVisitor}
+	must(t, f.db.CreateRegistration(t.Context(), mine))
+	if form := readAll(t, f.do(xstaff, "GET", fv+"/register", "", "")); !strings.Contains(form, `id="already-registered"`) || !strings.Contains(form, `href="`+fv+`/agenda" id="to-agenda"`) {
+		t.Error("a person registered at the forum is not led to its programme")
+	}
 	in := url.Values{"name": {"Lý Thu Hà"}, "email": {"ha@example.vn"}, "category": {"delegate"}}
 	if page := readAll(t, f.do(anon, "POST", fv+"/register", "application/x-www-form-urlencoded", in.Encode())); !strings.Contains(page, `href="`+fv+`/agenda" id="to-agenda"`) || strings.Contains(page, `id="my-badge"`) {
 		t.Error("a forum's registration does not lead to the programme, or offers an anonymous person a badge download")
