@@ -292,3 +292,29 @@ func (b *Bulk) Cards(cs []market.Card) error {
 	}
 	return b.tx.db.dialect.resetSequences(b.tx, "cards")
 }
+
+// TakesPart reports, for each of orgIDs, whether it takes part in an event:
+// an approved exhibitor, or an organization one of its registrations names
+// (as MatchParticipants).
+func (db *DB) TakesPart(ctx context.Context, eventID int64, orgIDs []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(orgIDs) == 0 {
+		return out, nil
+	}
+	in, ids := placeholders(len(orgIDs)), int64Args(orgIDs)
+	args := append(append(append([]any{eventID}, ids...), eventID), ids...)
+	rows, err := db.query(ctx, `SELECT org_id FROM exhibitors WHERE event_id = ? AND status = 'approved' AND org_id IN (`+in+`)
+		UNION SELECT org_id FROM registrations WHERE event_id = ? AND org_id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("takes part: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

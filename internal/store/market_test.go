@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"ketnoi/internal/account"
 	"ketnoi/internal/apperr"
+	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 	"ketnoi/internal/market"
 	"ketnoi/internal/org"
@@ -104,6 +106,30 @@ func TestBulkCards(t *testing.T) {
 		all, err := db.CardsUpdatedSince(ctx, time.Time{})
 		if err != nil || len(all) != 3 || len(all[1].Sectors) != 2 {
 			t.Fatalf("all cards = %+v, %v", all, err)
+		}
+	})
+}
+
+// TestTakesPart: an approved exhibitor and an organization a registration
+// names take part in an event; another organization does not.
+func TestTakesPart(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, xs := mustFair(t, db)
+		other := &org.Organization{Kind: org.Enterprise, Name: i18n.Text{VI: "Công ty vắng"}, Country: "VN"}
+		mustDo(t, db.CreateOrganization(ctx, other))
+		got, err := db.TakesPart(ctx, e.ID, []int64{xs[0].OrgID, xs[1].OrgID, other.ID})
+		if err != nil || !got[xs[0].OrgID] || !got[xs[1].OrgID] || got[other.ID] {
+			t.Fatalf("TakesPart = %v, %v", got, err)
+		}
+		p := &account.Person{Email: "vang@example.vn", Name: "Khách", Lang: i18n.VI}
+		mustDo(t, db.CreatePerson(ctx, p))
+		mustDo(t, db.CreateRegistration(ctx, &event.Registration{EventID: e.ID, PersonID: p.ID, OrgID: other.ID, Category: event.CatVisitor}))
+		if got, err := db.TakesPart(ctx, e.ID, []int64{other.ID}); err != nil || !got[other.ID] {
+			t.Fatalf("a registered organization: %v, %v", got, err)
+		}
+		if got, err := db.TakesPart(ctx, e.ID, nil); err != nil || len(got) != 0 {
+			t.Fatalf("no organizations: %v, %v", got, err)
 		}
 	})
 }

@@ -339,9 +339,19 @@ type RecsPage struct {
 	// with each partner it already has one with.
 	Met map[int64]meeting.Status
 	// Upcoming are the events not over yet, soonest first, at most three:
-	// all year, a recommendation offers a meeting at one of them (meetings
-	// take place at events).
+	// all year, a recommendation offers a meeting at those of them its
+	// partner takes part in (meetings take place at events): Offers, per
+	// partner.
 	Upcoming []event.Event
+	Offers   map[int64][]RecOffer
+}
+
+// RecOffer is an upcoming event a partner takes part in: a meeting can be
+// asked there, unless the organization already has one open or held with
+// it (Status).
+type RecOffer struct {
+	Event  event.Event
+	Status meeting.Status
 }
 
 // recsEvent reads the optional ?event= of a recommendation request.
@@ -402,6 +412,8 @@ func (m *matchWeb) handleRecommendations(w http.ResponseWriter, r *http.Request)
 		if err := m.recsAtEvent(r, &p); err != nil {
 			return err
 		}
+	} else if err := m.recsAllYear(r, &p); err != nil {
+		return err
 	}
 	return m.s.render(w, http.StatusOK, "market_recs", p)
 }
@@ -437,22 +449,55 @@ func (m *matchWeb) recsAtEvent(r *http.Request, p *RecsPage) error {
 		return err
 	}
 	p.Over = m.s.over(*p.Event, v)
-	ms, err := m.s.db.MeetingsOfOrgs(r.Context(), p.Event.ID, []int64{p.Org.ID})
+	p.Met, err = m.metAt(r, p.Event.ID, p.Org.ID)
+	return err
+}
+
+// metAt is the status of an organization's latest meeting at an event
+// with each partner it has one with that stands in the way of a new
+// request: open, or one that took place (a declined or cancelled one does
+// not).
+func (m *matchWeb) metAt(r *http.Request, eventID, orgID int64) (map[int64]meeting.Status, error) {
+	ms, err := m.s.db.MeetingsOfOrgs(r.Context(), eventID, []int64{orgID})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p.Met = map[int64]meeting.Status{}
+	met := map[int64]meeting.Status{}
 	for _, mv := range ms {
-		// A declined or cancelled request does not stand in the way of a
-		// new one; an open one, or a meeting that took place, does.
 		if !mv.Status.Open() && mv.Status != meeting.Held && mv.Status != meeting.NoShow {
 			continue
 		}
 		other := mv.ToOrg
-		if other == p.Org.ID {
+		if other == orgID {
 			other = mv.FromOrg
 		}
-		p.Met[other] = mv.Status
+		met[other] = mv.Status
+	}
+	return met, nil
+}
+
+// recsAllYear finds, for each partner, the upcoming events it takes part
+// in, with any meeting the organization already has with it there.
+func (m *matchWeb) recsAllYear(r *http.Request, p *RecsPage) error {
+	ids := make([]int64, len(p.Partners))
+	for i, pa := range p.Partners {
+		ids[i] = pa.OrgID
+	}
+	p.Offers = map[int64][]RecOffer{}
+	for _, e := range p.Upcoming {
+		there, err := m.s.db.TakesPart(r.Context(), e.ID, ids)
+		if err != nil {
+			return err
+		}
+		met, err := m.metAt(r, e.ID, p.Org.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if there[id] {
+				p.Offers[id] = append(p.Offers[id], RecOffer{Event: e, Status: met[id]})
+			}
+		}
 	}
 	return nil
 }

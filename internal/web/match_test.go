@@ -491,6 +491,11 @@ func TestRecommendationsOfferRequestsWhereTheyCan(t *testing.T) {
 	if strings.Contains(page, requestA) || !strings.Contains(page, `class="meta already-met"><span class="tag">Chờ trả lời`) {
 		t.Error("the partner B already asked is offered a second request, or its request's status is not shown")
 	}
+	// All year, the same: the fair's open request is shown, not a second.
+	allYear := readAll(t, f.do(otherX, "GET", "/match/orgs/"+itoa(orgB)+"/recommendations", "", ""))
+	if strings.Contains(allYear, requestA) || !strings.Contains(allYear, `<span class="already-met"><span class="tag">Chờ trả lời</span>`) {
+		t.Error("all year, the partner already asked at the fair is offered a second request there")
+	}
 	v, err := f.db.Meeting(t.Context(), f.eventID, f.ids["meeting"])
 	must(t, err)
 	open := v.Meeting
@@ -500,7 +505,7 @@ func TestRecommendationsOfferRequestsWhereTheyCan(t *testing.T) {
 		t.Error("after the cancellation no request is offered to the partner")
 	}
 	// All year, the partner is offered a meeting at the upcoming fair.
-	allYear := readAll(t, f.do(otherX, "GET", "/match/orgs/"+itoa(orgB)+"/recommendations", "", ""))
+	allYear = readAll(t, f.do(otherX, "GET", "/match/orgs/"+itoa(orgB)+"/recommendations", "", ""))
 	atFair := `data-event="` + itoa(f.eventID) + `" href="/events/` + itoa(f.eventID) + `/meetings/new?from=` + itoa(orgB) + `&to=` + itoa(f.orgA)
 	if !strings.Contains(allYear, atFair) || !strings.Contains(allYear, "Đặt lịch gặp tại:") {
 		t.Error("all year, a recommendation offers no meeting at the upcoming fair")
