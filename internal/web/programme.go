@@ -262,7 +262,7 @@ func readSessionForm(r *http.Request, p *ProgrammePage) (event.Session, error) {
 	f.Title = textField(r, "title")
 	f.Abstract = textField(r, "abstract")
 	f.Day, f.Start, f.End = strings.TrimSpace(r.PostFormValue("day")), strings.TrimSpace(r.PostFormValue("start")), strings.TrimSpace(r.PostFormValue("end"))
-	f.Language, f.Track = r.PostFormValue("language"), strings.TrimSpace(r.PostFormValue("track"))
+	f.Language, f.Track = r.PostFormValue("language"), knownTrack(p.Tracks, strings.TrimSpace(r.PostFormValue("track")))
 	f.RoomID, _ = strconv.ParseInt(r.PostFormValue("room"), 10, 64)
 	f.Speakers = map[int64]bool{}
 	ss := event.Session{ID: f.ID, EventID: p.EventID, RoomID: f.RoomID, Title: f.Title, Abstract: f.Abstract, Track: f.Track,
@@ -297,6 +297,20 @@ func readSessionForm(r *http.Request, p *ProgrammePage) (event.Session, error) {
 		}
 	}
 	return ss, fields.Err()
+}
+
+// knownTrack is the key of the event's track typed, whatever its case or
+// whichever of its names was typed ("smart factory", "Nhà máy thông
+// minh"): a slip of the keyboard does not make a new track.
+func knownTrack(tracks []event.Track, typed string) string {
+	for _, t := range tracks {
+		for _, name := range []string{t.Key, t.Name.VI, t.Name.EN, t.Name.KO} {
+			if name != "" && strings.EqualFold(name, typed) {
+				return t.Key
+			}
+		}
+	}
+	return typed
 }
 
 func textField(r *http.Request, name string) i18n.Text {
