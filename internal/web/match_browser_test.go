@@ -286,6 +286,10 @@ func TestBrowserNoShowOneSide(t *testing.T) {
 		mustDo(t, ctx, chromedp.EmulateViewport(390, 844))
 		mustNavigate(t, ctx, f.srv.URL+"/console"+ev+"/meetings?day=2027-03-10&slot=d1-0900")
 		mustNoOverflow(t, ctx, 390)
+		// The plan opens at the slot chosen, right of the tables' column.
+		if gap := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector(".plan-wrap thead th.now").getBoundingClientRect().left - document.querySelector(".plan-wrap thead th").getBoundingClientRect().right`)); gap < -2 || gap > 2 {
+			t.Errorf("the 09:00 column starts %.0f px from the tables' column, want it next to it", gap)
+		}
 		choices := mustTextOf(t, ctx, "#running form.noshow")
 		for _, want := range []string{"exhibitor-admin vắng", "other-exhibitor vắng", "Cả hai vắng"} {
 			if !strings.Contains(choices, want) {
