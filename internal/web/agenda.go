@@ -40,8 +40,8 @@ type AgendaDay struct {
 
 // AgendaSlot is the sessions that start at one time, by room.
 type AgendaSlot struct {
-	Start    time.Time
-	Sessions []event.Session
+	Start, End time.Time // from the first start to the latest end
+	Sessions   []event.Session
 }
 
 func (s *Server) handleAgenda(w http.ResponseWriter, r *http.Request) error {
@@ -114,11 +114,16 @@ func byDayAndStart(ss []event.Session, zone *time.Location) []AgendaDay {
 			out = append(out, AgendaDay{Day: d})
 		}
 		day := &out[len(out)-1]
-		if n := len(day.Slots); n == 0 || !day.Slots[n-1].Start.Equal(x.StartsAt) {
+		// A session that starts before the sessions of the block end runs
+		// in parallel with one of them, whether or not they start together.
+		if n := len(day.Slots); n == 0 || !x.StartsAt.Before(day.Slots[n-1].End) {
 			day.Slots = append(day.Slots, AgendaSlot{Start: x.StartsAt})
 		}
 		slot := &day.Slots[len(day.Slots)-1]
 		slot.Sessions = append(slot.Sessions, x)
+		if x.EndsAt.After(slot.End) {
+			slot.End = x.EndsAt
+		}
 	}
 	return out
 }

@@ -86,9 +86,10 @@ func TestTimesInVenueZone(t *testing.T) {
 }
 
 // TestAgendaByTimeWithParallelSessions: the public agenda runs by day and
-// start time whatever the tracks are called; sessions that start together
-// share a slot that says how many run in parallel, each with its room and
-// track. Adding a session that overlaps one already saved confirms the
+// start time whatever the tracks are called; sessions that run at the same
+// time (starting together or not) share a block that says how many run in
+// parallel and from when to when, each with its room and track; a session
+// starting as the others end begins a block of its own. Adding a session that overlaps one already saved confirms the
 // addition and names the overlap; removing one confirms it too.
 func TestAgendaByTimeWithParallelSessions(t *testing.T) {
 	f := mustFixture(t, "sqlite")
@@ -103,19 +104,22 @@ func TestAgendaByTimeWithParallelSessions(t *testing.T) {
 		must(t, f.db.CreateSession(ctx, s))
 		return s.ID
 	}
+	r3 := &event.Room{EventID: f.eventID, Name: i18n.Text{VI: "Phòng 3"}, Capacity: 30}
+	must(t, f.db.CreateRoom(ctx, r3))
 	alpha := add("Alpha", "Zeta track", r2.ID, 10, 9, 0, 90)
+	add("Delta", "", r3.ID, 10, 9, 30, 30) // starts later, runs in parallel all the same
 	add("Beta", "Alpha track", 1, 10, 10, 30, 60)
 	add("Gamma", "Alpha track", 1, 11, 8, 0, 60)
 	page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d/agenda", f.eventID), "", ""))
 	last := -1
-	for _, title := range []string{"Khai mạc", "Alpha", "Beta", "11/03/2027", "Gamma"} {
+	for _, title := range []string{"Khai mạc", "Alpha", "Delta", "Beta", "11/03/2027", "Gamma"} {
 		i := strings.Index(page, title)
 		if i <= last {
 			t.Fatalf("%q is out of time order:\n%s", title, page)
 		}
 		last = i
 	}
-	if !strings.Contains(page, "2 phiên song song") || !strings.Contains(page, `<li class="room" title="Phòng">Phòng 2</li>`) ||
+	if !strings.Contains(page, "09:00</time>–10:30") || !strings.Contains(page, "3 phiên song song") || !strings.Contains(page, `<li class="room" title="Phòng">Phòng 2</li>`) ||
 		!strings.Contains(page, `<li class="track" title="Chủ đề">Zeta track</li>`) {
 		t.Errorf("the 09:00 slot does not show its two sessions with room and track:\n%s", page)
 	}
