@@ -299,6 +299,20 @@ func readSessionForm(r *http.Request, p *ProgrammePage) (event.Session, error) {
 	return ss, fields.Err()
 }
 
+// sameName reports whether a room of rooms has the name in one of the
+// languages, whatever its case: two rooms called alike would be told
+// apart by nobody reading the programme.
+func sameName(rooms []event.Room, name i18n.Text) bool {
+	for _, rm := range rooms {
+		for _, pair := range [][2]string{{rm.Name.VI, name.VI}, {rm.Name.EN, name.EN}, {rm.Name.KO, name.KO}} {
+			if pair[1] != "" && strings.EqualFold(strings.TrimSpace(pair[0]), strings.TrimSpace(pair[1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // knownTrack is the key of the event's track typed, whatever its case or
 // whichever of its names was typed ("smart factory", "Nhà máy thông
 // minh"): a slip of the keyboard does not make a new track.
@@ -518,6 +532,13 @@ func (s *Server) handleCreateRoom(w http.ResponseWriter, r *http.Request) error 
 				fields.Add(k, v)
 			}
 		}
+	}
+	rooms, err := s.db.Rooms(r.Context(), p.EventID)
+	if err != nil {
+		return err
+	}
+	if sameName(rooms, rm.Name) {
+		fields.Add("name", "is the name of another room")
 	}
 	err = fields.Err()
 	if err == nil {

@@ -20,3 +20,20 @@ func TestKnownTrack(t *testing.T) {
 		}
 	}
 }
+
+// TestSameName: a room named alike in any language, whatever the case,
+// is the same name; an empty name is nobody's.
+func TestSameName(t *testing.T) {
+	rooms := []event.Room{{Name: i18n.Text{VI: "Phòng Lan", EN: "Orchid Room"}}}
+	for name, want := range map[i18n.Text]bool{
+		{VI: "phòng lan"}:              true,
+		{EN: " ORCHID ROOM "}:          true,
+		{VI: "Phòng Sen", EN: "Lotus"}: false,
+		{KO: "Phòng Lan"}:              false, // another language's name
+		{}:                             false,
+	} {
+		if got := sameName(rooms, name); got != want {
+			t.Errorf("sameName(%+v) = %v, want %v", name, got, want)
+		}
+	}
+}

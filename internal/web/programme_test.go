@@ -353,3 +353,29 @@ func TestProgrammeChangesAreMailed(t *testing.T) {
 		t.Errorf("%d mails of a move, want 1 (the change of title alone mails nobody)", moves)
 	}
 }
+
+// TestProgrammeRoomNamesDiffer: a second room of the same name is refused
+// with the form kept; one room of that name is stored.
+func TestProgrammeRoomNamesDiffer(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	path := fmt.Sprintf("/console/events/%d/programme/rooms", f.eventID)
+	form := "application/x-www-form-urlencoded"
+	if r := f.do(organizer, "POST", path, form, "name_vi=Ph%C3%B2ng+Lan&capacity=40"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first room: %d %s", r.StatusCode, readAll(t, r))
+	}
+	r := f.do(organizer, "POST", path, form, "name_vi=ph%C3%B2ng+lan&capacity=60")
+	if page := readAll(t, r); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "trùng tên với một phòng khác") || !strings.Contains(page, `value="60"`) {
+		t.Errorf("a second room of the same name: %d", r.StatusCode)
+	}
+	rooms, err := f.db.Rooms(t.Context(), f.eventID)
+	must(t, err)
+	n := 0
+	for _, rm := range rooms {
+		if strings.EqualFold(rm.Name.VI, "Phòng Lan") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d rooms named Phòng Lan", n)
+	}
+}
