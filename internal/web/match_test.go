@@ -19,9 +19,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/mail/mailtest"
 	"ketnoi/internal/market"
 	"ketnoi/internal/meeting"
+	"ketnoi/internal/org"
 	"ketnoi/internal/store/storetest"
 	"ketnoi/internal/web"
 )
@@ -441,6 +443,16 @@ func TestRequestFormFromACard(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the form lacks %s", want)
 		}
+	}
+	if strings.Contains(page, `id="meeting-partner-absent"`) {
+		t.Error("an exhibitor of the fair is said not to take part")
+	}
+	// An organization at none of the event's stands or registrations: the
+	// form says the meeting waits for it to take part.
+	away := &org.Organization{Kind: org.Enterprise, Name: i18n.Text{VI: "Công ty Vắng Mặt"}, Country: "VN"}
+	must(t, f.db.CreateOrganization(ctx, away))
+	if page := readAll(t, f.do(otherX, "GET", "/events/"+itoa(f.eventID)+"/meetings/new?to="+itoa(away.ID), "", "")); !strings.Contains(page, `id="meeting-partner-absent">Công ty Vắng Mặt chưa đăng ký tham gia sự kiện này`) {
+		t.Error("the form does not say the organization asked is not at the event")
 	}
 	v, err := f.db.Meeting(ctx, f.eventID, f.ids["meeting"])
 	must(t, err)

@@ -272,6 +272,9 @@ type NewMeetingPage struct {
 	// OpenWith names the viewer's organization that already has an open
 	// request with this one at the event: a second would be refused.
 	OpenWith string
+	// Absent: the organization asked does not take part in the event (no
+	// stand, nobody registered): the request may go, but it is said.
+	Absent bool
 }
 
 func (m *matchWeb) newMeetingPage(r *http.Request, e event.Event, toID int64) (NewMeetingPage, error) {
@@ -334,6 +337,11 @@ func (m *matchWeb) handleNewMeeting(w http.ResponseWriter, r *http.Request) erro
 	if err := m.openWith(r, &p); err != nil {
 		return err
 	}
+	there, err := m.s.db.TakesPart(r.Context(), e.ID, []int64{p.To.ID})
+	if err != nil {
+		return err
+	}
+	p.Absent = !there[p.To.ID]
 	return m.s.render(w, http.StatusOK, "meeting_new", p)
 }
 
