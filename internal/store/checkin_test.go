@@ -440,7 +440,7 @@ func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
 		ctx := context.Background()
 		ev, _ := checkinEvent(t, db)
 		for i, p := range [][3]string{{"Võ Thanh Tùng", "Công ty Phương Nam", "+84 912 345 678"}, {"Trần Thị Thanh Tùng", "Viện Cơ khí", ""},
-			{"Lê Văn An", "Đông Á", "0274.3822.111"}, {"Nguyễn Tùng Lâm", "", ""}} {
+			{"Lê Văn An", "Đông Á", "0274.3822.111"}, {"Nguyễn Tùng Lâm", "", ""}, {"한소영", "Hanbit Robotics", ""}, {"김민준", "", ""}} {
 			r := checkin.Registrant{Name: p[0], Email: fmt.Sprintf("person%d@Example.vn", i), OrgName: p[1], Phone: p[2]}
 			r.EventID, r.Category = ev, event.CatVisitor
 			ckMust(t, db.Register(ctx, &r))
@@ -469,6 +469,13 @@ func TestRegistrantSearchIgnoresDiacritics(t *testing.T) {
 			"912345678":       {"Võ Thanh Tùng"},
 			"(0274) 3822-111": {"Lê Văn An"},
 			"345":             nil,
+			// A Korean name typed in Latin letters, family name first or
+			// last, with its usual spelling; too short a query is none.
+			"han so yeong": {"한소영"},
+			"Min-jun KIM":  {"김민준"},
+			"gim minjun":   {"김민준"},
+			"한소영":          {"한소영"},
+			"eo":           nil, // two letters: too short to look for in a spelling
 		} {
 			if got, total := names(q, 0, 50); !slices.Equal(got, want) || total != len(want) {
 				t.Errorf("%q: %v (total %d), want %v", q, got, total, want)

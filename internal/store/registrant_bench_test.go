@@ -20,7 +20,7 @@ func BenchmarkRegistrantSearch(b *testing.B) {
 	if err := demo.Seed(ctx, db, demo.Generate(1)); err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range []struct{ name, query string }{{"list", ""}, {"name-folded", "nguyen van"}, {"email", "visitor@"}} {
+	for _, c := range []struct{ name, query string }{{"list", ""}, {"name-folded", "nguyen van"}, {"email", "visitor@"}, {"korean-latin", "kim min"}} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				rs, total, err := db.Registrants(ctx, 1, store.RegistrantFilter{Query: c.query, Limit: 20})

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"ketnoi/internal/romanize"
 	"ketnoi/internal/textsearch"
 	"math/rand/v2"
 	"strconv"
@@ -503,6 +504,13 @@ func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f Registra
 	defer rows.Close()
 	want := textsearch.Fold(strings.TrimSpace(f.Query))
 	phone := phoneQuery(f.Query)
+	// A Korean name typed in Latin letters ("han so yeong") is looked for
+	// among the Korean names' spellings (romanize.Name).
+	latin := romanize.Squash(f.Query)
+	if len(latin) < 3 || romanize.HasHangul(latin) {
+		latin = ""
+	}
+	latin = romanize.Loose(latin)
 	var ids []int64
 	for rows.Next() {
 		var id int64
@@ -511,11 +519,22 @@ func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f Registra
 			return nil, fmt.Errorf("search registrations: %w", err)
 		}
 		if strings.Contains(textsearch.Fold(name), want) || strings.Contains(strings.ToLower(email), want) || strings.Contains(textsearch.Fold(orgName), want) ||
-			phone != "" && strings.Contains(digitsOf(tel), phone) {
+			phone != "" && strings.Contains(digitsOf(tel), phone) || latin != "" && spelledAs(name, latin) {
 			ids = append(ids, id)
 		}
 	}
 	return ids, rows.Err()
+}
+
+// spelledAs reports whether a Korean name, written in Latin letters as
+// people type it, holds the squashed query.
+func spelledAs(name, latin string) bool {
+	for _, r := range romanize.Name(name) {
+		if strings.Contains(romanize.Loose(r), latin) {
+			return true
+		}
+	}
+	return false
 }
 
 // phoneQuery is the digits of a query that reads as a phone number (at
