@@ -8,7 +8,10 @@
 // beside "I", "Park" beside "Bak").
 package romanize
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Hangul syllables are composed of an initial, a medial and a final jamo.
 const (
@@ -114,4 +117,33 @@ func Squash(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// looseNames caches LooseName: a search reads every registration's name
+// for every query, and the Korean ones repeat from query to query.
+var looseNames struct {
+	sync.Mutex
+	m map[string][]string
+}
+
+// maxCached bounds the cache; past it, it starts again.
+const maxCached = 50_000
+
+// LooseName is Name's spellings, each Loose: what a typed name, squashed
+// and loosened, is looked for in.
+func LooseName(name string) []string {
+	looseNames.Lock()
+	defer looseNames.Unlock()
+	if out, ok := looseNames.m[name]; ok {
+		return out
+	}
+	out := Name(name)
+	for i, s := range out {
+		out[i] = Loose(s)
+	}
+	if looseNames.m == nil || len(looseNames.m) >= maxCached {
+		looseNames.m = map[string][]string{}
+	}
+	looseNames.m[name] = out
+	return out
 }

@@ -54,6 +54,23 @@ func TestName(t *testing.T) {
 	}
 }
 
+// TestLooseName: the cached loose spellings are Name's, loosened, the
+// same on every call.
+func TestLooseName(t *testing.T) {
+	want := Name("조경수")
+	for i := range want {
+		want[i] = Loose(want[i])
+	}
+	for range 2 {
+		if got := LooseName("조경수"); !slices.Equal(got, want) {
+			t.Fatalf("LooseName = %v, want %v", got, want)
+		}
+	}
+	if LooseName("Nguyễn Văn An") != nil {
+		t.Error("a name without Hangul has spellings")
+	}
+}
+
 func BenchmarkName(b *testing.B) {
 	for b.Loop() {
 		Name("한소영")

@@ -507,8 +507,8 @@ func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f Registra
 	// A Korean name typed in Latin letters ("han so yeong") is looked for
 	// among the Korean names' spellings (romanize.Name).
 	latin := romanize.Squash(f.Query)
-	if len(latin) < 3 || romanize.HasHangul(latin) {
-		latin = ""
+	if len(latin) < 3 || strings.Trim(latin, "abcdefghijklmnopqrstuvwxyz") != "" {
+		latin = "" // not a name in Latin letters (an email, a phone, Hangul, Vietnamese)
 	}
 	latin = romanize.Loose(latin)
 	var ids []int64
@@ -529,8 +529,8 @@ func (db *DB) registrantsMatching(ctx context.Context, eventID int64, f Registra
 // spelledAs reports whether a Korean name, written in Latin letters as
 // people type it, holds the squashed query.
 func spelledAs(name, latin string) bool {
-	for _, r := range romanize.Name(name) {
-		if strings.Contains(romanize.Loose(r), latin) {
+	for _, r := range romanize.LooseName(name) {
+		if strings.Contains(r, latin) {
 			return true
 		}
 	}
