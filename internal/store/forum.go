@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"ketnoi/internal/apperr"
 	"ketnoi/internal/event"
 	"ketnoi/internal/i18n"
 )
@@ -471,4 +472,30 @@ func (tx *Tx) setSpeakers(ctx context.Context, s *event.Session) error {
 		}
 	}
 	return nil
+}
+
+// ErrTrackInUse refuses deleting a track that sessions still carry: they
+// would lose their track's names (rename it instead, or move them first).
+var ErrTrackInUse = apperr.Errorf(apperr.Conflict, "Sessions still carry this track: move them to another track first, or rename it.")
+
+// DeleteTrack removes an event's track names, when no session carries the
+// track; a track that is not there is not found.
+func (db *DB) DeleteTrack(ctx context.Context, eventID int64, key string) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM forum_sessions WHERE event_id = ? AND track = ?", eventID, key).Scan(&n); err != nil {
+			return fmt.Errorf("delete track: %w", err)
+		}
+		if n > 0 {
+			return ErrTrackInUse
+		}
+		res, err := tx.exec(ctx, "DELETE FROM forum_tracks WHERE event_id = ? AND track = ?", eventID, key)
+		if err != nil {
+			return fmt.Errorf("delete track: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNotFound("Track")
+		}
+		return nil
+	})
 }

@@ -240,3 +240,30 @@ func TestConcurrentSessionsInOneRoom(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteTrack: a track no session carries loses its names; one a
+// session carries is refused and kept; an unknown one is not found.
+func TestDeleteTrack(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		r := &event.Room{EventID: e.ID, Name: i18n.Text{EN: "Room 1"}}
+		mustDo(t, db.CreateRoom(ctx, r))
+		s := &event.Session{EventID: e.ID, RoomID: r.ID, Title: i18n.Text{EN: "Used"}, Track: "Used", Language: i18n.EN,
+			StartsAt: at(10, 9, 0), EndsAt: at(10, 10, 0)}
+		mustDo(t, db.CreateSession(ctx, s))
+		for _, key := range []string{"Used", "Unused"} {
+			mustDo(t, db.SaveTrack(ctx, &event.Track{EventID: e.ID, Key: key, Name: i18n.Text{EN: key}}))
+		}
+		if err := db.DeleteTrack(ctx, e.ID, "Used"); !errors.Is(err, store.ErrTrackInUse) {
+			t.Errorf("deleting a track in use: %v", err)
+		}
+		mustDo(t, db.DeleteTrack(ctx, e.ID, "Unused"))
+		if ts, err := db.Tracks(ctx, e.ID); err != nil || len(ts) != 1 || ts[0].Key != "Used" {
+			t.Errorf("tracks after: %+v, %v", ts, err)
+		}
+		if err := db.DeleteTrack(ctx, e.ID, "Unused"); !apperr.Is(err, apperr.NotFound) {
+			t.Errorf("deleting it again: %v", err)
+		}
+	})
+}

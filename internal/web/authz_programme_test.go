@@ -18,6 +18,7 @@ func init() {
 		"POST /console/events/{event}/programme/speakers":                  runners,
 		"POST /console/events/{event}/programme/rooms":                     runners,
 		"POST /console/events/{event}/programme/tracks":                    runners,
+		"POST /console/events/{event}/programme/tracks/delete":             runners,
 		"GET /api/v1/events/{event}/tracks":                                everyone,
 	})
 	form := "application/x-www-form-urlencoded"
@@ -44,6 +45,9 @@ func init() {
 	}
 	bodies["POST /console/events/{event}/programme/tracks"] = func(f *fixture, role string) (string, string) {
 		return form, "key=Smart+factory&name_vi=Nh%C3%A0+m%C3%A1y+th%C3%B4ng+minh&name_ko=%EC%8A%A4%EB%A7%88%ED%8A%B8+%ED%8C%A9%ED%86%A0%EB%A6%AC"
+	}
+	bodies["POST /console/events/{event}/programme/tracks/delete"] = func(f *fixture, role string) (string, string) {
+		return form, "key=Unused+track"
 	}
 	bodies["POST /console/events/{event}/programme/rooms"] = func(f *fixture, role string) (string, string) {
 		return form, "name_en=Room+" + role + "&capacity=40"

@@ -207,7 +207,7 @@ func (s *Server) handleProgramme(w http.ResponseWriter, r *http.Request) error {
 // query: a deleted session is named, with the agendas it left.
 func programmeNotice(p Page, q url.Values) string {
 	switch q.Get("done") {
-	case "session", "speaker", "room", "track":
+	case "session", "speaker", "room", "track", "track_deleted":
 		return p.T("programme.saved." + q.Get("done"))
 	case "deleted":
 		n, _ := strconv.Atoi(q.Get("saved"))
@@ -551,6 +551,30 @@ func (s *Server) handleCreateRoom(w http.ResponseWriter, r *http.Request) error 
 }
 
 // handleSaveTrack names a track in the three languages, or renames it.
+// handleDeleteTrack removes a track's names when no session carries it.
+func (s *Server) handleDeleteTrack(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.programmePage(r)
+	if err != nil {
+		return err
+	}
+	err = s.db.DeleteTrack(r.Context(), p.EventID, r.PostFormValue("key"))
+	if code := apperr.CodeOf(err); code == apperr.Conflict || code == apperr.NotFound {
+		var ae *apperr.Error
+		errors.As(err, &ae)
+		p.Form = "track"
+		p.Message, _ = p.reason(ae.Message)
+		status := http.StatusConflict
+		if code == apperr.NotFound {
+			status = http.StatusNotFound
+		}
+		return s.render(w, status, "programme", p)
+	}
+	if err != nil {
+		return err
+	}
+	return programmeDone(w, r, p.EventID, url.Values{"done": {"track_deleted"}}, "tracks")
+}
+
 func (s *Server) handleSaveTrack(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.programmePage(r)
 	if err != nil {

@@ -379,3 +379,36 @@ func TestProgrammeRoomNamesDiffer(t *testing.T) {
 		t.Errorf("%d rooms named Phòng Lan", n)
 	}
 }
+
+// TestProgrammeDeleteTrack: the organizer deletes a track no session
+// carries, with a notice; a track a session carries is refused with the
+// reason in the organizer's language and kept.
+func TestProgrammeDeleteTrack(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	ctx := t.Context()
+	for _, key := range []string{"Unused", "Used"} {
+		must(t, f.db.SaveTrack(ctx, &event.Track{EventID: f.eventID, Key: key, Name: i18n.Text{VI: key}}))
+	}
+	s, err := f.db.Session(ctx, f.eventID, f.sessID)
+	must(t, err)
+	s.Track = "Used"
+	must(t, f.db.UpdateSession(ctx, &s))
+	path := fmt.Sprintf("/console/events/%d/programme/tracks/delete", f.eventID)
+	form := "application/x-www-form-urlencoded"
+	r := f.do(organizer, "POST", path, form, "key=Unused")
+	if r.StatusCode != http.StatusSeeOther || !strings.Contains(r.Header.Get("Location"), "done=track_deleted") {
+		t.Fatalf("delete an unused track: %d to %q", r.StatusCode, r.Header.Get("Location"))
+	}
+	if page := readAll(t, f.do(organizer, "GET", r.Header.Get("Location"), "", "")); !strings.Contains(page, "Đã xóa chủ đề.") {
+		t.Error("no notice after deleting a track")
+	}
+	r = f.do(organizer, "POST", path, form, "key=Used")
+	if page := readAll(t, r); r.StatusCode != http.StatusConflict || !strings.Contains(page, "Vẫn còn phiên thuộc chủ đề này") {
+		t.Errorf("delete a track in use: %d", r.StatusCode)
+	}
+	ts, err := f.db.Tracks(ctx, f.eventID)
+	must(t, err)
+	if len(ts) != 1 || ts[0].Key != "Used" {
+		t.Errorf("tracks after: %+v", ts)
+	}
+}

@@ -13,5 +13,6 @@ func (s *Server) programmeRoutes() []route {
 		{"POST /console/events/{event}/programme/speakers", eventOrganizer, s.handleCreateSpeaker},
 		{"POST /console/events/{event}/programme/rooms", eventOrganizer, s.handleCreateRoom},
 		{"POST /console/events/{event}/programme/tracks", eventOrganizer, s.handleSaveTrack},
+		{"POST /console/events/{event}/programme/tracks/delete", eventOrganizer, s.handleDeleteTrack},
 	}
 }
