@@ -285,11 +285,11 @@ func (g *gen) venueAndEvents() {
 	created := g.timeIn(day(2026, 5, 4), day(2026, 5, 29))
 	g.d.Events = []event.Event{
 		{ID: FairID, Slug: "smart-factory-expo-2027", Kind: event.TradeFair, Name: fairName.text(), Description: fairDesc.text(),
-			VenueID: 1, StartDate: fairStart, EndDate: fairEnd, Partner: fairPartner, CreatedAt: created},
+			VenueID: 1, StartDate: fairStart, EndDate: fairEnd, Partner: fairPartner, PartnerName: fairPartnerName, CreatedAt: created},
 		{ID: ForumID, Slug: "innovation-manufacturing-forum-2027", Kind: event.Forum, Name: forumName.text(), Description: forumDesc.text(),
-			VenueID: 1, StartDate: forumStart, EndDate: forumEnd, Partner: fairPartner, CreatedAt: created.Add(26 * time.Hour)},
+			VenueID: 1, StartDate: forumStart, EndDate: forumEnd, Partner: fairPartner, PartnerName: fairPartnerName, CreatedAt: created.Add(26 * time.Hour)},
 		{ID: PastID, Slug: "b2b-matchmaking-day-2026", Kind: event.Matchmaking, Name: pastName.text(), Description: pastDesc.text(),
-			VenueID: 1, StartDate: pastDay, EndDate: pastDay, Partner: fairPartner, CreatedAt: time.Date(2026, 1, 12, 2, 0, 0, 0, time.UTC)},
+			VenueID: 1, StartDate: pastDay, EndDate: pastDay, Partner: fairPartner, PartnerName: fairPartnerName, CreatedAt: time.Date(2026, 1, 12, 2, 0, 0, 0, time.UTC)},
 	}
 }
 

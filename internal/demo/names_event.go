@@ -14,6 +14,8 @@ var (
 		"스마트 팩토리, 로봇, 창고·물류 자동화 국제 전시회: %[2]d개국 %[1]d개 기업·대학·스타트업 참가, 한국관 운영.",
 	}
 	fairPartner = "KOTRA (Korea Trade-Investment Promotion Agency)"
+	// fairPartnerName is the co-organizer as each reader knows it.
+	fairPartnerName = tr{"KOTRA (Cơ quan Xúc tiến Thương mại và Đầu tư Hàn Quốc)", fairPartner, "KOTRA (대한무역투자진흥공사)"}.text()
 
 	forumName = tr{"Diễn đàn Đổi mới sáng tạo trong Sản xuất 2027", "Innovation in Manufacturing Forum 2027", "제조 혁신 포럼 2027"}
 	forumDesc = tr{

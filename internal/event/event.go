@@ -35,8 +35,20 @@ type Event struct {
 	VenueID     int64     `json:"venue_id"`
 	StartDate   string    `json:"start_date"` // YYYY-MM-DD in the venue's zone
 	EndDate     string    `json:"end_date"`
-	Partner     string    `json:"partner,omitempty"` // co-organizer, e.g. a Korean partner
+	Partner     string    `json:"partner,omitempty"` // co-organizer, e.g. a Korean partner, as typed
+	// PartnerName is the co-organizer's name in the three languages, where
+	// given (see PartnerIn).
+	PartnerName i18n.Text `json:"partner_name"`
 	CreatedAt   time.Time `json:"created_at"`
+}
+
+// PartnerIn names the co-organizer in a language: its name there, else in
+// another language given, else as typed.
+func (e Event) PartnerIn(l i18n.Lang) string {
+	if !e.PartnerName.IsZero() {
+		return e.PartnerName.In(l)
+	}
+	return e.Partner
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -78,6 +90,10 @@ func (e *Event) Validate() error {
 	}
 	if len(e.Partner) > org.MaxName {
 		f.Add("partner", "is longer than 200 characters")
+	}
+	e.PartnerName = org.TrimText(e.PartnerName)
+	if e.PartnerName.Longest() > org.MaxName {
+		f.Add("partner_name", "is longer than 200 characters")
 	}
 	return f.Err()
 }

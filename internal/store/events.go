@@ -8,13 +8,15 @@ import (
 	"ketnoi/internal/event"
 )
 
-const eventCols = "id, slug, kind, name_vi, name_en, name_ko, desc_vi, desc_en, desc_ko, venue_id, start_date, end_date, partner, created_at"
+const eventCols = "id, slug, kind, name_vi, name_en, name_ko, desc_vi, desc_en, desc_ko, venue_id, start_date, end_date, partner, partner_vi, partner_en, partner_ko, created_at"
 
-func scanEvent(row interface{ Scan(...any) error }) (event.Event, error) {
+// scanEvent reads eventCols, then extra (a window count).
+func scanEvent(row interface{ Scan(...any) error }, extra ...any) (event.Event, error) {
 	var e event.Event
 	var kind string
-	err := row.Scan(&e.ID, &e.Slug, &kind, &e.Name.VI, &e.Name.EN, &e.Name.KO, &e.Description.VI, &e.Description.EN, &e.Description.KO,
-		&e.VenueID, &e.StartDate, &e.EndDate, &e.Partner, &e.CreatedAt)
+	dest := append([]any{&e.ID, &e.Slug, &kind, &e.Name.VI, &e.Name.EN, &e.Name.KO, &e.Description.VI, &e.Description.EN, &e.Description.KO,
+		&e.VenueID, &e.StartDate, &e.EndDate, &e.Partner, &e.PartnerName.VI, &e.PartnerName.EN, &e.PartnerName.KO, &e.CreatedAt}, extra...)
+	err := row.Scan(dest...)
 	e.Kind = event.Kind(kind)
 	return e, err
 }
@@ -29,13 +31,10 @@ func (db *DB) Events(ctx context.Context, offset, limit int) ([]event.Event, int
 	var out []event.Event
 	total := 0
 	for rows.Next() {
-		var e event.Event
-		var kind string
-		if err := rows.Scan(&e.ID, &e.Slug, &kind, &e.Name.VI, &e.Name.EN, &e.Name.KO, &e.Description.VI, &e.Description.EN, &e.Description.KO,
-			&e.VenueID, &e.StartDate, &e.EndDate, &e.Partner, &e.CreatedAt, &total); err != nil {
+		e, err := scanEvent(rows, &total)
+		if err != nil {
 			return nil, 0, err
 		}
-		e.Kind = event.Kind(kind)
 		out = append(out, e)
 	}
 	return out, total, rows.Err()
@@ -50,10 +49,11 @@ func (db *DB) Event(ctx context.Context, id int64) (event.Event, error) {
 // CreateEvent adds an event.
 func (db *DB) CreateEvent(ctx context.Context, e *event.Event) error {
 	e.CreatedAt = db.Now()
-	err := db.queryRow(ctx, `INSERT INTO events (slug, kind, name_vi, name_en, name_ko, desc_vi, desc_en, desc_ko, venue_id, start_date, end_date, partner, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err := db.queryRow(ctx, `INSERT INTO events (slug, kind, name_vi, name_en, name_ko, desc_vi, desc_en, desc_ko, venue_id, start_date, end_date,
+		partner, partner_vi, partner_en, partner_ko, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		e.Slug, string(e.Kind), e.Name.VI, e.Name.EN, e.Name.KO, e.Description.VI, e.Description.EN, e.Description.KO,
-		e.VenueID, e.StartDate, e.EndDate, e.Partner, e.CreatedAt).Scan(&e.ID)
+		e.VenueID, e.StartDate, e.EndDate, e.Partner, e.PartnerName.VI, e.PartnerName.EN, e.PartnerName.KO, e.CreatedAt).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("create event: %w", db.dialect.translate(err))
 	}
@@ -63,9 +63,9 @@ func (db *DB) CreateEvent(ctx context.Context, e *event.Event) error {
 // UpdateEvent replaces an event's fields.
 func (db *DB) UpdateEvent(ctx context.Context, e *event.Event) error {
 	res, err := db.exec(ctx, `UPDATE events SET slug = ?, kind = ?, name_vi = ?, name_en = ?, name_ko = ?, desc_vi = ?, desc_en = ?, desc_ko = ?,
-		venue_id = ?, start_date = ?, end_date = ?, partner = ? WHERE id = ?`,
+		venue_id = ?, start_date = ?, end_date = ?, partner = ?, partner_vi = ?, partner_en = ?, partner_ko = ? WHERE id = ?`,
 		e.Slug, string(e.Kind), e.Name.VI, e.Name.EN, e.Name.KO, e.Description.VI, e.Description.EN, e.Description.KO,
-		e.VenueID, e.StartDate, e.EndDate, e.Partner, e.ID)
+		e.VenueID, e.StartDate, e.EndDate, e.Partner, e.PartnerName.VI, e.PartnerName.EN, e.PartnerName.KO, e.ID)
 	if err != nil {
 		return fmt.Errorf("update event: %w", db.dialect.translate(err))
 	}

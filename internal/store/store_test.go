@@ -284,3 +284,27 @@ func TestDirectoryVersionMovesOnEveryChange(t *testing.T) {
 		}
 	})
 }
+
+// TestEventPartnerNames: an event's co-organizer, as typed and in the
+// three languages, is kept on creation and update, and named in each
+// reader's language, or as typed where it has no names.
+func TestEventPartnerNames(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		e, _ := mustFair(t, db)
+		e.Partner = "KOTRA"
+		e.PartnerName = i18n.Text{VI: "KOTRA (Cơ quan Xúc tiến Thương mại và Đầu tư Hàn Quốc)", KO: "KOTRA (대한무역투자진흥공사)"}
+		mustDo(t, db.UpdateEvent(ctx, &e))
+		got, err := db.Event(ctx, e.ID)
+		if err != nil || got.Partner != "KOTRA" || got.PartnerName != e.PartnerName {
+			t.Fatalf("event read back: %+v, %v", got, err)
+		}
+		if got.PartnerIn(i18n.KO) != "KOTRA (대한무역투자진흥공사)" || got.PartnerIn(i18n.EN) == "" {
+			t.Errorf("the partner in Korean %q, in English %q", got.PartnerIn(i18n.KO), got.PartnerIn(i18n.EN))
+		}
+		bare := event.Event{Partner: "KOTRA"}
+		if bare.PartnerIn(i18n.KO) != "KOTRA" {
+			t.Error("a partner without names is not named as typed")
+		}
+	})
+}

@@ -119,11 +119,12 @@ type EventInput struct {
 	StartDate   string     `json:"start_date"`
 	EndDate     string     `json:"end_date"`
 	Partner     string     `json:"partner"`
+	PartnerName i18n.Text  `json:"partner_name"`
 }
 
 func (in EventInput) apply(e *event.Event) {
 	e.Slug, e.Kind, e.Name, e.Description, e.VenueID = in.Slug, in.Kind, in.Name, in.Description, in.VenueID
-	e.StartDate, e.EndDate, e.Partner = in.StartDate, in.EndDate, in.Partner
+	e.StartDate, e.EndDate, e.Partner, e.PartnerName = in.StartDate, in.EndDate, in.Partner, in.PartnerName
 }
 
 func (s *Server) checkVenue(r *http.Request, id int64) error {
@@ -166,7 +167,7 @@ func (s *Server) apiUpdateEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in := EventInput{Slug: e.Slug, Kind: e.Kind, Name: e.Name, Description: e.Description, VenueID: e.VenueID,
-		StartDate: e.StartDate, EndDate: e.EndDate, Partner: e.Partner}
+		StartDate: e.StartDate, EndDate: e.EndDate, Partner: e.Partner, PartnerName: e.PartnerName}
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}

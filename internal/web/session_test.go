@@ -335,3 +335,20 @@ func TestRoomsWithoutCheckinSayNotCounted(t *testing.T) {
 		t.Errorf("a room nobody scans shows as a room with seats free")
 	}
 }
+
+// TestEventPartnerInTheReadersLanguage: the co-organizer is named as the
+// reader knows it (KOTRA is 대한무역투자진흥공사 to a Korean reader).
+func TestEventPartnerInTheReadersLanguage(t *testing.T) {
+	f := mustFixture(t, "sqlite")
+	e, err := f.db.Event(t.Context(), f.eventID)
+	must(t, err)
+	e.Partner = "KOTRA (Korea Trade-Investment Promotion Agency)"
+	e.PartnerName.KO = "KOTRA (대한무역투자진흥공사)"
+	must(t, f.db.UpdateEvent(t.Context(), &e))
+	if r := f.do(visitor, "GET", "/lang/ko", "", ""); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("switch to Korean: %d", r.StatusCode)
+	}
+	if page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d", f.eventID), "", "")); !strings.Contains(page, "KOTRA (대한무역투자진흥공사)") {
+		t.Error("the Korean event page does not name the partner in Korean")
+	}
+}
