@@ -280,7 +280,7 @@ func (t tr) only(name tr) tr {
 
 func (g *gen) venueAndEvents() {
 	g.d.Venues = []event.Venue{{
-		ID: 1, Name: venueName.text(), Address: venueAddress, City: "Thu Dau Mot", Country: "VN", TimeZone: "Asia/Ho_Chi_Minh",
+		ID: 1, Name: venueName.text(), Address: venueAddress, AddressName: venueAddressName, City: "Thu Dau Mot", Country: "VN", TimeZone: "Asia/Ho_Chi_Minh",
 	}}
 	created := g.timeIn(day(2026, 5, 4), day(2026, 5, 29))
 	g.d.Events = []event.Event{

@@ -4,6 +4,8 @@ package demo
 var (
 	venueName    = tr{"Trung tâm WTC Thành phố mới Bình Dương", "WTC Binh Duong New City", "WTC 빈즈엉 신도시"}
 	venueAddress = "Hung Vuong Boulevard, Hoa Phu Ward, Binh Duong New City"
+	// venueAddressName is the address as each reader writes it.
+	venueAddressName = tr{"Đại lộ Hùng Vương, phường Hòa Phú, Thành phố mới Bình Dương", venueAddress, "빈즈엉 신도시 호아푸동 훙브엉 대로"}.text()
 
 	fairName = tr{"Triển lãm Nhà máy Thông minh & Tự động hóa Logistics 2027", "Smart Factory & Logistics Automation Expo 2027", "스마트 팩토리 & 물류 자동화 박람회 2027"}
 	// fairDesc takes the number of approved exhibitors and of their

@@ -114,12 +114,24 @@ func (e *Event) Days() []string {
 
 // Venue is a place that hosts events.
 type Venue struct {
-	ID       int64     `json:"id"`
-	Name     i18n.Text `json:"name"`
-	Address  string    `json:"address"`
-	City     string    `json:"city"`
-	Country  string    `json:"country"`
-	TimeZone string    `json:"time_zone"` // IANA, e.g. Asia/Ho_Chi_Minh
+	ID      int64     `json:"id"`
+	Name    i18n.Text `json:"name"`
+	Address string    `json:"address"` // as typed
+	// AddressName is the address in the three languages, where given (see
+	// AddressIn).
+	AddressName i18n.Text `json:"address_name"`
+	City        string    `json:"city"`
+	Country     string    `json:"country"`
+	TimeZone    string    `json:"time_zone"` // IANA, e.g. Asia/Ho_Chi_Minh
+}
+
+// AddressIn writes the venue's address in a language: there, else in
+// another language given, else as typed.
+func (v Venue) AddressIn(l i18n.Lang) string {
+	if !v.AddressName.IsZero() {
+		return v.AddressName.In(l)
+	}
+	return v.Address
 }
 
 // Hall is a hall of a venue used by an event, with its size in metres.

@@ -138,9 +138,9 @@ func (b *Bulk) Organizers(pairs [][2]int64) error {
 func (b *Bulk) Venues(vs []event.Venue) error {
 	rows := make([][]any, len(vs))
 	for i, v := range vs {
-		rows[i] = []any{v.ID, v.Name.VI, v.Name.EN, v.Name.KO, v.Address, v.City, v.Country, v.TimeZone}
+		rows[i] = []any{v.ID, v.Name.VI, v.Name.EN, v.Name.KO, v.Address, v.AddressName.VI, v.AddressName.EN, v.AddressName.KO, v.City, v.Country, v.TimeZone}
 	}
-	return b.insert("venues", []string{"id", "name_vi", "name_en", "name_ko", "address", "city", "country", "time_zone"}, rows)
+	return b.insert("venues", []string{"id", "name_vi", "name_en", "name_ko", "address", "address_vi", "address_en", "address_ko", "city", "country", "time_zone"}, rows)
 }
 
 // Events loads events.

@@ -78,8 +78,8 @@ func (db *DB) UpdateEvent(ctx context.Context, e *event.Event) error {
 // Venue reads one venue.
 func (db *DB) Venue(ctx context.Context, id int64) (event.Venue, error) {
 	var v event.Venue
-	err := db.queryRow(ctx, "SELECT id, name_vi, name_en, name_ko, address, city, country, time_zone FROM venues WHERE id = ?", id).
-		Scan(&v.ID, &v.Name.VI, &v.Name.EN, &v.Name.KO, &v.Address, &v.City, &v.Country, &v.TimeZone)
+	err := db.queryRow(ctx, "SELECT id, name_vi, name_en, name_ko, address, address_vi, address_en, address_ko, city, country, time_zone FROM venues WHERE id = ?", id).
+		Scan(&v.ID, &v.Name.VI, &v.Name.EN, &v.Name.KO, &v.Address, &v.AddressName.VI, &v.AddressName.EN, &v.AddressName.KO, &v.City, &v.Country, &v.TimeZone)
 	return v, notFound(err, "Venue")
 }
 
@@ -96,8 +96,9 @@ func (db *DB) EventZone(ctx context.Context, eventID int64) (*time.Location, err
 
 // CreateVenue adds a venue.
 func (db *DB) CreateVenue(ctx context.Context, v *event.Venue) error {
-	err := db.queryRow(ctx, "INSERT INTO venues (name_vi, name_en, name_ko, address, city, country, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		v.Name.VI, v.Name.EN, v.Name.KO, v.Address, v.City, v.Country, v.TimeZone).Scan(&v.ID)
+	err := db.queryRow(ctx, `INSERT INTO venues (name_vi, name_en, name_ko, address, address_vi, address_en, address_ko, city, country, time_zone)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		v.Name.VI, v.Name.EN, v.Name.KO, v.Address, v.AddressName.VI, v.AddressName.EN, v.AddressName.KO, v.City, v.Country, v.TimeZone).Scan(&v.ID)
 	return db.dialect.translate(err)
 }
 

@@ -308,3 +308,24 @@ func TestEventPartnerNames(t *testing.T) {
 		}
 	})
 }
+
+// TestVenueAddressNames: a venue's address, as typed and in the three
+// languages, is kept and written in the reader's language.
+func TestVenueAddressNames(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		v := &event.Venue{Name: i18n.Text{EN: "WTC Binh Duong"}, Address: "Hung Vuong Boulevard",
+			AddressName: i18n.Text{VI: "Đại lộ Hùng Vương", KO: "훙브엉 대로"}, Country: "VN", TimeZone: "Asia/Ho_Chi_Minh"}
+		mustDo(t, db.CreateVenue(ctx, v))
+		got, err := db.Venue(ctx, v.ID)
+		if err != nil || got.Address != "Hung Vuong Boulevard" || got.AddressName != v.AddressName {
+			t.Fatalf("venue read back: %+v, %v", got, err)
+		}
+		if got.AddressIn(i18n.VI) != "Đại lộ Hùng Vương" || got.AddressIn(i18n.KO) != "훙브엉 대로" {
+			t.Errorf("address in Vietnamese %q, in Korean %q", got.AddressIn(i18n.VI), got.AddressIn(i18n.KO))
+		}
+		if (event.Venue{Address: "as typed"}).AddressIn(i18n.KO) != "as typed" {
+			t.Error("an address without names is not written as typed")
+		}
+	})
+}

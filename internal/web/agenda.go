@@ -197,7 +197,7 @@ func (s *Server) icsPlaces(r *http.Request, ss []event.Session, lang i18n.Lang) 
 		if err != nil {
 			return nil, err
 		}
-		pl := icsPlace{event: e.Name.In(lang), rooms: map[int64]string{}, venue: joinNonEmpty(", ", v.Name.In(lang), v.Address, v.City)}
+		pl := icsPlace{event: e.Name.In(lang), rooms: map[int64]string{}, venue: joinNonEmpty(", ", v.Name.In(lang), v.AddressIn(lang), v.City)}
 		for _, rm := range rooms {
 			pl.rooms[rm.ID] = rm.Name.In(lang)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"ketnoi/internal/account"
 	"ketnoi/internal/event"
+	"ketnoi/internal/i18n"
 	"ketnoi/internal/store"
 	"ketnoi/internal/web"
 )
@@ -337,18 +338,23 @@ func TestRoomsWithoutCheckinSayNotCounted(t *testing.T) {
 }
 
 // TestEventPartnerInTheReadersLanguage: the co-organizer is named as the
-// reader knows it (KOTRA is 대한무역투자진흥공사 to a Korean reader).
+// reader knows it (KOTRA is 대한무역투자진흥공사 to a Korean reader), and
+// the venue's address is written in the reader's language.
 func TestEventPartnerInTheReadersLanguage(t *testing.T) {
 	f := mustFixture(t, "sqlite")
 	e, err := f.db.Event(t.Context(), f.eventID)
 	must(t, err)
 	e.Partner = "KOTRA (Korea Trade-Investment Promotion Agency)"
 	e.PartnerName.KO = "KOTRA (대한무역투자진흥공사)"
+	v := &event.Venue{Name: i18n.Text{EN: "WTC Binh Duong"}, Address: "Hung Vuong Boulevard", AddressName: i18n.Text{KO: "훙브엉 대로"},
+		Country: "VN", TimeZone: "Asia/Ho_Chi_Minh"}
+	must(t, f.db.CreateVenue(t.Context(), v))
+	e.VenueID = v.ID
 	must(t, f.db.UpdateEvent(t.Context(), &e))
 	if r := f.do(visitor, "GET", "/lang/ko", "", ""); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("switch to Korean: %d", r.StatusCode)
 	}
-	if page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d", f.eventID), "", "")); !strings.Contains(page, "KOTRA (대한무역투자진흥공사)") {
-		t.Error("the Korean event page does not name the partner in Korean")
+	if page := readAll(t, f.do(visitor, "GET", fmt.Sprintf("/events/%d", f.eventID), "", "")); !strings.Contains(page, "KOTRA (대한무역투자진흥공사)") || !strings.Contains(page, "훙브엉 대로") {
+		t.Error("the Korean event page does not name the partner, or write the address, in Korean")
 	}
 }
