@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"ketnoi/internal/checkin"
 	"ketnoi/internal/event"
@@ -46,6 +47,26 @@ func TestRegisterOnceKeepsTheFirst(t *testing.T) {
 		}
 		if ms, _ := db.Mails(ctx, ev, outbox.Pending, 10); len(ms) != 1 {
 			t.Fatalf("%d mails queued, want 1", len(ms))
+		}
+	})
+}
+
+// TestOldKeysAreForgotten: a client key older than a week is forgotten
+// when a new one is remembered; a recent one stays.
+func TestOldKeysAreForgotten(t *testing.T) {
+	each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return now }
+		mustDo(t, db.Remember(ctx, "old-key", 1, store.Replay{Status: 201, Body: "{}"}))
+		now = now.Add(6 * 24 * time.Hour)
+		mustDo(t, db.Remember(ctx, "recent-key", 1, store.Replay{Status: 201, Body: "{}"}))
+		now = now.Add(2 * 24 * time.Hour) // the old key is 8 days old, the recent one 2
+		mustDo(t, db.Remember(ctx, "new-key", 1, store.Replay{Status: 201, Body: "{}"}))
+		for key, want := range map[string]bool{"old-key": false, "recent-key": true, "new-key": true} {
+			if _, ok, err := db.Replayed(ctx, key); err != nil || ok != want {
+				t.Errorf("%s remembered %v (%v), want %v", key, ok, err, want)
+			}
 		}
 	})
 }

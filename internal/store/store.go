@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -45,6 +46,10 @@ type DB struct {
 	closed    chan struct{}
 
 	aead cipher.AEAD // the master key, set by UseSecretKey
+
+	// idemPruned is when this process last forgot old client keys (see
+	// forgetOldKeys), as Unix seconds.
+	idemPruned atomic.Int64
 }
 
 // IsPostgres reports whether DSN names a PostgreSQL database.
