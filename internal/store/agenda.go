@@ -51,18 +51,9 @@ func (db *DB) Agenda(ctx context.Context, personID int64) ([]event.Session, erro
 
 // AgendaHolders lists the people who have a session in their agenda.
 func (db *DB) AgendaHolders(ctx context.Context, sessionID int64) ([]int64, error) {
-	rows, err := db.query(ctx, "SELECT person_id FROM personal_agenda WHERE session_id = ? ORDER BY person_id", sessionID)
+	out, err := db.ids(ctx, "SELECT person_id FROM personal_agenda WHERE session_id = ? ORDER BY person_id", sessionID)
 	if err != nil {
 		return nil, fmt.Errorf("agenda holders: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return out, nil
 }

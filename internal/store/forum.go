@@ -267,7 +267,8 @@ func (tx *Tx) checkPlacement(ctx context.Context, s *event.Session) error {
 // many agendas it was saved, and the id that RestoreSession takes.
 type Deleted struct {
 	Session event.Session
-	Saved   int
+	People  []int64 // whose agendas held it
+	Saved   int     // len(People)
 	ID      int64
 }
 
@@ -281,11 +282,11 @@ func (db *DB) DeleteSession(ctx context.Context, eventID, id int64) (Deleted, er
 	}
 	d := Deleted{Session: s}
 	err = db.inTx(ctx, func(tx *Tx) error {
-		people, err := tx.agendaPeople(ctx, id)
+		people, err := tx.ids(ctx, "SELECT person_id FROM personal_agenda WHERE session_id = ? ORDER BY person_id", id)
 		if err != nil {
 			return fmt.Errorf("delete session: %w", err)
 		}
-		d.Saved = len(people)
+		d.People, d.Saved = people, len(people)
 		if d.ID, err = tx.keepDeleted(ctx, s, people); err != nil {
 			return fmt.Errorf("delete session: %w", err)
 		}
@@ -304,23 +305,6 @@ func (db *DB) DeleteSession(ctx context.Context, eventID, id int64) (Deleted, er
 		return nil
 	})
 	return d, err
-}
-
-func (tx *Tx) agendaPeople(ctx context.Context, sessionID int64) ([]int64, error) {
-	rows, err := tx.query(ctx, "SELECT person_id FROM personal_agenda WHERE session_id = ? ORDER BY person_id", sessionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }
 
 // keptDeleted is how long a deleted session can be restored.

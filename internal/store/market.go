@@ -303,18 +303,13 @@ func (db *DB) TakesPart(ctx context.Context, eventID int64, orgIDs []int64) (map
 	}
 	in, ids := placeholders(len(orgIDs)), int64Args(orgIDs)
 	args := append(append(append([]any{eventID}, ids...), eventID), ids...)
-	rows, err := db.query(ctx, `SELECT org_id FROM exhibitors WHERE event_id = ? AND status = 'approved' AND org_id IN (`+in+`)
+	there, err := db.ids(ctx, `SELECT org_id FROM exhibitors WHERE event_id = ? AND status = 'approved' AND org_id IN (`+in+`)
 		UNION SELECT org_id FROM registrations WHERE event_id = ? AND org_id IN (`+in+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("takes part: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
+	for _, id := range there {
 		out[id] = true
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -95,16 +95,7 @@ func (tx *Tx) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return readIDs(rows)
 }
 
 // anonymize moves one registration to a new anonymous account.

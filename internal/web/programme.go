@@ -355,15 +355,16 @@ func (s *Server) handleCreateSessionForm(w http.ResponseWriter, r *http.Request)
 	return programmeDone(w, r, p.EventID, url.Values{"done": {"session"}}, fmt.Sprintf("session-%d", ss.ID))
 }
 
-// editSessionPage is the programme page with one session's form filled in.
-func (s *Server) editSessionPage(r *http.Request) (ProgrammePage, error) {
+// editSessionPage is the programme page with one session's form filled
+// in, and that session as stored.
+func (s *Server) editSessionPage(r *http.Request) (ProgrammePage, event.Session, error) {
 	p, err := s.programmePage(r)
 	if err != nil {
-		return p, err
+		return p, event.Session{}, err
 	}
 	ss, err := s.loadSession(r)
 	if err != nil {
-		return p, err
+		return p, ss, err
 	}
 	p.Editing = true
 	p.Title = p.T("programme.session.edit") + " · " + p.Tx(ss.Title)
@@ -378,11 +379,11 @@ func (s *Server) editSessionPage(r *http.Request) (ProgrammePage, error) {
 	if !slices.Contains(p.EventDays, p.Session.Day) {
 		p.EventDays = append(p.EventDays, p.Session.Day)
 	}
-	return p, nil
+	return p, ss, nil
 }
 
 func (s *Server) handleEditSession(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.editSessionPage(r)
+	p, _, err := s.editSessionPage(r)
 	if err != nil {
 		return err
 	}
@@ -390,11 +391,7 @@ func (s *Server) handleEditSession(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) handleUpdateSessionForm(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.editSessionPage(r)
-	if err != nil {
-		return err
-	}
-	before, err := s.loadSession(r)
+	p, before, err := s.editSessionPage(r)
 	if err != nil {
 		return err
 	}
@@ -436,15 +433,11 @@ func (s *Server) handleDeleteSession(w http.ResponseWriter, r *http.Request) err
 			}
 		}
 	}
-	holders, err := s.db.AgendaHolders(r.Context(), ss.ID)
-	if err != nil {
-		return err
-	}
 	gone, err := s.db.DeleteSession(r.Context(), p.EventID, ss.ID)
 	if err != nil {
 		return err
 	}
-	s.mailAgendaHolders(r.Context(), p.EventID, p.Zone(), holders, gone.Session, sessionRemoved)
+	s.mailAgendaHolders(r.Context(), p.EventID, p.Zone(), gone.People, gone.Session, sessionRemoved)
 	q := url.Values{"done": {"deleted"}, "title": {p.Tx(gone.Session.Title)}, "saved": {strconv.Itoa(gone.Saved)}, "undo": {strconv.FormatInt(gone.ID, 10)}}
 	return programmeDone(w, r, p.EventID, q, "sessions")
 }
